@@ -1,0 +1,18 @@
+package io.siban.common;
+
+/** Checks page/size query parameters before they reach a query. */
+public final class Paging {
+    public static final int MAX_SIZE = 200;
+
+    private Paging() {
+    }
+
+    public static void check(int page, int size) {
+        if (page < 0) {
+            throw ProblemException.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
+        }
+    }
+}

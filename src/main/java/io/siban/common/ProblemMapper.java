@@ -1,0 +1,324 @@
+package io.siban.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.pgclient.PgException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The one place where every error becomes application/problem+json. */
+public class ProblemMapper {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    // Quarkus ships mappers for these types that answer with an empty body; the more specific
+    // signatures below take precedence over them, and all share one translation.
+    @ServerExceptionMapper(priority = 1)
+    public Response mapJson(JsonProcessingException thrown) {
+        return map(thrown);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapMismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException thrown) {
+        return map(thrown);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapInvalidFormat(InvalidFormatException thrown) {
+        return map(thrown);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapParse(JsonParseException thrown) {
+        return map(thrown);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapWeb(WebApplicationException thrown) {
+        return map(thrown);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapUnauthorized(UnauthorizedException thrown) {
+        return map(thrown);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapAuthenticationFailed(AuthenticationFailedException thrown) {
+        return map(thrown);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapAuthenticationCompletion(AuthenticationCompletionException thrown) {
+        return map(thrown);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapForbidden(ForbiddenException thrown) {
+        return map(thrown);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapViolations(ConstraintViolationException thrown) {
+        return map(thrown);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response map(Throwable thrown) {
+        Throwable error = unwrap(thrown);
+        Problem problem = toProblem(error);
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (error instanceof ProblemException known && known.retryAfter() != null) {
+            response.header("Retry-After", Long.toString(Math.max(1, known.retryAfter().toSeconds())));
+        } else if (problem.status() == 503) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        if (error instanceof WebApplicationException web) {
+            web.getResponse().getHeaders().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                    values.forEach(v -> response.header(name, v));
+                }
+            });
+        }
+        if (problem.status() == 401) {
+            response.header("WWW-Authenticate", "Bearer");
+        }
+        return response.build();
+    }
+
+    static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while (current instanceof CompositeException composite && !composite.getCauses().isEmpty()) {
+            current = composite.getCauses().get(0);
+        }
+        return current;
+    }
+
+    private Problem toProblem(Throwable error) {
+        if (error instanceof ProblemException problem) {
+            return problem.toProblem();
+        }
+        if (error instanceof ConstraintViolationException violations) {
+            return constraintViolations(violations);
+        }
+        if (error instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
+        if (error instanceof AuthenticationFailedException || error instanceof UnauthorizedException
+                || error instanceof AuthenticationCompletionException) {
+            return Problem.of(401, "unauthorized", "Unauthorized", "a valid bearer token is required");
+        }
+        if (error instanceof ForbiddenException) {
+            return Problem.of(403, "forbidden", "Forbidden", "this role may not do that");
+        }
+        if (error instanceof WebApplicationException web) {
+            JsonProcessingException json = findCause(web, JsonProcessingException.class);
+            if (json != null) {
+                return malformedJson(json);
+            }
+            if (web.getResponse().getStatus() == 400 && web.getCause() == null && web instanceof jakarta.ws.rs.BadRequestException) {
+                return Problem.invalid("the body is missing or not well-formed JSON",
+                        List.of(new Problem.Violation("body", "missing or malformed")));
+            }
+            return webProblem(web);
+        }
+        if (error instanceof OptimisticLockException || hasCause(error, OptimisticLockException.class)) {
+            return Problem.of(409, "version-conflict", "Conflict", "the resource was changed concurrently; reload and retry");
+        }
+        PgException pg = findCause(error, PgException.class);
+        if (pg != null) {
+            Problem mapped = postgresProblem(pg);
+            if (mapped != null) {
+                return mapped;
+            }
+        }
+        if (isStoreDown(error)) {
+            LOG.warnf("backing store unavailable: %s", error.toString());
+            return Problem.of(503, "unavailable", "Service unavailable", "a backing store is unreachable; retry later");
+        }
+        LOG.error("unexpected error", error);
+        return Problem.of(500, "internal", "Internal error", "an unexpected error occurred");
+    }
+
+    private Problem constraintViolations(ConstraintViolationException exception) {
+        List<Problem.Violation> violations = exception.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .collect(Collectors.toCollection(ArrayList::new));
+        String detail = violations.size() == 1
+                ? violations.get(0).field() + ": " + violations.get(0).message()
+                : violations.size() + " fields are invalid";
+        return Problem.invalid(detail, violations);
+    }
+
+    /**
+     * The JSON path of a violation: nodes after the method parameter, or the parameter itself. As in
+     * the Bean Validation path's own text form, a node's index belongs to the segment before it.
+     */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.PARAMETER) {
+
+                parts.clear();
+                continue;
+            }
+            if (kind != ElementKind.PROPERTY && kind != ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            String position = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                    : node.getKey() != null ? "[" + node.getKey() + "]" : "";
+            if (!position.isEmpty()) {
+                if (parts.isEmpty()) {
+                    parts.add(position);
+                } else {
+                    parts.set(parts.size() - 1, parts.get(parts.size() - 1) + position);
+                }
+            }
+            String name = node.getName();
+            if (name != null && !name.isEmpty() && !name.startsWith("<")) {
+                parts.add(name);
+            }
+        }
+        if (!parts.isEmpty()) {
+            return String.join(".", parts);
+        }
+        return "body";
+    }
+
+    private Problem malformedJson(JsonProcessingException exception) {
+        if (exception instanceof JsonParseException) {
+            return Problem.invalid("the body is not well-formed JSON", List.of(new Problem.Violation("body", "malformed JSON")));
+        }
+        if (exception instanceof JsonMappingException mapping) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            if (field.isEmpty()) {
+                field = "body";
+            }
+            String message = describeMappingError(mapping);
+            return Problem.invalid(field + ": " + message, List.of(new Problem.Violation(field, message)));
+        }
+        return Problem.invalid("the body could not be read", List.of(new Problem.Violation("body", "unreadable")));
+    }
+
+    private static String describeMappingError(JsonMappingException mapping) {
+        if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
+            Class<?> target = format.getTargetType();
+            if (target.isEnum()) {
+                return "'" + format.getValue() + "' is not one of " + Arrays.toString(target.getEnumConstants());
+            }
+            String original = String.valueOf(format.getOriginalMessage());
+            int reason = original.lastIndexOf("\": ");
+            return reason < 0 ? "'" + format.getValue() + "' is not a valid " + target.getSimpleName()
+                    : original.substring(reason + 3);
+        }
+        Throwable cause = mapping.getCause();
+        if (cause instanceof ProblemException problem) {
+            return problem.getMessage();
+        }
+        if (cause instanceof IllegalArgumentException || cause instanceof java.time.DateTimeException) {
+            return cause.getMessage();
+        }
+        String original = mapping.getOriginalMessage();
+        int newline = original == null ? -1 : original.indexOf('\n');
+        String first = newline < 0 ? String.valueOf(original) : original.substring(0, newline);
+        return first.replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "value");
+    }
+
+    private Problem webProblem(WebApplicationException web) {
+        int status = web.getResponse().getStatus();
+        String detail = switch (status) {
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed on this path";
+            case 406 -> "cannot produce the requested media type";
+            case 413 -> "the body is too large";
+            case 415 -> "unsupported media type";
+            default -> web.getMessage();
+        };
+        String slug = switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "too-large";
+            case 415 -> "unsupported-media-type";
+            case 400 -> "bad-request";
+            default -> "http-" + status;
+        };
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        if (status >= 500) {
+            LOG.error("server error", web);
+        }
+        return Problem.of(status, slug, title, detail);
+    }
+
+    private static Problem postgresProblem(PgException pg) {
+        String state = pg.getSqlState();
+        if (state == null) {
+            return null;
+        }
+        return switch (state) {
+            case "23505" -> Problem.of(409, "duplicate", "Already exists", "a record with the same key already exists");
+            case "23503" -> Problem.of(409, "in-use", "Conflict", "the record is referenced by or refers to another record");
+            case "40001", "40P01" -> Problem.of(409, "version-conflict", "Conflict", "concurrent update; retry");
+            default -> state.startsWith("22")
+                    ? Problem.invalid("a value is out of range", List.of(new Problem.Violation("body", "value out of range")))
+                    : null;
+        };
+    }
+
+    static boolean isStoreDown(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof ClosedChannelException) {
+                return true;
+            }
+            String name = t.getClass().getName();
+            String message = String.valueOf(t.getMessage());
+            if (name.endsWith("ClosedConnectionException") || name.contains("ConnectTimeoutException")
+                    || message.contains("Connection refused") || message.contains("Connection is closed")
+                    || message.contains("Connection reset") || message.contains("pool is closed")
+                    || message.contains("Timed out while waiting") || message.contains("Pool closed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        return findCause(error, type) != null;
+    }
+
+    private static <T extends Throwable> T findCause(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,35 @@
+package io.siban.common;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Query parameters arrive as text and are parsed here, so a malformed one is a 400 naming the
+ * parameter (JAX-RS would answer 404 for a failed conversion).
+ */
+public final class QueryParams {
+    private QueryParams() {
+    }
+
+    public static int integer(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "'" + value + "' is not a whole number");
+        }
+    }
+
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

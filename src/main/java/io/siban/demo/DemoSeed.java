@@ -1,0 +1,185 @@
+package io.siban.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.siban.catalog.CatalogService;
+import io.siban.hall.Hall;
+import io.siban.hall.HallService;
+import io.siban.hall.WindowStatus;
+import io.siban.hall.dto.HallRequest;
+import io.siban.hall.dto.QueueRequest;
+import io.siban.hall.dto.WindowRequest;
+import io.siban.security.AccountService;
+import io.siban.security.DeviceService;
+import io.siban.security.Roles;
+import io.siban.security.TokenIssuer;
+import io.siban.security.dto.DeviceRequest;
+import io.siban.security.dto.DeviceView;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Demo profile only: a city hall and a county hall, ~40 items, demo logins and a kiosk token. */
+@ApplicationScoped
+public class DemoSeed {
+    private static final Logger LOG = Logger.getLogger(DemoSeed.class);
+    static final String CITY = "lz-city";
+    static final String COUNTY = "gaolan";
+
+    @Inject
+    DemoConfig config;
+    @Inject
+    HallService halls;
+    @Inject
+    CatalogService catalog;
+    @Inject
+    AccountService accounts;
+    @Inject
+    DeviceService devices;
+    @Inject
+    TokenIssuer tokens;
+    @Inject
+    ObjectMapper json;
+    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
+    int port;
+
+    void onStart(@Observes @Priority(30) StartupEvent event) throws Throwable {
+        if (!config.seed()) {
+            return;
+        }
+        VertxContextSupport.subscribeAndAwait(this::seedHalls);
+        VertxContextSupport.subscribeAndAwait(this::seedItems);
+        VertxContextSupport.subscribeAndAwait(this::seedLogins);
+        String kioskToken = VertxContextSupport.subscribeAndAwait(this::kioskToken);
+        writeToken(kioskToken);
+        printWhereToLook(kioskToken);
+    }
+
+    Uni<Void> seedHalls() {
+        return exists(CITY).chain(cityExists -> cityExists ? Uni.createFrom().voidItem() : cityHall())
+                .chain(() -> exists(COUNTY))
+                .chain(countyExists -> countyExists ? Uni.createFrom().voidItem() : countyHall());
+    }
+
+    @WithSession
+    Uni<Boolean> exists(String hall) {
+        return Hall.findById(hall).map(h -> h != null);
+    }
+
+    private Uni<Void> cityHall() {
+        List<String> all = List.of("A", "B", "C", "D", "E");
+        Uni<?> chain = halls.create(new HallRequest(CITY, "兰州市政务服务中心", null))
+                .chain(() -> halls.addQueue(CITY, new QueueRequest("A", "A", "市场主体登记")))
+                .chain(() -> halls.addQueue(CITY, new QueueRequest("B", "B", "社保医保公积金")))
+                .chain(() -> halls.addQueue(CITY, new QueueRequest("C", "C", "不动产登记与税务")))
+                .chain(() -> halls.addQueue(CITY, new QueueRequest("D", "D", "工程建设项目审批")))
+                .chain(() -> halls.addQueue(CITY, new QueueRequest("E", "E", "综合受理")));
+        List<List<String>> skills = List.of(List.of("A"), List.of("A"), List.of("B"), List.of("B"), List.of("C"),
+                List.of("C"), List.of("D"), List.of("E"), all, all);
+        for (int n = 1; n <= 10; n++) {
+            int number = n;
+            String name = number >= 9 ? number + "号综合窗口(一窗受理)" : number + "号窗口";
+            chain = chain.chain(() -> halls.addWindow(CITY, new WindowRequest(number, name, skills.get(number - 1), WindowStatus.OPEN)));
+        }
+        return chain.replaceWithVoid();
+    }
+
+    private Uni<Void> countyHall() {
+        Uni<?> chain = halls.create(new HallRequest(COUNTY, "皋兰县政务服务中心", null))
+                .chain(() -> halls.addQueue(COUNTY, new QueueRequest("A", "A", "综合受理")))
+                .chain(() -> halls.addQueue(COUNTY, new QueueRequest("B", "B", "社保医保")))
+                .chain(() -> halls.addQueue(COUNTY, new QueueRequest("C", "C", "不动产登记")));
+        List<List<String>> skills = List.of(List.of("A", "B", "C"), List.of("A"), List.of("B"), List.of("C"));
+        for (int n = 1; n <= 4; n++) {
+            int number = n;
+            chain = chain.chain(() -> halls.addWindow(COUNTY, new WindowRequest(number, number + "号窗口", skills.get(number - 1), WindowStatus.OPEN)));
+        }
+        return chain.replaceWithVoid();
+    }
+
+    Uni<Void> seedItems() {
+        JsonNode items = readItems();
+        List<CatalogService.ImportRow> rows = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            rows.add(catalog.parseJsonRow(i + 1, items.get(i)));
+        }
+        return catalog.importRows(rows).invoke(result -> {
+            if (result.rejected() > 0) {
+                LOG.warnf("demo items rejected: %s", result.rejections());
+            }
+        }).replaceWithVoid();
+    }
+
+    Uni<Void> seedLogins() {
+        Uni<?> chain = accounts.ensure("admin", "admin", List.of(Roles.ADMIN), List.of(Roles.ALL_HALLS))
+                .chain(() -> accounts.ensure("supervisor", "supervisor", List.of(Roles.SUPERVISOR), List.of(CITY, COUNTY)))
+                .chain(() -> accounts.ensure("reviewer", "reviewer", List.of(Roles.REVIEWER), List.of(CITY, COUNTY)));
+        for (int n = 1; n <= 10; n++) {
+            String username = "clerk" + n;
+            chain = chain.chain(() -> accounts.ensure(username, "clerk", List.of(Roles.CLERK), List.of(CITY)));
+        }
+        return chain.replaceWithVoid();
+    }
+
+    /** The demo kiosk's token: the device is registered once; a fresh token for it is signed at every start. */
+    Uni<String> kioskToken() {
+        return devices.list(CITY).chain(existing -> {
+            DeviceView kiosk = existing.stream().filter(d -> d.revokedAt() == null && Roles.KIOSK.equals(d.role())).findFirst().orElse(null);
+            if (kiosk != null) {
+                return Uni.createFrom().item(tokens.forDevice(kiosk.id(), Roles.KIOSK, CITY));
+            }
+            return devices.create(new DeviceRequest("演示取号机 1", Roles.KIOSK, CITY)).map(DeviceView::token);
+        });
+    }
+
+    private JsonNode readItems() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("demo/items.json")) {
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("demo/items.json is unreadable", e);
+        }
+    }
+
+    private void writeToken(String token) {
+        try {
+            Path file = Path.of(config.kioskTokenFile());
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, token);
+        } catch (IOException e) {
+            LOG.warnf("could not write the demo kiosk token to %s: %s", config.kioskTokenFile(), e.getMessage());
+        }
+    }
+
+    private void printWhereToLook(String kioskToken) {
+        String base = "http://localhost:" + port;
+        LOG.infof("""
+
+                ================= Siban demo is up =================
+                  API docs     %s/q/swagger-ui   (OpenAPI: %s/q/openapi)
+                  Health       %s/q/health/ready  Metrics: %s/q/metrics
+                  Demo halls   %s/api/v1/halls/lz-city  and  /api/v1/halls/gaolan
+                  Catalogue    %s/api/v1/items/summary
+                  Logins       admin/admin  supervisor/supervisor  reviewer/reviewer  clerk1..clerk10/clerk
+                               (POST %s/api/v1/auth/token {"username":"clerk1","password":"clerk"})
+                  Kiosk token  (lz-city, also in %s)
+                               %s
+                ====================================================""",
+                base, base, base, base, base, base, base, config.kioskTokenFile(), kioskToken);
+    }
+}

@@ -1,0 +1,162 @@
+package io.siban.hall;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.siban.common.Clocks;
+import io.siban.common.ProblemException;
+import io.siban.hall.dto.HallRequest;
+import io.siban.hall.dto.HallView;
+import io.siban.hall.dto.QueueRequest;
+import io.siban.hall.dto.WindowPatch;
+import io.siban.hall.dto.WindowRequest;
+import io.siban.sla.CalendarSettings;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+@ApplicationScoped
+public class HallService {
+    @Inject
+    Clocks clocks;
+    @Inject
+    CalendarSettings calendars;
+
+    @WithTransaction
+    public Uni<HallView> create(HallRequest request) {
+        String calendarId = request.calendarId() == null || request.calendarId().isBlank()
+                ? calendars.defaultId() : request.calendarId();
+        return Hall.<Hall>findById(request.code())
+                .onItem().ifNotNull().failWith(() -> ProblemException.duplicate("hall", request.code()))
+                .chain(() -> Panache.getSession())
+                .chain(session -> session.createNativeQuery("select count(*) from calendar where id = :id", Long.class)
+                        .setParameter("id", calendarId).getSingleResult())
+                .chain(count -> {
+                    if (count == 0) {
+                        throw ProblemException.businessRule("unknown-calendar", "calendar '" + calendarId + "' does not exist");
+                    }
+                    Hall hall = new Hall();
+                    hall.code = request.code();
+                    hall.name = request.name().trim();
+                    hall.calendarId = calendarId;
+                    hall.createdAt = clocks.now();
+                    return hall.<Hall>persist();
+                })
+                .map(hall -> new HallView(hall.code, hall.name, hall.calendarId, List.of(), List.of()));
+    }
+
+    @WithSession
+    public Uni<HallView> get(String code) {
+        return existing(code).chain(this::view);
+    }
+
+    @WithSession
+    public Uni<List<HallView>> list() {
+        return Hall.<Hall>listAll(Sort.by("code"))
+                .map(halls -> halls.stream().map(h -> new HallView(h.code, h.name, h.calendarId, null, null)).toList());
+    }
+
+    @WithTransaction
+    public Uni<HallView.QueueView> addQueue(String hallCode, QueueRequest request) {
+        return existing(hallCode)
+                .chain(hall -> HallQueue.count("key.hallCode = ?1 and (key.code = ?2 or prefix = ?3)",
+                        hallCode, request.code(), request.prefix()))
+                .chain(clashes -> {
+                    if (clashes > 0) {
+                        throw ProblemException.conflict("hall '" + hallCode + "' already has queue code '" + request.code()
+                                + "' or prefix '" + request.prefix() + "'");
+                    }
+                    HallQueue queue = new HallQueue();
+                    queue.key = new HallQueue.Key(hallCode, request.code());
+                    queue.prefix = request.prefix();
+                    queue.name = request.name().trim();
+                    return queue.<HallQueue>persist();
+                })
+                .map(HallService::view);
+    }
+
+    @WithTransaction
+    public Uni<HallView.WindowView> addWindow(String hallCode, WindowRequest request) {
+        List<String> queues = distinct(request.queues());
+        return existing(hallCode)
+                .chain(hall -> HallWindow.findById(new HallWindow.Key(hallCode, request.number())))
+                .onItem().ifNotNull().failWith(() -> ProblemException.duplicate("window", hallCode + "/" + request.number()))
+                .chain(() -> requireQueues(hallCode, queues))
+                .chain(() -> {
+                    HallWindow window = new HallWindow();
+                    window.key = new HallWindow.Key(hallCode, request.number());
+                    window.name = request.name().trim();
+                    window.status = request.status() == null ? WindowStatus.CLOSED : request.status();
+                    window.queues = queues.toArray(String[]::new);
+                    window.updatedAt = clocks.now();
+                    return window.<HallWindow>persist();
+                })
+                .map(HallService::view);
+    }
+
+    @WithTransaction
+    public Uni<HallView.WindowView> patchWindow(String hallCode, int number, WindowPatch patch, boolean mayChangeQueues) {
+        if (patch.queues() != null && !mayChangeQueues) {
+            throw ProblemException.forbidden("only an admin may change the queues a window serves");
+        }
+        return existing(hallCode)
+                .chain(hall -> HallWindow.<HallWindow>findById(new HallWindow.Key(hallCode, number)))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("window", hallCode + "/" + number))
+                .call(window -> patch.queues() == null ? Uni.createFrom().voidItem() : requireQueues(hallCode, distinct(patch.queues())))
+                .invoke(window -> {
+                    if (patch.status() != null) {
+                        window.status = patch.status();
+                    }
+                    if (patch.queues() != null) {
+                        window.queues = distinct(patch.queues()).toArray(String[]::new);
+                    }
+                    window.updatedAt = clocks.now();
+                })
+                .map(HallService::view);
+    }
+
+    private Uni<Hall> existing(String code) {
+        return Hall.<Hall>findById(code).onItem().ifNull().failWith(() -> ProblemException.notFound("hall", code));
+    }
+
+    private Uni<HallView> view(Hall hall) {
+        return HallQueue.<HallQueue>find("key.hallCode", Sort.by("key.code"), hall.code).list()
+                .chain(queues -> HallWindow.<HallWindow>find("key.hallCode", Sort.by("key.number"), hall.code).list()
+                        .map(windows -> new HallView(hall.code, hall.name, hall.calendarId,
+                                queues.stream().map(HallService::view).toList(),
+                                windows.stream().map(HallService::view).toList())));
+    }
+
+    private static Uni<Void> requireQueues(String hallCode, List<String> queues) {
+        if (queues.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return HallQueue.<HallQueue>find("key.hallCode = ?1 and key.code in ?2", hallCode, queues).list()
+                .invoke(found -> {
+                    Set<String> missing = new LinkedHashSet<>(queues);
+                    found.forEach(q -> missing.remove(q.key.code()));
+                    if (!missing.isEmpty()) {
+                        throw ProblemException.businessRule("unknown-queue",
+                                "hall '" + hallCode + "' has no queue " + String.join(", ", missing));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::trim).distinct().toList();
+    }
+
+    static HallView.QueueView view(HallQueue q) {
+        return new HallView.QueueView(q.key.code(), q.prefix, q.name);
+    }
+
+    static HallView.WindowView view(HallWindow w) {
+        return new HallView.WindowView(w.key.number(), w.name, w.status, List.of(w.queues));
+    }
+}

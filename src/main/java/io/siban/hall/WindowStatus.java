@@ -1,0 +1,5 @@
+package io.siban.hall;
+
+public enum WindowStatus {
+    OPEN, PAUSED, CLOSED
+}

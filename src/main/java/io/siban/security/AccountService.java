@@ -1,0 +1,136 @@
+package io.siban.security;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.siban.common.Clocks;
+import io.siban.common.Offload;
+import io.siban.common.ProblemException;
+import io.siban.hall.Hall;
+import io.siban.security.dto.StaffRequest;
+import io.siban.security.dto.StaffView;
+import io.siban.security.dto.TokenRequest;
+import io.siban.security.dto.TokenResponse;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/** Staff accounts and their logins. */
+@ApplicationScoped
+public class AccountService {
+    /** Compared against when the username is unknown, so both paths cost the same. */
+    private static final String DECOY_HASH = PasswordHasher.hash("decoy-password", 1000);
+
+    @Inject
+    SecurityConfig config;
+    @Inject
+    TokenIssuer tokens;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    Clocks clocks;
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    public Uni<TokenResponse> login(TokenRequest request) {
+        return throttle.check(request.username())
+                .chain(() -> find(request.username()))
+                .chain(account -> Offload.cpu(() -> {
+                    boolean matches = PasswordHasher.matches(request.password(), account == null ? DECOY_HASH : account.passwordHash);
+                    return matches && account != null && account.active ? account : null;
+                }))
+                .chain(account -> {
+                    if (account == null) {
+                        return throttle.recordFailure(request.username())
+                                .chain(() -> Uni.createFrom().failure(ProblemException.unauthorized("wrong username or password")));
+                    }
+                    String token = tokens.forStaff(account.username, account.roleList(), account.hallList());
+                    return Uni.createFrom().item(new TokenResponse(token, tokens.staffLifetime().toSeconds(), "Bearer",
+                            account.roleList(), account.hallList()));
+                });
+    }
+
+    @WithSession
+    Uni<StaffAccount> find(String username) {
+        return StaffAccount.findById(username);
+    }
+
+    public Uni<StaffView> create(StaffRequest request) {
+        List<String> halls = request.halls() == null ? List.of() : request.halls().stream().distinct().toList();
+        return Offload.cpu(() -> PasswordHasher.hash(request.password(), config.passwordIterations()))
+                .chain(hash -> insert(request.username(), hash, request.roles().stream().distinct().toList(), halls));
+    }
+
+    @WithTransaction
+    Uni<StaffView> insert(String username, String hash, List<String> roles, List<String> halls) {
+        return StaffAccount.<StaffAccount>findById(username)
+                .onItem().ifNotNull().failWith(() -> ProblemException.duplicate("staff account", username))
+                .chain(() -> checkHallsExist(halls))
+                .chain(() -> save(username, hash, roles, halls));
+    }
+
+    /** Creates the account unless it exists, skipping the API's checks; used for seeding. Emits true if created. */
+    public Uni<Boolean> ensure(String username, String password, List<String> roles, List<String> halls) {
+        return Offload.cpu(() -> PasswordHasher.hash(password, config.passwordIterations()))
+                .chain(hash -> insertIfAbsent(username, hash, roles, halls));
+    }
+
+    @WithTransaction
+    Uni<Boolean> insertIfAbsent(String username, String hash, List<String> roles, List<String> halls) {
+        return StaffAccount.<StaffAccount>findById(username).chain(existing -> existing != null
+                ? Uni.createFrom().item(false)
+                : save(username, hash, roles, halls).replaceWith(true));
+    }
+
+    private Uni<StaffView> save(String username, String hash, List<String> roles, List<String> halls) {
+        StaffAccount account = new StaffAccount();
+        account.username = username;
+        account.passwordHash = hash;
+        account.roles = roles.toArray(String[]::new);
+        account.halls = halls.toArray(String[]::new);
+        account.active = true;
+        account.createdAt = clocks.now();
+        return account.<StaffAccount>persist().map(AccountService::view);
+    }
+
+    private static Uni<Void> checkHallsExist(List<String> halls) {
+        List<String> named = halls.stream().filter(h -> !Roles.ALL_HALLS.equals(h)).toList();
+        if (named.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Hall.count("code in ?1", named).invoke(count -> {
+            if (count != named.size()) {
+                throw ProblemException.businessRule("unknown-hall", "halls " + named + " include one that does not exist");
+            }
+        }).replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<Void> disable(String username) {
+        return StaffAccount.<StaffAccount>findById(username)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("staff account", username))
+                .invoke(account -> {
+                    if (account.active) {
+                        account.active = false;
+                        account.disabledAt = clocks.now();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<List<StaffView>> list() {
+        return StaffAccount.<StaffAccount>listAll(io.quarkus.panache.common.Sort.by("username"))
+                .map(accounts -> accounts.stream().map(AccountService::view).toList());
+    }
+
+    public Uni<Boolean> anyAdmin() {
+        return pool.query("select exists (select 1 from staff where active and 'admin' = any(roles))").execute()
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
+    static StaffView view(StaffAccount a) {
+        return new StaffView(a.username, a.roleList(), a.hallList(), a.active, a.createdAt);
+    }
+}

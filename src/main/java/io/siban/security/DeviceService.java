@@ -1,0 +1,62 @@
+package io.siban.security;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.siban.common.Clocks;
+import io.siban.common.ProblemException;
+import io.siban.hall.Hall;
+import io.siban.security.dto.DeviceRequest;
+import io.siban.security.dto.DeviceView;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DeviceService {
+    @Inject
+    TokenIssuer tokens;
+    @Inject
+    Clocks clocks;
+
+    @WithTransaction
+    public Uni<DeviceView> create(DeviceRequest request) {
+        return Hall.<Hall>findById(request.hall())
+                .onItem().ifNull().failWith(() -> ProblemException.businessRule("unknown-hall", "hall '" + request.hall() + "' does not exist"))
+                .chain(hall -> {
+                    Device device = new Device();
+                    device.id = UUID.randomUUID();
+                    device.name = request.name().trim();
+                    device.role = request.role();
+                    device.hallCode = request.hall();
+                    device.createdAt = clocks.now();
+                    return device.<Device>persist();
+                })
+                .map(device -> view(device, tokens.forDevice(device.id, device.role, device.hallCode)));
+    }
+
+    @WithTransaction
+    public Uni<Void> revoke(UUID id) {
+        return Device.<Device>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("device", id.toString()))
+                .invoke(device -> {
+                    if (device.revokedAt == null) {
+                        device.revokedAt = clocks.now();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<List<DeviceView>> list(String hall) {
+        var query = hall == null ? Device.<Device>findAll(Sort.by("createdAt")) : Device.<Device>find("hallCode", Sort.by("createdAt"), hall);
+        return query.list().map(devices -> devices.stream().map(d -> view(d, null)).toList());
+    }
+
+    private static DeviceView view(Device d, String token) {
+        return new DeviceView(d.id, d.name, d.role, d.hallCode, token, d.createdAt, d.revokedAt);
+    }
+}

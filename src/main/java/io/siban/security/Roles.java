@@ -1,0 +1,21 @@
+package io.siban.security;
+
+import java.util.Set;
+
+/** Role names carried in the token's {@code groups} claim. */
+public final class Roles {
+    public static final String KIOSK = "kiosk";
+    public static final String DISPLAY = "display";
+    public static final String CLERK = "clerk";
+    public static final String REVIEWER = "reviewer";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String ADMIN = "admin";
+
+    public static final Set<String> STAFF = Set.of(CLERK, REVIEWER, SUPERVISOR, ADMIN);
+    public static final Set<String> DEVICES = Set.of(KIOSK, DISPLAY);
+    /** Hall claim value that grants every hall. */
+    public static final String ALL_HALLS = "*";
+
+    private Roles() {
+    }
+}

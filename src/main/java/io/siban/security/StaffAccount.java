@@ -1,0 +1,34 @@
+package io.siban.security;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+@Entity
+@Table(name = "staff")
+public class StaffAccount extends PanacheEntityBase {
+    @Id
+    public String username;
+    @Column(name = "password_hash")
+    public String passwordHash;
+    public String[] roles;
+    public String[] halls;
+    public boolean active;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "disabled_at")
+    public OffsetDateTime disabledAt;
+
+    public List<String> roleList() {
+        return List.of(roles);
+    }
+
+    public List<String> hallList() {
+        return List.of(halls);
+    }
+}

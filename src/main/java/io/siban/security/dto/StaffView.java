@@ -1,0 +1,14 @@
+package io.siban.security.dto;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+@Schema(name = "Staff")
+public record StaffView(@Schema(example = "clerk11") String username,
+                        @Schema(example = "[\"clerk\"]") List<String> roles,
+                        @Schema(example = "[\"lz-city\"]") List<String> halls,
+                        @Schema(example = "true") boolean active,
+                        OffsetDateTime createdAt) {
+}

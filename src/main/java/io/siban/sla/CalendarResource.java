@@ -1,0 +1,117 @@
+package io.siban.sla;
+
+import io.siban.common.ProblemException;
+import io.siban.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+@Path("/api/v1/calendars")
+@Tag(name = "Calendars", description = "Working calendars: office hours, holidays, make-up working days (调休)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CalendarResource {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    @Inject
+    CalendarStore store;
+
+    @Schema(name = "CalendarView")
+    public record CalendarView(@Schema(example = "cn") String id, @Schema(example = "3") long version,
+                               CalendarDocument calendar, OffsetDateTime updatedAt) {
+        static CalendarView of(CalendarStore.StoredCalendar stored) {
+            return new CalendarView(stored.id(), stored.version(), stored.document(), stored.updatedAt());
+        }
+    }
+
+    @Schema(name = "CalendarYear", description = "One year's holidays and make-up working days")
+    public record CalendarYear(@Schema(example = "[\"2027-01-01\"]") Set<LocalDate> holidays,
+                               @Schema(example = "[\"2027-02-06\"]") Set<LocalDate> workdays) {
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create or replace a calendar", description = "A change re-times the open cases on the calendar.")
+    @APIResponse(responseCode = "201", description = "created")
+    @APIResponse(responseCode = "200", description = "replaced")
+    public Uni<Response> put(@PathParam("id") String id, CalendarDocument document) {
+        checkId(id);
+        if (document == null) {
+            throw ProblemException.invalid("body", "a calendar is required");
+        }
+        var violations = document.violations();
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        return store.put(id, document)
+                .map(stored -> Response.status(stored.created() ? 201 : 200).entity(CalendarView.of(stored)).build());
+    }
+
+    @PUT
+    @Path("/{id}/years/{year}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Load or replace one year's holiday arrangement (published each November)")
+    public Uni<CalendarView> putYear(@PathParam("id") String id, @PathParam("year") int year, CalendarYear body) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "holidays and workdays are required");
+        }
+        if (year < 2000 || year > 2100) {
+            throw ProblemException.invalid("year", "must be between 2000 and 2100");
+        }
+        Set<LocalDate> holidays = body.holidays() == null ? Set.of() : body.holidays();
+        Set<LocalDate> workdays = body.workdays() == null ? Set.of() : body.workdays();
+        List<LocalDate> outside = java.util.stream.Stream.concat(holidays.stream(), workdays.stream())
+                .filter(d -> d.getYear() != year).sorted().toList();
+        if (!outside.isEmpty()) {
+            throw ProblemException.invalid("holidays", "dates " + outside + " are not in " + year);
+        }
+        CalendarDocument probe = new CalendarDocument(null, "UTC", java.util.Map.of(java.time.DayOfWeek.MONDAY, List.of()),
+                holidays, workdays, null);
+        var violations = probe.violations();
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        return store.putYear(id, year, holidays, workdays).map(CalendarView::of);
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List calendars (public)")
+    public Uni<List<CalendarView>> list() {
+        return store.list().map(all -> all.stream().map(CalendarView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "A calendar (public)")
+    public Uni<CalendarView> get(@PathParam("id") String id) {
+        return store.require(id).map(CalendarView::of);
+    }
+
+    private static void checkId(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw ProblemException.invalid("id", "must be 1-40 lower-case letters, digits or '-'");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.siban.sla;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.siban.support.Api;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.siban.support.Api.adminToken;
+import static io.siban.support.Api.anonymous;
+import static io.siban.support.Api.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+class CalendarResourceTest {
+    static final List<List<String>> HOURS = List.of(List.of("09:00", "12:00"), List.of("13:00", "17:00"));
+
+    static String id() {
+        return "cal-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Map<String, Object> calendar() {
+        return Map.of("timezone", "Asia/Shanghai",
+                "weeklyHours", Map.of("MONDAY", HOURS, "TUESDAY", HOURS, "WEDNESDAY", HOURS, "THURSDAY", HOURS, "FRIDAY", HOURS),
+                "holidays", List.of("2026-10-01", "2026-10-02"),
+                "workdays", List.of("2026-10-10"),
+                "dateHours", Map.of("2026-10-10", List.of(List.of("09:00", "12:00"))));
+    }
+
+    @Test
+    void theShippedChinaCalendarIsTheDefault() {
+        anonymous().get("/api/v1/calendars/cn").then().statusCode(200)
+                .body("calendar.timezone", equalTo("Asia/Shanghai"))
+                .body("calendar.holidays", hasItems("2026-02-16", "2026-10-01", "2025-01-28"))
+                .body("calendar.workdays", hasItems("2026-02-14", "2026-02-28", "2026-10-10", "2025-09-28"))
+                .body("calendar.weeklyHours.MONDAY[1][0]", equalTo("13:00"));
+    }
+
+    @Test
+    void putCreatesThenReplaces() {
+        String id = id();
+        as(adminToken()).body(calendar()).put("/api/v1/calendars/" + id).then().statusCode(201)
+                .body("id", equalTo(id)).body("version", equalTo(0))
+                .body("calendar.dateHours.'2026-10-10'[0][1]", equalTo("12:00"));
+        as(adminToken()).body(calendar()).put("/api/v1/calendars/" + id).then().statusCode(200).body("version", equalTo(1));
+        anonymous().get("/api/v1/calendars").then().statusCode(200).body("id", hasItems("cn", id));
+    }
+
+    @Test
+    void aYearCanBeLoadedWithoutTouchingOthers() {
+        String id = id();
+        as(adminToken()).body(calendar()).put("/api/v1/calendars/" + id).then().statusCode(201);
+        as(adminToken()).body(Map.of("holidays", List.of("2027-01-01"), "workdays", List.of("2027-02-06")))
+                .put("/api/v1/calendars/" + id + "/years/2027").then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("calendar.holidays", hasItems("2026-10-01", "2027-01-01"))
+                .body("calendar.workdays", hasItems("2026-10-10", "2027-02-06"));
+        as(adminToken()).body(Map.of("holidays", List.of("2026-12-25"), "workdays", List.of()))
+                .put("/api/v1/calendars/" + id + "/years/2026").then().statusCode(200)
+                .body("calendar.holidays", hasItems("2026-12-25", "2027-01-01"))
+                .body("calendar.holidays", not(hasItem("2026-10-01")));
+        as(adminToken()).body(Map.of("holidays", List.of("2028-01-03"))).put("/api/v1/calendars/" + id + "/years/2027")
+                .then().statusCode(400).body("detail", containsString("2028-01-03"));
+        as(adminToken()).body(Map.of("holidays", List.of("2027-01-01"))).put("/api/v1/calendars/no-such/years/2027")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void invalidCalendarsAreRefusedWithEveryReason() {
+        Map<String, Object> bad = Map.of("timezone", "Mars/Olympus",
+                "weeklyHours", Map.of("MONDAY", List.of(List.of("13:00", "17:00"), List.of("09:00", "12:00")),
+                        "TUESDAY", List.of(List.of("09:00", "12:00"), List.of("11:00", "17:00")),
+                        "WEDNESDAY", List.of(List.of("17:00", "09:00")),
+                        "THURSDAY", List.of(List.of("09:00", "25:00"))),
+                "holidays", List.of("2026-10-03"),
+                "workdays", List.of("2026-10-03", "2026-10-05"));
+        as(adminToken()).body(bad).put("/api/v1/calendars/" + id()).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItems("timezone", "weeklyHours.MONDAY[1]", "weeklyHours.TUESDAY[1]",
+                        "weeklyHours.WEDNESDAY[0]", "weeklyHours.THURSDAY[0]", "workdays"))
+                .body("violations.message", hasItem(containsString("2026-10-03 is also a holiday")))
+                .body("violations.message", hasItem(containsString("2026-10-05 is a MONDAY")));
+        as(adminToken()).body(Map.of("timezone", "Asia/Shanghai", "weeklyHours", Map.of("FUNDAY", HOURS)))
+                .put("/api/v1/calendars/" + id()).then().statusCode(400);
+        as(adminToken()).body(Map.of("timezone", "Asia/Shanghai", "weeklyHours", Map.of("MONDAY", HOURS), "holidays", List.of("2026-02-30")))
+                .put("/api/v1/calendars/" + id()).then().statusCode(400).body("violations[0].field", containsString("holidays"));
+        as(adminToken()).body(calendar()).put("/api/v1/calendars/Bad_Id").then().statusCode(400).body("violations[0].field", equalTo("id"));
+    }
+
+    @Test
+    void onlyAdminsWriteCalendars() {
+        anonymous().body(calendar()).put("/api/v1/calendars/" + id()).then().statusCode(401);
+        as(Api.staffToken("supervisor", "*")).body(calendar()).put("/api/v1/calendars/" + id()).then().statusCode(403);
+        anonymous().get("/api/v1/calendars/no-such-calendar").then().statusCode(404).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,67 @@
+package io.siban.support;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static io.restassured.RestAssured.given;
+
+/** Logs in the way clients do and keeps the tokens for the rest of the suite. */
+public final class Api {
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private Api() {
+    }
+
+    public static String adminToken() {
+        return TOKENS.computeIfAbsent("admin", k -> login("admin", ADMIN_PASSWORD));
+    }
+
+    /** A token for a fresh staff account with the role on the halls (created once per role+halls). */
+    public static String staffToken(String role, String... halls) {
+        String key = role + ":" + String.join(",", halls);
+        return TOKENS.computeIfAbsent(key, k -> {
+            String username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+            createStaff(username, "password-" + username, List.of(role), List.of(halls));
+            return login(username, "password-" + username);
+        });
+    }
+
+    public static void createStaff(String username, String password, List<String> roles, List<String> halls) {
+        as(adminToken()).body(Map.of("username", username, "password", password, "roles", roles, "halls", halls))
+                .post("/api/v1/staff").then().statusCode(201);
+    }
+
+    public static String login(String username, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token);
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON);
+    }
+
+    /** Creates a hall with two queues (A, B) and two windows (1: A, 2: A+B) unless it exists. */
+    public static String hall(String code) {
+        String admin = adminToken();
+        int status = RestAssured.given().get("/api/v1/halls/" + code).statusCode();
+        if (status == 404) {
+            as(admin).body(Map.of("code", code, "name", "Test hall " + code)).post("/api/v1/halls").then().statusCode(201);
+            as(admin).body(Map.of("code", "A", "prefix", "A", "name", "Queue A")).post("/api/v1/halls/" + code + "/queues").then().statusCode(201);
+            as(admin).body(Map.of("code", "B", "prefix", "B", "name", "Queue B")).post("/api/v1/halls/" + code + "/queues").then().statusCode(201);
+            as(admin).body(Map.of("number", 1, "name", "Window 1", "queues", List.of("A"))).post("/api/v1/halls/" + code + "/windows").then().statusCode(201);
+            as(admin).body(Map.of("number", 2, "name", "Window 2", "queues", List.of("A", "B"))).post("/api/v1/halls/" + code + "/windows").then().statusCode(201);
+        }
+        return code;
+    }
+}
