@@ -192,17 +192,20 @@ public final class WorkingCalendar {
     }
 
     /**
-     * The same local time on the {@code n}-th working day after the local date of {@code start}
-     * (the start date never counts). If that time is not within that day's office hours — a closing
-     * time counts as within — the result is the next office-hours instant (e.g. 12:30 → 13:00;
-     * 17:30 → the next working day's opening). Accepted Tue 10:00 → Wed 10:00; accepted Fri 15:00
-     * before a make-up Saturday → Sat 15:00.
+     * The same local time on the {@code n}-th working day after the start day. A start outside office
+     * hours (before opening, in a break, at or after closing, on a non-working day) first moves to the
+     * next opening, as every clock does; the start day is the local date of that effective start and
+     * never counts. If the same time is not within the target day's office hours (a day with other
+     * hours) — a closing time counts as within — the result is the next office-hours instant.
+     * Accepted Tue 10:00 → Wed 10:00; accepted Fri 15:00 before a make-up Saturday → Sat 15:00;
+     * accepted Tue 12:30 → Wed 13:00; accepted Tue 17:30 or Sat 10:00 → the following working day's
+     * opening plus one working day.
      *
      * @throws IllegalArgumentException when {@code n < 1}
      */
     public Instant sameTimeNthWorkingDay(Instant start, int n) {
         requirePositive(n);
-        LocalDateTime local = localDateTime(start.getEpochSecond());
+        LocalDateTime local = localDateTime(nextOpeningSecond(start.getEpochSecond()));
         return Instant.ofEpochSecond(sameTimeOrNextOpening(nthWorkingDayAfter(local.toLocalDate(), n), local.toLocalTime()));
     }
 

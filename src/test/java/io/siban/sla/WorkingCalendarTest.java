@@ -238,14 +238,25 @@ class WorkingCalendarTest {
         }
 
         @Test
-        void aClosingTimeStays() {
-            assertThat(calendar.sameTimeNthWorkingDay(at("2026-03-10T17:00"), 1)).isEqualTo(at("2026-03-11T17:00"));
-            assertThat(calendar.sameTimeNthWorkingDay(at("2026-03-10T12:00"), 1)).isEqualTo(at("2026-03-11T12:00"));
+        void startAtAClosingTimeCountsFromTheNextOpening() {
+            assertThat(calendar.sameTimeNthWorkingDay(at("2026-03-10T16:59:59"), 1)).isEqualTo(at("2026-03-11T16:59:59"));
+            assertThat(calendar.sameTimeNthWorkingDay(at("2026-03-10T17:00"), 1)).isEqualTo(at("2026-03-12T09:00"));
+            assertThat(calendar.sameTimeNthWorkingDay(at("2026-03-10T12:00"), 1)).isEqualTo(at("2026-03-11T13:00"));
         }
 
         @Test
-        void startOnAHolidayCountsFromTheNextWorkingDay() {
-            assertThat(calendar.sameTimeNthWorkingDay(at("2026-02-16T10:00"), 1)).isEqualTo(at("2026-02-24T10:00"));
+        void startOnANonWorkingDayGetsAFullWorkingDay() {
+            assertThat(calendar.sameTimeNthWorkingDay(at("2026-02-16T10:00"), 1)).isEqualTo(at("2026-02-25T09:00"));
+            assertThat(calendar.sameTimeNthWorkingDay(at("2026-03-14T10:00"), 1)).isEqualTo(at("2026-03-17T09:00"));
+            assertThat(calendar.workingTimeBetween(at("2026-03-14T10:00"), at("2026-03-17T09:00"))).isEqualTo(Duration.ofHours(7));
+        }
+
+        @Test
+        void differentHoursOnTheTargetDay() {
+            WorkingCalendar shortSaturday = WorkingCalendar.of(ChinaCalendars.definition()
+                    .withDateHours(LocalDate.parse("2026-10-10"), List.of(OfficeInterval.of("09:00", "12:00"))));
+            assertThat(shortSaturday.sameTimeNthWorkingDay(at("2026-10-09T11:00"), 1)).isEqualTo(at("2026-10-10T11:00"));
+            assertThat(shortSaturday.sameTimeNthWorkingDay(at("2026-10-09T15:00"), 1)).isEqualTo(at("2026-10-12T09:00"));
         }
     }
 }
