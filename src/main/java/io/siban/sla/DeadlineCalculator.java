@@ -62,30 +62,47 @@ public final class DeadlineCalculator {
             case END_OF_NTH_WORKING_DAY -> calendar.endOfNthWorkingDay(start, limit.workingDays());
         };
         long due = nominal.getEpochSecond();
-        int ref = calendar.yearOf(startSec);
+        YearTable ref = calendar.tableContaining(startSec);
         long startPos = calendar.position(startSec, ref);
         long duePos = calendar.position(due, ref);
         long budget = duePos - startPos;
         if (pauses.isEmpty()) {
             return new DeadlineResult(nominal, budget, 0);
         }
-        long[][] merged = merge(pauses, startSec, now);
-        long[] froms = merged[0];
-        long[] tos = merged[1];
+        long[] froms = new long[pauses.size()];
+        long[] tos = new long[pauses.size()];
+        int count = merge(pauses, startSec, now, froms, tos);
         long paused = 0;
-        for (int i = 0; i < froms.length && froms[i] < due; i++) {
+        // The due instant is only materialised when positions cannot decide (equal positions) and at the end.
+        boolean dueKnown = true;
+        for (int i = 0; i < count; i++) {
             long fromPos = calendar.position(froms[i], ref);
+            if (fromPos > duePos) {
+                break;
+            }
+            if (fromPos == duePos) {
+                if (!dueKnown) {
+                    due = calendar.instantAtPosition(duePos, ref);
+                    dueKnown = true;
+                }
+                if (froms[i] >= due) {
+                    break;
+                }
+            }
             long worked = calendar.position(tos[i], ref) - fromPos;
             if (worked == 0) {
                 continue;
             }
-            boolean nothingLeft = duePos == fromPos;
+            boolean nothingLeft = fromPos == duePos;
             paused += worked;
             duePos += worked;
-            due = calendar.instantAtPosition(duePos, ref);
+            dueKnown = nothingLeft;
             if (nothingLeft) {
-                due = Math.max(due, calendar.nextOpeningSecond(tos[i]));
+                due = Math.max(calendar.instantAtPosition(duePos, ref), calendar.nextOpeningSecond(tos[i]));
             }
+        }
+        if (!dueKnown) {
+            due = calendar.instantAtPosition(duePos, ref);
         }
         return new DeadlineResult(Instant.ofEpochSecond(due), budget, paused);
     }
@@ -104,11 +121,8 @@ public final class DeadlineCalculator {
                 : -calendar.workingSecondsBetween(dueSec, nowSec);
     }
 
-    /** Sorted, merged pause bounds clipped to the start; empty pauses dropped. */
-    private static long[][] merge(List<Pause> pauses, long startSec, Instant now) {
-        int size = pauses.size();
-        long[] froms = new long[size];
-        long[] tos = new long[size];
+    /** Fills {@code froms}/{@code tos} with sorted, merged pause bounds clipped to the start (empty pauses dropped); returns their count. */
+    private static int merge(List<Pause> pauses, long startSec, Instant now, long[] froms, long[] tos) {
         int n = 0;
         for (Pause pause : pauses) {
             Instant end = pause.to();
@@ -142,6 +156,6 @@ public final class DeadlineCalculator {
                 m++;
             }
         }
-        return new long[][] {java.util.Arrays.copyOf(froms, m), java.util.Arrays.copyOf(tos, m)};
+        return m;
     }
 }

@@ -277,6 +277,16 @@ public final class WorkingCalendar {
         return tableContaining(sec).year;
     }
 
+    /** {@link #position(long, int)} with a fast path for instants inside the reference year's table. */
+    long position(long sec, YearTable ref) {
+        return ref.contains(sec) ? ref.workedBefore(sec) : position(sec, ref.year);
+    }
+
+    /** {@link #instantAtPosition(long, int)} with a fast path for positions inside the reference year. */
+    long instantAtPosition(long target, YearTable ref) {
+        return target > 0 && target <= ref.total() ? ref.instantAtWorked(target) : instantAtPosition(target, ref.year);
+    }
+
     /** Working seconds from the start of local year {@code ref} to {@code sec} (negative before it). */
     long position(long sec, int ref) {
         YearTable table = tableContaining(sec);
