@@ -44,6 +44,7 @@ public record CalendarDefinition(
     public static final List<OfficeInterval> CHINA_HALL_HOURS =
             List.of(OfficeInterval.of("09:00", "12:00"), OfficeInterval.of("13:00", "17:00"));
 
+    /** Copies every component into an immutable, sorted structure; nulls (components or elements) throw {@link NullPointerException}. */
     public CalendarDefinition {
         Objects.requireNonNull(zone, "zone");
         EnumMap<DayOfWeek, List<OfficeInterval>> weekly = new EnumMap<>(DayOfWeek.class);

@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public record DeadlineLimit(Duration workingTime, int workingDays) {
 
+    /**
+     * Checks that exactly one kind is set: a working time of at least one second with no day count,
+     * or no working time and at least one working day.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
     public DeadlineLimit {
         if (workingTime == null && workingDays < 1) {
             throw new IllegalArgumentException("a working-day limit must be at least 1: " + workingDays);

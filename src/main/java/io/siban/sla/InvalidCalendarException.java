@@ -7,6 +7,7 @@ public final class InvalidCalendarException extends IllegalArgumentException {
 
     private final transient List<CalendarViolation> violations;
 
+    /** An exception listing {@code violations} (copied). */
     public InvalidCalendarException(List<CalendarViolation> violations) {
         super("invalid working calendar: " + violations);
         this.violations = List.copyOf(violations);

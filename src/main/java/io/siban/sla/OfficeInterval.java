@@ -16,6 +16,7 @@ public record OfficeInterval(LocalTime from, LocalTime to) {
 
     static final int SECONDS_PER_DAY = 86_400;
 
+    /** Rejects nulls only; ordering is checked by {@link CalendarDefinition#violations()}. */
     public OfficeInterval {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");

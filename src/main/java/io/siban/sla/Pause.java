@@ -10,6 +10,10 @@ import java.util.Objects;
  */
 public record Pause(Instant from, Instant to) {
 
+    /**
+     * @throws NullPointerException     when {@code from} is null
+     * @throws IllegalArgumentException when {@code to} is before {@code from}
+     */
     public Pause {
         Objects.requireNonNull(from, "from");
         if (to != null && to.isBefore(from)) {

@@ -16,6 +16,12 @@ public record YellowThreshold(Duration workingTime, int workingDays) {
     /** Default for SAME_DAY items: two working hours. */
     public static final YellowThreshold TWO_WORKING_HOURS = workingTime(Duration.ofHours(2));
 
+    /**
+     * Checks that exactly one kind is set: a non-negative working time with {@code workingDays == 0},
+     * or no working time and at least one working day.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
     public YellowThreshold {
         if (workingTime == null ? workingDays < 1 : workingDays != 0 || workingTime.isNegative()) {
             throw new IllegalArgumentException("a threshold is a non-negative working time or at least one working day");
