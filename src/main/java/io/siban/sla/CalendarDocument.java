@@ -47,13 +47,15 @@ public record CalendarDocument(
                 dateHours == null ? Map.of() : new TreeMap<>(dateHours));
     }
 
+    /** Every reason this document is not a usable calendar: format errors here, rules from the engine. */
     public List<Violation> violations() {
         List<Violation> v = new ArrayList<>();
+        ZoneId zone = null;
         if (timezone == null || timezone.isBlank()) {
             v.add(new Violation("timezone", "is required, e.g. Asia/Shanghai"));
         } else {
             try {
-                ZoneId.of(timezone);
+                zone = ZoneId.of(timezone);
             } catch (DateTimeException e) {
                 v.add(new Violation("timezone", "'" + timezone + "' is not a known time zone"));
             }
@@ -61,61 +63,64 @@ public record CalendarDocument(
         if (name != null && name.length() > 200) {
             v.add(new Violation("name", "must be at most 200 characters"));
         }
-        if (weeklyHours == null || weeklyHours.isEmpty()) {
-            v.add(new Violation("weeklyHours", "give the office hours of at least one weekday"));
-        } else {
-            weeklyHours.forEach((day, intervals) -> checkIntervals(v, "weeklyHours." + day, intervals));
-        }
-        if (dateHours != null) {
-            dateHours.forEach((date, intervals) -> checkIntervals(v, "dateHours." + date, intervals));
-        }
-        Set<LocalDate> off = holidays == null ? Set.of() : holidays;
-        Set<LocalDate> on = workdays == null ? Set.of() : workdays;
-        if (off.size() + on.size() > MAX_DATES) {
+        if (allDates().size() > MAX_DATES) {
             v.add(new Violation("holidays", "at most " + MAX_DATES + " dates in all"));
         }
-        Set<LocalDate> both = new TreeSet<>(off);
-        both.retainAll(on);
-        both.forEach(date -> v.add(new Violation("workdays", date + " is also a holiday")));
-        on.stream().sorted().filter(date -> date.getDayOfWeek().getValue() < 6)
-                .forEach(date -> v.add(new Violation("workdays", date + " is a " + date.getDayOfWeek()
-                        + "; make-up working days are weekend dates")));
+        Map<DayOfWeek, List<OfficeInterval>> weekly = new TreeMap<>();
+        if (weeklyHours != null) {
+            weeklyHours.forEach((day, intervals) -> weekly.put(day, intervals(v, "weeklyHours." + day, intervals)));
+        }
+        Map<LocalDate, List<OfficeInterval>> own = new TreeMap<>();
+        if (dateHours != null) {
+            dateHours.forEach((date, intervals) -> own.put(date, intervals(v, "dateHours[" + date + "]", intervals)));
+        }
+        if (v.isEmpty() && zone != null) {
+            definition(zone, weekly, own).violations()
+                    .forEach(violation -> v.add(new Violation(violation.field(), violation.message())));
+        }
         return v;
     }
 
-    private static void checkIntervals(List<Violation> v, String field, List<List<String>> intervals) {
+    /** The engine's definition of this calendar; call only when {@link #violations()} is empty. */
+    public CalendarDefinition toDefinition() {
+        List<Violation> ignored = new ArrayList<>();
+        Map<DayOfWeek, List<OfficeInterval>> weekly = new TreeMap<>();
+        normalised().weeklyHours().forEach((day, intervals) -> weekly.put(day, intervals(ignored, "", intervals)));
+        Map<LocalDate, List<OfficeInterval>> own = new TreeMap<>();
+        normalised().dateHours().forEach((date, intervals) -> own.put(date, intervals(ignored, "", intervals)));
+        if (!ignored.isEmpty()) {
+            throw new IllegalStateException("calendar document is invalid: " + ignored);
+        }
+        return definition(ZoneId.of(timezone), weekly, own);
+    }
+
+    private CalendarDefinition definition(ZoneId zone, Map<DayOfWeek, List<OfficeInterval>> weekly,
+                                          Map<LocalDate, List<OfficeInterval>> own) {
+        return new CalendarDefinition(zone, weekly, holidays == null ? Set.of() : holidays,
+                workdays == null ? Set.of() : workdays, own);
+    }
+
+    private static List<OfficeInterval> intervals(List<Violation> v, String field, List<List<String>> intervals) {
+        List<OfficeInterval> parsed = new ArrayList<>();
         if (intervals == null) {
             v.add(new Violation(field, "give a list of [from, to] intervals (an empty list for no hours)"));
-            return;
+            return parsed;
         }
-        int previousEnd = -1;
         for (int i = 0; i < intervals.size(); i++) {
             List<String> interval = intervals.get(i);
             String at = field + "[" + i + "]";
-            if (interval == null || interval.size() != 2) {
-                v.add(new Violation(at, "must be [\"HH:mm\", \"HH:mm\"]"));
-                return;
+            if (interval == null || interval.size() != 2 || minuteOfDay(interval.get(0)) == null
+                    || minuteOfDay(interval.get(1)) == null || "24:00".equals(interval.get(0))) {
+                v.add(new Violation(at, "must be [\"HH:mm\", \"HH:mm\"] with times from 00:00 to 24:00"));
+                continue;
             }
-            Integer from = minuteOfDay(interval.get(0));
-            Integer to = minuteOfDay(interval.get(1));
-            if (from == null || to == null) {
-                v.add(new Violation(at, "times must be HH:mm between 00:00 and 24:00"));
-                return;
-            }
-            if (from >= to) {
-                v.add(new Violation(at, "must start before it ends"));
-                return;
-            }
-            if (from < previousEnd) {
-                v.add(new Violation(at, "overlaps or comes before the previous interval"));
-                return;
-            }
-            previousEnd = to;
+            parsed.add(OfficeInterval.of(interval.get(0), interval.get(1)));
         }
+        return parsed;
     }
 
     /** Minutes since midnight for "HH:mm" (24:00 allowed), or null if malformed. */
-    public static Integer minuteOfDay(String text) {
+    static Integer minuteOfDay(String text) {
         if (text == null || !text.matches("\\d{2}:\\d{2}")) {
             return null;
         }

@@ -8,6 +8,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,8 +34,12 @@ import java.util.regex.Pattern;
 public class CalendarResource {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
+    static final int MAX_RANGE_DAYS = 3660;
+
     @Inject
     CalendarStore store;
+    @Inject
+    WorkingCalendars calendars;
 
     @Schema(name = "CalendarView")
     public record CalendarView(@Schema(example = "cn") String id, @Schema(example = "3") long version,
@@ -43,9 +49,10 @@ public class CalendarResource {
         }
     }
 
-    @Schema(name = "CalendarYear", description = "One year's holidays and make-up working days")
+    @Schema(name = "CalendarYear", description = "One year's holidays, make-up working days and own hours for dates; replaces that year's")
     public record CalendarYear(@Schema(example = "[\"2027-01-01\"]") Set<LocalDate> holidays,
-                               @Schema(example = "[\"2027-02-06\"]") Set<LocalDate> workdays) {
+                               @Schema(example = "[\"2027-02-06\"]") Set<LocalDate> workdays,
+                               java.util.Map<LocalDate, List<List<String>>> dateHours) {
     }
 
     @PUT
@@ -80,18 +87,48 @@ public class CalendarResource {
         }
         Set<LocalDate> holidays = body.holidays() == null ? Set.of() : body.holidays();
         Set<LocalDate> workdays = body.workdays() == null ? Set.of() : body.workdays();
-        List<LocalDate> outside = java.util.stream.Stream.concat(holidays.stream(), workdays.stream())
+        var dateHours = body.dateHours() == null ? java.util.Map.<LocalDate, List<List<String>>>of() : body.dateHours();
+        List<LocalDate> outside = java.util.stream.Stream.of(holidays.stream(), workdays.stream(), dateHours.keySet().stream())
+                .flatMap(s -> s)
                 .filter(d -> d.getYear() != year).sorted().toList();
         if (!outside.isEmpty()) {
             throw ProblemException.invalid("holidays", "dates " + outside + " are not in " + year);
         }
-        CalendarDocument probe = new CalendarDocument(null, "UTC", java.util.Map.of(java.time.DayOfWeek.MONDAY, List.of()),
-                holidays, workdays, null);
-        var violations = probe.violations();
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
+        return store.putYear(id, year, holidays, workdays, dateHours).map(CalendarView::of);
+    }
+
+    @GET
+    @Path("/{id}/working-days")
+    @PermitAll
+    @Operation(summary = "The working dates in a range, both ends included (public)")
+    public Uni<List<LocalDate>> workingDays(@PathParam("id") String id,
+                                            @QueryParam("from") @Schema(implementation = LocalDate.class, example = "2026-09-28") String from,
+                                            @QueryParam("to") @Schema(implementation = LocalDate.class, example = "2026-10-12") String to) {
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        if (last.isBefore(first)) {
+            throw ProblemException.invalid("to", "must not be before from");
         }
-        return store.putYear(id, year, holidays, workdays).map(CalendarView::of);
+        if (first.plusDays(MAX_RANGE_DAYS).isBefore(last)) {
+            throw ProblemException.invalid("to", "the range may span at most " + MAX_RANGE_DAYS + " days");
+        }
+        return calendars.get(id).map(calendar -> calendar.workingDates(first, last));
+    }
+
+    @POST
+    @Path("/{id}/deadline")
+    @PermitAll
+    @Operation(summary = "Compute a deadline with this calendar (public)",
+            description = "WORKING_TIME adds a working-time duration; WORKING_DAYS_SAME_TIME gives the same local time on the "
+                    + "n-th working day after the start's date; END_OF_NTH_WORKING_DAY gives the close of office hours on that day. "
+                    + "Pauses move the due later by the working time inside them. See docs/sla-rules.md.")
+    public Uni<DeadlinePreview.Response> deadline(@PathParam("id") String id, DeadlinePreview.Request request) {
+        DeadlineQuery query = DeadlineQuery.of(request);
+        return calendars.get(id).map(calendar -> {
+            DeadlineResult result = DeadlineCalculator.compute(calendar, query.start(), query.rule(), query.limit(), query.pauses());
+            return new DeadlinePreview.Response(result.due().atZone(calendar.zone()).toOffsetDateTime(),
+                    result.workingSecondsBudget(), result.pausedWorkingSeconds());
+        });
     }
 
     @GET
@@ -107,6 +144,17 @@ public class CalendarResource {
     @Operation(summary = "A calendar (public)")
     public Uni<CalendarView> get(@PathParam("id") String id) {
         return store.require(id).map(CalendarView::of);
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid(name, "is required (yyyy-MM-dd)");
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(name, "'" + value + "' is not a date (yyyy-MM-dd)");
+        }
     }
 
     private static void checkId(String id) {

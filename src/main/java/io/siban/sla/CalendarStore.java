@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.StreamSupport;
@@ -79,14 +81,28 @@ public class CalendarStore {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    /** Replaces one year's holidays and make-up days, keeping every other date. */
-    public Uni<StoredCalendar> putYear(String id, int year, Set<LocalDate> holidays, Set<LocalDate> workdays) {
+    /** Replaces one year's holidays, make-up days and own date hours, keeping every other year's. */
+    public Uni<StoredCalendar> putYear(String id, int year, Set<LocalDate> holidays, Set<LocalDate> workdays,
+                                       Map<LocalDate, List<List<String>>> dateHours) {
         return require(id).chain(stored -> {
             CalendarDocument old = stored.document();
             Set<LocalDate> newHolidays = replaceYear(old.holidays(), holidays, year);
             Set<LocalDate> newWorkdays = replaceYear(old.workdays(), workdays, year);
+            Map<LocalDate, List<List<String>>> newDateHours = new TreeMap<>();
+            if (old.dateHours() != null) {
+                old.dateHours().forEach((date, hours) -> {
+                    if (date.getYear() != year) {
+                        newDateHours.put(date, hours);
+                    }
+                });
+            }
+            newDateHours.putAll(dateHours);
             CalendarDocument updated = new CalendarDocument(old.name(), old.timezone(), old.weeklyHours(),
-                    newHolidays, newWorkdays, old.dateHours());
+                    newHolidays, newWorkdays, newDateHours);
+            var violations = updated.violations();
+            if (!violations.isEmpty()) {
+                throw ProblemException.invalid(violations);
+            }
             return compareAndPut(id, stored.version(), updated);
         });
     }

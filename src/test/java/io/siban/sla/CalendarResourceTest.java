@@ -82,15 +82,88 @@ class CalendarResourceTest {
                 "workdays", List.of("2026-10-03", "2026-10-05"));
         as(adminToken()).body(bad).put("/api/v1/calendars/" + id()).then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("violations.field", hasItems("timezone", "weeklyHours.MONDAY[1]", "weeklyHours.TUESDAY[1]",
-                        "weeklyHours.WEDNESDAY[0]", "weeklyHours.THURSDAY[0]", "workdays"))
-                .body("violations.message", hasItem(containsString("2026-10-03 is also a holiday")))
-                .body("violations.message", hasItem(containsString("2026-10-05 is a MONDAY")));
+                .body("violations.field", hasItems("timezone", "weeklyHours.THURSDAY[0]"));
+        Map<String, Object> badRules = Map.of("timezone", "Asia/Shanghai",
+                "weeklyHours", Map.of("MONDAY", List.of(List.of("13:00", "17:00"), List.of("09:00", "12:00")),
+                        "TUESDAY", List.of(List.of("09:00", "12:00"), List.of("11:00", "17:00")),
+                        "WEDNESDAY", List.of(List.of("17:00", "09:00"))),
+                "holidays", List.of("2026-10-05"),
+                "workdays", List.of("2026-10-05", "2026-10-06"));
+        as(adminToken()).body(badRules).put("/api/v1/calendars/" + id()).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItems("weeklyHours.MONDAY[1]", "weeklyHours.TUESDAY[1]", "weeklyHours.WEDNESDAY[0]"))
+                .body("violations.message", hasItem(containsString("also listed as a make-up working day")))
+                .body("violations.message", hasItem(containsString("is a TUESDAY")));
         as(adminToken()).body(Map.of("timezone", "Asia/Shanghai", "weeklyHours", Map.of("FUNDAY", HOURS)))
                 .put("/api/v1/calendars/" + id()).then().statusCode(400);
         as(adminToken()).body(Map.of("timezone", "Asia/Shanghai", "weeklyHours", Map.of("MONDAY", HOURS), "holidays", List.of("2026-02-30")))
                 .put("/api/v1/calendars/" + id()).then().statusCode(400).body("violations[0].field", containsString("holidays"));
         as(adminToken()).body(calendar()).put("/api/v1/calendars/Bad_Id").then().statusCode(400).body("violations[0].field", equalTo("id"));
+    }
+
+    @Test
+    void workingDaysAcrossNationalDay2026() {
+        anonymous().queryParam("from", "2026-09-28").queryParam("to", "2026-10-12").get("/api/v1/calendars/cn/working-days")
+                .then().statusCode(200)
+                .body("", org.hamcrest.Matchers.contains("2026-09-28", "2026-09-29", "2026-09-30", "2026-10-08", "2026-10-09",
+                        "2026-10-10", "2026-10-12"));
+        anonymous().queryParam("from", "2026-10-12").queryParam("to", "2026-10-01").get("/api/v1/calendars/cn/working-days")
+                .then().statusCode(400).body("violations[0].field", equalTo("to"));
+        anonymous().queryParam("from", "yesterday").queryParam("to", "2026-10-01").get("/api/v1/calendars/cn/working-days")
+                .then().statusCode(400).body("violations[0].field", equalTo("from"));
+        anonymous().queryParam("from", "2026-10-01").queryParam("to", "2026-10-02").get("/api/v1/calendars/nope/working-days")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void deadlinePreviewUsesTheCaseArithmetic() {
+        anonymous().body(Map.of("start", "2026-09-30T10:00:00+08:00", "workingDays", 5, "rule", "END_OF_NTH_WORKING_DAY"))
+                .post("/api/v1/calendars/cn/deadline").then().statusCode(200)
+                .body("due", equalTo("2026-10-13T17:00:00+08:00"))
+                .body("workingSecondsBudget", equalTo(41 * 3600))
+                .body("pausedWorkingSeconds", equalTo(0));
+        anonymous().body(Map.of("start", "2026-09-30T10:00:00+08:00", "workingDays", 5, "rule", "END_OF_NTH_WORKING_DAY",
+                        "pauses", List.of(Map.of("from", "2026-10-12T09:00:00+08:00", "to", "2026-10-13T09:00:00+08:00"))))
+                .post("/api/v1/calendars/cn/deadline").then().statusCode(200)
+                .body("due", equalTo("2026-10-14T17:00:00+08:00"))
+                .body("pausedWorkingSeconds", equalTo(7 * 3600));
+        anonymous().body(Map.of("start", "2026-10-09T15:00:00+08:00", "workingDays", 1, "rule", "WORKING_DAYS_SAME_TIME"))
+                .post("/api/v1/calendars/cn/deadline").then().statusCode(200)
+                .body("due", equalTo("2026-10-10T15:00:00+08:00"));
+        anonymous().body(Map.of("start", "2026-10-12T03:50:00Z", "duration", "PT30M", "rule", "WORKING_TIME"))
+                .post("/api/v1/calendars/cn/deadline").then().statusCode(200)
+                .body("due", equalTo("2026-10-12T13:20:00+08:00"))
+                .body("workingSecondsBudget", equalTo(1800));
+    }
+
+    @Test
+    void deadlineRequestsAreValidated() {
+        anonymous().body(Map.of("start", "2026-09-30T10:00:00+08:00", "duration", "PT30M", "rule", "END_OF_NTH_WORKING_DAY"))
+                .post("/api/v1/calendars/cn/deadline").then().statusCode(400)
+                .body("violations.field", hasItems("duration", "workingDays"));
+        anonymous().body(Map.of("start", "2026-09-30T10:00:00+08:00", "workingDays", 0, "rule", "WORKING_DAYS_SAME_TIME",
+                        "pauses", List.of(Map.of("from", "2026-10-13T09:00:00+08:00", "to", "2026-10-12T09:00:00+08:00"))))
+                .post("/api/v1/calendars/cn/deadline").then().statusCode(400)
+                .body("violations.field", hasItems("workingDays", "pauses[0]"));
+        anonymous().body(Map.of("start", "not a time", "workingDays", 1, "rule", "WORKING_DAYS_SAME_TIME"))
+                .post("/api/v1/calendars/cn/deadline").then().statusCode(400).body("violations[0].field", equalTo("start"));
+        anonymous().body(Map.of("workingDays", 1, "rule", "SOMEDAY")).post("/api/v1/calendars/cn/deadline").then().statusCode(400)
+                .body("violations[0].field", equalTo("rule"));
+        anonymous().body(Map.of("workingDays", 1)).post("/api/v1/calendars/cn/deadline").then().statusCode(400)
+                .body("violations.field", hasItems("start", "rule"));
+        anonymous().body(Map.of("start", "2026-09-30T10:00:00+08:00", "workingDays", 1, "rule", "WORKING_DAYS_SAME_TIME"))
+                .post("/api/v1/calendars/nope/deadline").then().statusCode(404);
+    }
+
+    @Test
+    void aChangedCalendarIsUsedAtOnce() {
+        String id = id();
+        as(adminToken()).body(calendar()).put("/api/v1/calendars/" + id).then().statusCode(201);
+        Map<String, Object> request = Map.of("start", "2026-12-30T10:00:00+08:00", "workingDays", 1, "rule", "END_OF_NTH_WORKING_DAY");
+        anonymous().body(request).post("/api/v1/calendars/" + id + "/deadline").then().body("due", equalTo("2026-12-31T17:00:00+08:00"));
+        as(adminToken()).body(Map.of("holidays", List.of("2026-12-31"), "workdays", List.of()))
+                .put("/api/v1/calendars/" + id + "/years/2026").then().statusCode(200);
+        anonymous().body(request).post("/api/v1/calendars/" + id + "/deadline").then().body("due", equalTo("2027-01-01T17:00:00+08:00"));
     }
 
     @Test

@@ -1,0 +1,48 @@
+package io.siban.sla;
+
+import io.siban.common.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The engine's calendars, built once per stored version: each use reads only the version number,
+ * so a change saved through any instance is used by every instance from the next request on.
+ */
+@ApplicationScoped
+public class WorkingCalendars {
+    private final ConcurrentMap<String, Versioned> cache = new ConcurrentHashMap<>();
+
+    @Inject
+    Pool pool;
+    @Inject
+    CalendarStore store;
+
+    private record Versioned(long version, WorkingCalendar calendar) {
+    }
+
+    public Uni<WorkingCalendar> get(String id) {
+        return pool.preparedQuery("select version from calendar where id = $1").execute(Tuple.of(id))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().failure(ProblemException.notFound("calendar", id));
+                    }
+                    long version = rows.iterator().next().getLong(0);
+                    Versioned cached = cache.get(id);
+                    if (cached != null && cached.version() == version) {
+                        return Uni.createFrom().item(cached.calendar());
+                    }
+                    return store.require(id).map(stored -> {
+                        WorkingCalendar calendar = WorkingCalendar.of(stored.document().toDefinition());
+                        cache.merge(id, new Versioned(stored.version(), calendar),
+                                (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+                        return calendar;
+                    });
+                });
+    }
+}
