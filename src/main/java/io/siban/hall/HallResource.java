@@ -40,6 +40,8 @@ public class HallResource {
     HallAccess access;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    io.siban.live.OutboxPublisher publisher;
 
     @POST
     @RolesAllowed(Roles.ADMIN)
@@ -86,6 +88,6 @@ public class HallResource {
     public Uni<HallView.WindowView> patchWindow(@PathParam("hall") String hall, @PathParam("number") int number,
                                                 @Valid @NotNull WindowPatch patch) {
         access.require(hall);
-        return halls.patchWindow(hall, number, patch, identity.hasRole(Roles.ADMIN));
+        return halls.patchWindow(hall, number, patch, identity.hasRole(Roles.ADMIN)).invoke(publisher::wake);
     }
 }

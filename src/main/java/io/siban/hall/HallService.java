@@ -117,7 +117,17 @@ public class HallService {
                     }
                     window.updatedAt = clocks.now();
                 })
+                .call(window -> announce(hallCode, window))
                 .map(HallService::view);
+    }
+
+    /** Appends a window.status event in the same transaction as the change. */
+    private static Uni<Integer> announce(String hallCode, HallWindow window) {
+        String payload = new io.vertx.core.json.JsonObject().put("window", window.key.number()).put("name", window.name)
+                .put("status", window.status.name()).put("queues", new io.vertx.core.json.JsonArray(List.of(window.queues))).encode();
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "insert into event_outbox (hall_code, type, payload) values (:hall, 'window.status', cast(:payload as jsonb))")
+                .setParameter("hall", hallCode).setParameter("payload", payload).executeUpdate());
     }
 
     private Uni<Hall> existing(String code) {

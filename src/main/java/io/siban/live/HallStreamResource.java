@@ -1,0 +1,83 @@
+package io.siban.live;
+
+import io.siban.common.ProblemException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/halls/{hall}/stream")
+@Tag(name = "Hall screens", description = "The live board and its event stream (public)")
+public class HallStreamResource {
+    @Inject
+    LiveView live;
+    @Inject
+    HallStreams streams;
+    @Inject
+    LiveConfig config;
+    @Inject
+    Pool pool;
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-sent events of the hall (public)",
+            description = "Events: ticket.issued, ticket.called, ticket.recalled, ticket.no_show, ticket.started, ticket.finished, "
+                    + "ticket.cancelled, ticket.transferred, ticket.reactivated, ticket.rated, window.status, queue.counters, sla.card. "
+                    + "Each has an id; reconnect with Last-Event-ID (or ?lastEventId=) to receive what was missed. "
+                    + "A comment line is sent as heartbeat.")
+    public Multi<OutboundSseEvent> stream(@PathParam("hall") String hall,
+                                          @Parameter(description = "id of the last event received") @HeaderParam("Last-Event-ID") String lastEventHeader,
+                                          @Parameter(description = "same as the Last-Event-ID header, for clients that cannot set headers")
+                                          @QueryParam("lastEventId") String lastEventQuery,
+                                          @Context Sse sse) {
+        Long lastEventId = lastEventId(lastEventHeader != null ? lastEventHeader : lastEventQuery);
+        Multi<OutboundSseEvent> events = streams.events(hall, lastEventId)
+                .map(event -> sse.newEventBuilder().id(Long.toString(event.seq())).name(event.type())
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(event.payload().encode()).build());
+        Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(config.heartbeat())
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        return Multi.createFrom().uni(hallExists(hall))
+                .onItem().transformToMultiAndConcatenate(ignored -> Multi.createBy().merging().streams(events, heartbeat));
+    }
+
+    private Uni<Boolean> hallExists(String hall) {
+        return pool.preparedQuery("select 1 from hall where code = $1").execute(Tuple.of(hall))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("hall", hall);
+                    }
+                    return true;
+                });
+    }
+
+    private static Long lastEventId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.trim());
+            if (id < 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("Last-Event-ID", "must be a whole number of 0 or more");
+        }
+    }
+}

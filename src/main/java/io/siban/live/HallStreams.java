@@ -1,0 +1,159 @@
+package io.siban.live;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One hot Redis subscription per instance feeds every stream subscriber of every hall. A new
+ * subscriber is registered before its missed events are read from PostgreSQL, so nothing published
+ * meanwhile slips between the replay and the live part; events are delivered in id order, once.
+ */
+@ApplicationScoped
+public class HallStreams {
+    private static final Logger LOG = Logger.getLogger(HallStreams.class);
+
+    private final Map<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    private final ReactiveRedisDataSource redis;
+    private volatile Cancellable subscription;
+
+    @Inject
+    Pool pool;
+    @Inject
+    LiveConfig config;
+
+    @Inject
+    public HallStreams(ReactiveRedisDataSource redis) {
+        this.redis = redis;
+    }
+
+    void start(@Observes StartupEvent event) {
+        subscription = redis.pubsub(String.class).subscribeToPatterns("siban:events:*")
+                .onFailure().invoke(failure -> LOG.warnf("event subscription lost, resubscribing: %s", failure.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
+                .subscribe().with(this::deliver);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (subscription != null) {
+            subscription.cancel();
+        }
+    }
+
+    /** Subscribers currently attached to a hall's stream (for tests and metrics). */
+    public int subscribers(String hall) {
+        Set<Listener> set = listeners.get(hall);
+        return set == null ? 0 : set.size();
+    }
+
+    /**
+     * The hall's events after {@code lastEventId} (replayed from PostgreSQL, at most the replay limit),
+     * then live ones. Without a last id, live events only.
+     */
+    public Multi<HallEvent> events(String hall, Long lastEventId) {
+        return Multi.createFrom().<HallEvent>emitter(emitter -> {
+                    Listener listener = new Listener(emitter, lastEventId == null ? -1 : lastEventId);
+                    listeners.computeIfAbsent(hall, h -> new CopyOnWriteArraySet<>()).add(listener);
+                    emitter.onTermination(() -> remove(hall, listener));
+                    Uni<List<HallEvent>> missed = lastEventId == null ? Uni.createFrom().item(List.of()) : replay(hall, lastEventId);
+                    missed.subscribe().with(listener::attach, emitter::fail);
+                }, BackPressureStrategy.ERROR)
+                .onOverflow().buffer(config.subscriberBuffer());
+    }
+
+    private void remove(String hall, Listener listener) {
+        Set<Listener> set = listeners.get(hall);
+        if (set != null) {
+            set.remove(listener);
+        }
+    }
+
+    private Uni<List<HallEvent>> replay(String hall, long after) {
+        return pool.preparedQuery("""
+                        select seq, type, payload from event_outbox where hall_code = $1 and seq > $2
+                        order by seq limit $3""")
+                .execute(Tuple.of(hall, after, config.replayLimit()))
+                .map(rows -> {
+                    List<HallEvent> events = new ArrayList<>();
+                    for (Row r : rows) {
+                        events.add(new HallEvent(hall, r.getLong("seq"), r.getString("type"), (JsonObject) r.getValue("payload")));
+                    }
+                    return events;
+                });
+    }
+
+    private void deliver(String message) {
+        HallEvent event;
+        try {
+            event = HallEvent.fromJson(new JsonObject(message));
+        } catch (RuntimeException e) {
+            LOG.warnf("unreadable event on the bus: %s", message);
+            return;
+        }
+        Set<Listener> set = listeners.get(event.hall());
+        if (set != null) {
+            set.forEach(listener -> listener.offer(event));
+        }
+    }
+
+    /** Holds live events back until the replay is out, then passes each new id once. */
+    private static final class Listener {
+        private final MultiEmitter<? super HallEvent> emitter;
+        private final ArrayDeque<HallEvent> pending = new ArrayDeque<>();
+        private final AtomicLong lastSent;
+        private boolean attached;
+
+        Listener(MultiEmitter<? super HallEvent> emitter, long lastSent) {
+            this.emitter = emitter;
+            this.lastSent = new AtomicLong(lastSent);
+        }
+
+        synchronized void offer(HallEvent event) {
+            if (!attached) {
+                if (pending.size() < 10_000) {
+                    pending.add(event);
+                }
+                return;
+            }
+            send(event);
+        }
+
+        synchronized void attach(List<HallEvent> replayed) {
+            replayed.forEach(this::send);
+            while (!pending.isEmpty()) {
+                send(pending.poll());
+            }
+            attached = true;
+        }
+
+        private void send(HallEvent event) {
+            if (event.seq() > lastSent.get() || lastSent.get() < 0) {
+                lastSent.set(event.seq());
+                emitter.emit(event);
+            }
+        }
+    }
+}

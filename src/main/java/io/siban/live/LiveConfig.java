@@ -1,0 +1,29 @@
+package io.siban.live;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "siban.live")
+public interface LiveConfig {
+    /** Comment line sent to every stream subscriber when nothing else was sent, to keep proxies from closing it. */
+    @WithDefault("PT15S")
+    Duration heartbeat();
+
+    /** Events buffered per stream subscriber; a slower client loses the overflow and catches up by reconnecting. */
+    @WithDefault("512")
+    int subscriberBuffer();
+
+    /** At most this many missed events are replayed on reconnect with Last-Event-ID. */
+    @WithDefault("1000")
+    int replayLimit();
+
+    /** How often the publisher looks for undelivered events and for an emptied Redis. */
+    @WithDefault("1s")
+    String sweepEvery();
+
+    /** Finished tickets of a queue that feed its exponentially weighted service time. */
+    @WithDefault("20")
+    int serviceTimeSamples();
+}

@@ -1,0 +1,183 @@
+package io.siban.live;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Delivers the outbox: numbers new events per hall in commit order (the SSE ids), publishes them to
+ * Redis for the streams of every instance, and refreshes the live view of the halls they touch.
+ * Any instance may do it; advisory locks make one do each step at a time. Delivery is at least once:
+ * a crash between publishing and marking republishes the same numbers, which streams drop as seen.
+ */
+@ApplicationScoped
+public class OutboxPublisher {
+    private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
+    static final long SEQUENCE_LOCK = 0x51BA_0001L;
+    static final long PUBLISH_LOCK = 0x51BA_0002L;
+    static final int BATCH = 500;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final ReactivePubSubCommands<String> pubsub;
+
+    @Inject
+    Pool pool;
+    @Inject
+    LiveView live;
+
+    @Inject
+    public OutboxPublisher(ReactiveRedisDataSource redis) {
+        this.pubsub = redis.pubsub(String.class);
+    }
+
+    public static String channel(String hall) {
+        return "siban:events:{" + hall + "}";
+    }
+
+    /** Called after a commit that appended events: deliver them now rather than at the next sweep. */
+    public void wake() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        drainUntilIdle().subscribe().with(ignored -> finishRun(), failure -> {
+            LOG.debugf("event delivery deferred: %s", failure.toString());
+            finishRun();
+        });
+    }
+
+    private void finishRun() {
+        running.set(false);
+        if (again.getAndSet(false)) {
+            wake();
+        }
+    }
+
+    @Scheduled(every = "${siban.live.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1s")
+    Uni<Void> sweep() {
+        return live.isBuilt()
+                .chain(built -> built ? Uni.createFrom().voidItem() : live.rebuildAll().replaceWithVoid())
+                .invoke(this::wake)
+                .onFailure().invoke(failure -> LOG.debugf("live view sweep deferred: %s", failure.toString()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Sequences and publishes until nothing is left; emits the number of events published. */
+    public Uni<Integer> drainUntilIdle() {
+        return drainOnce().chain(count -> count >= BATCH ? drainUntilIdle().map(more -> count + more) : Uni.createFrom().item(count));
+    }
+
+    Uni<Integer> drainOnce() {
+        return sequence().chain(this::publish);
+    }
+
+    /** Gives unnumbered events their per-hall numbers; emits how many were numbered (or -1 if another instance is at it). */
+    Uni<Integer> sequence() {
+        return pool.withTransaction(conn -> tryLock(conn, SEQUENCE_LOCK).chain(locked -> {
+            if (!locked) {
+                return Uni.createFrom().item(-1);
+            }
+            return conn.preparedQuery("select id, hall_code from event_outbox where seq is null order by id limit $1")
+                    .execute(Tuple.of(BATCH))
+                    .chain(rows -> {
+                        if (rows.size() == 0) {
+                            return Uni.createFrom().item(0);
+                        }
+                        List<Long> ids = new ArrayList<>();
+                        List<String> halls = new ArrayList<>();
+                        Map<String, Long> perHall = new LinkedHashMap<>();
+                        for (Row r : rows) {
+                            ids.add(r.getLong(0));
+                            halls.add(r.getString(1));
+                            perHall.merge(r.getString(1), 1L, Long::sum);
+                        }
+                        return conn.preparedQuery("""
+                                        insert into hall_event_seq (hall_code, last_seq)
+                                        select h, n from unnest($1::text[], $2::bigint[]) as x(h, n)
+                                        on conflict (hall_code) do update set last_seq = hall_event_seq.last_seq + excluded.last_seq
+                                        returning hall_code, last_seq""")
+                                .execute(Tuple.of(perHall.keySet().toArray(String[]::new), perHall.values().toArray(Long[]::new)))
+                                .chain(seqRows -> {
+                                    Map<String, Long> next = new LinkedHashMap<>();
+                                    for (Row r : seqRows) {
+                                        next.put(r.getString(0), r.getLong(1) - perHall.get(r.getString(0)) + 1);
+                                    }
+                                    Long[] seqs = new Long[ids.size()];
+                                    for (int i = 0; i < ids.size(); i++) {
+                                        seqs[i] = next.merge(halls.get(i), 1L, Long::sum) - 1;
+                                    }
+                                    return conn.preparedQuery("""
+                                                    update event_outbox e set seq = x.s
+                                                    from unnest($1::bigint[], $2::bigint[]) as x(id, s) where e.id = x.id""")
+                                            .execute(Tuple.of(ids.toArray(Long[]::new), seqs))
+                                            .replaceWith(ids.size());
+                                });
+                    });
+        }));
+    }
+
+    /** Publishes numbered, undelivered events in order, marks them, then refreshes the touched halls' live view. */
+    Uni<Integer> publish(int sequenced) {
+        Set<String> touched = new LinkedHashSet<>();
+        return pool.withTransaction(conn -> tryLock(conn, PUBLISH_LOCK).chain(locked -> {
+                    if (!locked) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return conn.preparedQuery("""
+                                    select id, hall_code, seq, type, payload from event_outbox
+                                    where published = false and seq is not null order by hall_code, seq limit $1""")
+                            .execute(Tuple.of(BATCH * 2))
+                            .chain(rows -> {
+                                List<Long> ids = new ArrayList<>();
+                                Uni<Void> chain = Uni.createFrom().voidItem();
+                                for (Row r : rows) {
+                                    ids.add(r.getLong("id"));
+                                    touched.add(r.getString("hall_code"));
+                                    HallEvent event = new HallEvent(r.getString("hall_code"), r.getLong("seq"), r.getString("type"),
+                                            (JsonObject) r.getValue("payload"));
+                                    chain = chain.chain(() -> pubsub.publish(channel(event.hall()), event.toJson().encode()));
+                                }
+                                if (ids.isEmpty()) {
+                                    return Uni.createFrom().item(0);
+                                }
+                                return chain.chain(() -> conn.preparedQuery("update event_outbox set published = true where id = any($1)")
+                                                .execute(Tuple.of(ids.toArray(Long[]::new))))
+                                        .replaceWith(ids.size());
+                            });
+                }))
+                .call(count -> refresh(touched))
+                .map(count -> Math.max(count, sequenced));
+    }
+
+    private Uni<Void> refresh(Set<String> halls) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String hall : halls) {
+            chain = chain.chain(() -> live.refresh(hall).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    private static Uni<Boolean> tryLock(SqlConnection conn, long key) {
+        return conn.preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(key))
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
+}

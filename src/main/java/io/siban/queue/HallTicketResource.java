@@ -1,0 +1,64 @@
+package io.siban.queue;
+
+import io.siban.queue.dto.FinishRequest;
+import io.siban.queue.dto.IssueRequest;
+import io.siban.queue.dto.RatingRequest;
+import io.siban.queue.dto.TicketView;
+import io.siban.queue.dto.TransferRequest;
+import io.siban.security.HallAccess;
+import io.siban.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/halls/{hall}/tickets")
+@Tag(name = "Tickets", description = "Queue tickets: issue, call, serve")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class HallTicketResource {
+    @Inject
+    TicketService tickets;
+    @Inject
+    HallAccess access;
+
+    @POST
+    @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.ADMIN})
+    @Operation(summary = "Take a queue number (kiosk, mobile, appointment check-in)",
+            description = "A retry with the same Idempotency-Key returns the same ticket with 200; the key with a different body is a 422.")
+    @APIResponse(responseCode = "201", description = "issued")
+    @APIResponse(responseCode = "200", description = "the ticket issued earlier under this Idempotency-Key")
+    @APIResponse(responseCode = "422", description = "daily quota reached, pending ticket for this ID number, unknown item or queue")
+    public Uni<Response> issue(@PathParam("hall") String hall,
+                               @Parameter(description = "client-chosen key; retries with it never duplicate", example = "2b7e1516-28ae-4d2a")
+                               @HeaderParam("Idempotency-Key") String idempotencyKey,
+                               @RequestBody(content = @Content(examples = @ExampleObject(name = "kiosk", value = """
+                                       {"itemCode": "SC-001", "channel": "KIOSK", "priority": "NORMAL",
+                                        "applicant": {"name": "张三", "idNumber": "620102199001011234", "phone": "13812345678"}}""")))
+                               IssueRequest request) {
+        access.require(hall);
+        return tickets.issue(hall, request, idempotencyKey).map(issued -> issued.created()
+                ? Response.created(URI.create("/api/v1/tickets/" + issued.ticket().id())).entity(issued.ticket()).build()
+                : Response.ok(issued.ticket()).build());
+    }
+}

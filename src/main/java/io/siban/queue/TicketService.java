@@ -1,0 +1,569 @@
+package io.siban.queue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siban.common.Clocks;
+import io.siban.common.PersonalData;
+import io.siban.common.ProblemException;
+import io.siban.live.LiveView;
+import io.siban.live.Outbox;
+import io.siban.live.OutboxPublisher;
+import io.siban.queue.dto.FinishRequest;
+import io.siban.queue.dto.IssueRequest;
+import io.siban.queue.dto.RatingRequest;
+import io.siban.queue.dto.TicketView;
+import io.siban.queue.dto.TransferRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The ticket life cycle on the Vert.x PostgreSQL pool: each operation is one short transaction
+ * that also appends its events to the outbox.
+ */
+@ApplicationScoped
+public class TicketService {
+    @Inject
+    Pool pool;
+    @Inject
+    Clocks clocks;
+    @Inject
+    PersonalData personalData;
+    @Inject
+    QueueConfig config;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    OutboxPublisher publisher;
+    @Inject
+    LiveView live;
+
+    private LineOrder lineOrder;
+
+    /** A ticket and whether this request created it (false: an idempotent retry). */
+    public record Issued(TicketView ticket, boolean created) {
+    }
+
+    private record HallQueue(ZoneId zone, String queue, String prefix, String itemCode, Integer dailyQuota) {
+    }
+
+    LineOrder lineOrder() {
+        if (lineOrder == null) {
+            lineOrder = LineOrder.from(config);
+        }
+        return lineOrder;
+    }
+
+    // ---------------------------------------------------------------- issuing
+
+    public Uni<Issued> issue(String hall, IssueRequest raw, String idempotencyKey) {
+        IssueRequest request = TicketRules.issue(raw, idempotencyKey);
+        String requestHash = requestHash(hall, request);
+        return pool.withTransaction(conn -> issueIn(conn, hall, request, idempotencyKey, requestHash))
+                .onFailure(PgException.class).recoverWithUni(failure -> {
+                    PgException pg = (PgException) failure;
+                    if ("23505".equals(pg.getSqlState()) && String.valueOf(pg.getConstraint()).contains("idempotency")) {
+                        return replay(hall, idempotencyKey, requestHash);
+                    }
+                    if ("23505".equals(pg.getSqlState()) && String.valueOf(pg.getConstraint()).contains("one_pending")) {
+                        return Uni.createFrom().failure(ProblemException.businessRule("pending-ticket",
+                                "this ID number already has a pending ticket for item " + request.itemCode()));
+                    }
+                    return Uni.createFrom().failure(failure);
+                })
+                .chain(issued -> withWait(issued.ticket()).map(view -> new Issued(view, issued.created())))
+                .invoke(issued -> {
+                    if (issued.created()) {
+                        publisher.wake();
+                    }
+                });
+    }
+
+    private Uni<Issued> issueIn(SqlConnection conn, String hall, IssueRequest request, String key, String requestHash) {
+        Uni<Row> existing = key == null ? Uni.createFrom().nullItem()
+                : conn.preparedQuery("select " + TicketRow.COLUMNS + " from ticket where hall_code = $1 and idempotency_key = $2")
+                .execute(Tuple.of(hall, key)).map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+        return existing.chain(row -> {
+            if (row != null) {
+                return Uni.createFrom().item(sameRequestOrFail(TicketRow.of(row), requestHash));
+            }
+            return resolveQueue(conn, hall, request).chain(target -> {
+                OffsetDateTime now = clocks.now();
+                LocalDate serviceDate = now.atZoneSameInstant(target.zone()).toLocalDate();
+                return useQuota(conn, hall, target, serviceDate)
+                        .chain(() -> insertTicket(conn, hall, request, key, requestHash, target, now, serviceDate))
+                        .call(ticket -> step(conn, ticket.id(), "ISSUED", now, "kiosk", null, request.channel().name()))
+                        .call(ticket -> Outbox.appendWithCounters(conn, hall, "ticket.issued", event(ticket), ticket.queue()))
+                        .map(ticket -> new Issued(view(ticket, null, null), true));
+            });
+        });
+    }
+
+    private Issued sameRequestOrFail(TicketRow existing, String requestHash) {
+        if (!requestHash.equals(existing.requestHash())) {
+            throw ProblemException.businessRule("idempotency-key-reused",
+                    "this Idempotency-Key was used for a different request; use a new key");
+        }
+        return new Issued(view(existing, null, null), false);
+    }
+
+    private Uni<Issued> replay(String hall, String key, String requestHash) {
+        return pool.preparedQuery("select " + TicketRow.COLUMNS + " from ticket where hall_code = $1 and idempotency_key = $2")
+                .execute(Tuple.of(hall, key))
+                .map(rows -> sameRequestOrFail(TicketRow.of(rows.iterator().next()), requestHash));
+    }
+
+    private Uni<HallQueue> resolveQueue(SqlConnection conn, String hall, IssueRequest request) {
+        return conn.preparedQuery("""
+                        select c.timezone, i.code as item_code, i.daily_quota, i.queue_code as item_queue, q.code as queue_code, q.prefix
+                        from hall h join calendar c on c.id = h.calendar_id
+                        left join service_item i on i.code = $2
+                        left join hall_queue q on q.hall_code = h.code and q.code = coalesce($3, i.queue_code)
+                        where h.code = $1""")
+                .execute(Tuple.of(hall, request.itemCode(), request.queueCode()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("hall", hall);
+                    }
+                    Row r = rows.iterator().next();
+                    if (request.itemCode() != null && r.getString("item_code") == null) {
+                        throw ProblemException.businessRule("unknown-item", "item '" + request.itemCode() + "' is not in the catalogue");
+                    }
+                    if (request.itemCode() != null && request.queueCode() != null && r.getString("item_queue") != null
+                            && !request.queueCode().equals(r.getString("item_queue"))) {
+                        throw ProblemException.businessRule("wrong-queue", "item '" + request.itemCode() + "' is served in queue '"
+                                + r.getString("item_queue") + "', not '" + request.queueCode() + "'");
+                    }
+                    if (r.getString("queue_code") == null) {
+                        String wanted = request.queueCode() != null ? request.queueCode() : r.getString("item_queue");
+                        throw ProblemException.businessRule("unknown-queue", wanted == null
+                                ? "item '" + request.itemCode() + "' has no queue; give queueCode"
+                                : "hall '" + hall + "' has no queue '" + wanted + "'");
+                    }
+                    return new HallQueue(ZoneId.of(r.getString("timezone")), r.getString("queue_code"), r.getString("prefix"),
+                            r.getString("item_code"), r.getInteger("daily_quota"));
+                });
+    }
+
+    private Uni<Void> useQuota(SqlConnection conn, String hall, HallQueue target, LocalDate serviceDate) {
+        if (target.dailyQuota() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery("""
+                        insert into item_quota_use (hall_code, item_code, service_date, used) values ($1, $2, $3, 1)
+                        on conflict (hall_code, item_code, service_date) do update set used = item_quota_use.used + 1
+                        where item_quota_use.used < $4
+                        returning used""")
+                .execute(Tuple.of(hall, target.itemCode(), serviceDate, target.dailyQuota()))
+                .invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.businessRule("quota-reached", "today's quota of " + target.dailyQuota()
+                                + " tickets for item '" + target.itemCode() + "' is used up");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<TicketRow> insertTicket(SqlConnection conn, String hall, IssueRequest request, String key, String requestHash,
+                                        HallQueue target, OffsetDateTime now, LocalDate serviceDate) {
+        var applicant = request.applicant();
+        String idNumber = applicant == null ? null : applicant.idNumber();
+        String phone = applicant == null ? null : applicant.phone();
+        String sealed = applicant == null ? null : personalData.seal(jsonOf(applicant));
+        OffsetDateTime lineKey = lineOrder().lineKey(now.toInstant(), request.priority()).atOffset(now.getOffset());
+        boolean checkPending = config.onePendingPerApplicant() && idNumber != null;
+        Tuple params = Tuple.tuple()
+                .addString(hall).addString(target.queue()).addLocalDate(serviceDate).addUUID(UUID.randomUUID())
+                .addString(target.prefix()).addString(target.itemCode()).addString(request.channel().name())
+                .addString(request.priority().name()).addOffsetDateTime(lineKey).addOffsetDateTime(now)
+                .addString(applicant == null ? null : PersonalData.maskName(applicant.name()))
+                .addString(checkPending ? personalData.hash(idNumber) : null)
+                .addString(PersonalData.maskId(idNumber)).addString(PersonalData.maskPhone(phone))
+                .addString(sealed).addString(request.appointmentId()).addString(key).addString(requestHash);
+        return conn.preparedQuery("""
+                        with seq as (
+                            insert into ticket_counter (hall_code, queue_code, service_date, last_seq) values ($1, $2, $3, 1)
+                            on conflict (hall_code, queue_code, service_date) do update set last_seq = ticket_counter.last_seq + 1
+                            returning last_seq)
+                        insert into ticket (id, hall_code, queue_code, issued_queue_code, service_date, seq, number, item_code,
+                            channel, priority, status, line_key, issued_at, applicant_name_masked, applicant_id_hash,
+                            applicant_id_masked, applicant_phone_masked, applicant_sealed, appointment_id, idempotency_key, request_hash)
+                        select $4, $1, $2, $2, $3, seq.last_seq, $5 || lpad(seq.last_seq::text, 3, '0'), $6,
+                            $7, $8, 'WAITING', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18
+                        from seq
+                        returning\s""" + TicketRow.COLUMNS)
+                .execute(params)
+                .map(rows -> TicketRow.of(rows.iterator().next()));
+    }
+
+    // ---------------------------------------------------------------- calling
+
+    /** Calls the next ticket for a window, or emits null when nobody waits for it. */
+    public Uni<TicketView> callNext(String hall, int windowNumber, String actor) {
+        return pool.withTransaction(conn -> lockWindow(conn, hall, windowNumber).chain(window -> {
+                    OffsetDateTime now = clocks.now();
+                    return conn.preparedQuery("""
+                                    with next as (
+                                        select id from ticket
+                                        where hall_code = $1 and queue_code = any($2) and status = 'WAITING'
+                                          and (target_window is null or target_window = $3)
+                                        order by line_key, issued_at
+                                        limit 1
+                                        for update skip locked),
+                                    facts as (
+                                        select coalesce(bool_or(o.issued_at < n.issued_at), false) as earlier,
+                                               coalesce(bool_or(%s > %s), false) as higher
+                                        from next join ticket n on n.id = next.id
+                                        left join ticket o on o.hall_code = $1 and o.queue_code = any($2) and o.status = 'WAITING'
+                                          and (o.target_window is null or o.target_window = $3) and o.id <> n.id)
+                                    update ticket t set status = 'CALLED', window_number = $3, called_at = $4, called_by = $5,
+                                        version = version + 1
+                                    from next, facts where t.id = next.id
+                                    returning facts.earlier, facts.higher, t.*"""
+                                    .formatted(Priority.SQL_RANK.formatted("o.priority"), Priority.SQL_RANK.formatted("n.priority")))
+                            .execute(Tuple.of(hall, window.queues(), windowNumber, now, actor))
+                            .chain(rows -> {
+                                if (rows.size() == 0) {
+                                    return Uni.createFrom().nullItem();
+                                }
+                                Row row = rows.iterator().next();
+                                TicketRow called = TicketRow.of(row);
+                                LineOrder.CallReason reason = LineOrder.reason(called.priority(), row.getBoolean("earlier"),
+                                        row.getBoolean("higher"), called.targetWindow() != null);
+                                String detail = reasonDetail(called, reason);
+                                return conn.preparedQuery("""
+                                                with s as (insert into ticket_step (ticket_id, step, at, actor, window_number, detail)
+                                                           values ($1, 'CALLED', $2, $3, $4, $5))
+                                                update ticket set call_reason = $6, call_detail = $5 where id = $1""")
+                                        .execute(Tuple.tuple().addUUID(called.id()).addOffsetDateTime(now).addString(actor)
+                                                .addInteger(windowNumber).addString(detail).addString(reason.code))
+                                        .chain(() -> Outbox.appendWithCounters(conn, hall, "ticket.called",
+                                                event(called).put("window", windowNumber).put("reason", reason.code)
+                                                        .put("waitSeconds", Duration.between(called.issuedAt(), now).toSeconds()),
+                                                called.queue()))
+                                        .map(ignored -> view(called, reason.code, detail));
+                            });
+                }))
+                .invoke(view -> {
+                    if (view != null) {
+                        publisher.wake();
+                    }
+                });
+    }
+
+    private record LockedWindow(String[] queues) {
+    }
+
+    private Uni<LockedWindow> lockWindow(SqlConnection conn, String hall, int number) {
+        return conn.preparedQuery("""
+                        select w.status, w.queues,
+                               exists (select 1 from ticket t where t.hall_code = w.hall_code and t.window_number = w.number
+                                       and t.status in ('CALLED', 'SERVING')) as busy
+                        from hall_window w where w.hall_code = $1 and w.number = $2
+                        for update of w""")
+                .execute(Tuple.of(hall, number))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("window", hall + "/" + number);
+                    }
+                    Row r = rows.iterator().next();
+                    if (!"OPEN".equals(r.getString("status"))) {
+                        throw ProblemException.conflict("window " + number + " is " + r.getString("status") + "; open it before calling");
+                    }
+                    if (r.getBoolean("busy")) {
+                        throw ProblemException.conflict("window " + number + " still has a called or serving ticket; "
+                                + "finish, mark no-show or transfer it first");
+                    }
+                    return new LockedWindow(r.getArrayOfStrings("queues"));
+                });
+    }
+
+    private String reasonDetail(TicketRow t, LineOrder.CallReason reason) {
+        return switch (reason) {
+            case TRANSFER -> t.number() + " was transferred to this window";
+            case AGED -> t.number() + " (" + t.priority() + ") waited past the head start of a higher class waiting";
+            case PRIORITY -> t.number() + " is " + t.priority() + " (head start " + lineOrder().headStart(t.priority())
+                    + ") and went ahead of earlier arrivals";
+            case FIFO -> t.number() + " (" + t.priority() + ") was first in line";
+        };
+    }
+
+    // ---------------------------------------------------------------- the rest of the life cycle
+
+    /** Re-announces a called ticket. */
+    public Uni<TicketView> recall(UUID id, Function<String, Boolean> hallAllowed, String actor) {
+        return move(id, hallAllowed, actor, Set.of(TicketStatus.CALLED), "RECALLED", "ticket.recalled",
+                "recalls = recalls + 1", Tuple.tuple(), false);
+    }
+
+    public Uni<TicketView> noShow(UUID id, Function<String, Boolean> hallAllowed, String actor) {
+        return move(id, hallAllowed, actor, Set.of(TicketStatus.CALLED), "NO_SHOW", "ticket.no_show",
+                "status = 'NO_SHOW', no_show_at = %now", Tuple.tuple(), false);
+    }
+
+    public Uni<TicketView> start(UUID id, Function<String, Boolean> hallAllowed, String actor) {
+        return move(id, hallAllowed, actor, Set.of(TicketStatus.CALLED), "STARTED", "ticket.started",
+                "status = 'SERVING', started_at = %now", Tuple.tuple(), false);
+    }
+
+    public Uni<TicketView> cancel(UUID id) {
+        return move(id, hall -> true, "citizen", Set.of(TicketStatus.WAITING, TicketStatus.CALLED), "CANCELLED",
+                "ticket.cancelled", "status = 'CANCELLED', cancelled_at = %now", Tuple.tuple(), true);
+    }
+
+    public Uni<TicketView> finish(UUID id, FinishRequest raw, Function<String, Boolean> hallAllowed, String actor) {
+        FinishRequest request = TicketRules.finish(raw);
+        Tuple extra = Tuple.tuple().addString(request.outcome().name()).addUUID(request.caseId())
+                .addArrayOfString(request.missingDocuments().isEmpty() ? null : request.missingDocuments().toArray(String[]::new));
+        return move(id, hallAllowed, actor, Set.of(TicketStatus.SERVING), "FINISHED:" + request.outcome(), "ticket.finished",
+                "status = 'DONE', finished_at = %now, outcome = $4, case_id = $5, missing_documents = $6", extra, false);
+    }
+
+    public Uni<TicketView> rate(UUID id, RatingRequest raw) {
+        RatingRequest request = TicketRules.rating(raw);
+        Tuple extra = Tuple.tuple().addInteger(request.score()).addString(request.comment());
+        return move(id, hall -> true, "citizen", Set.of(TicketStatus.DONE), "RATED:" + request.score(), "ticket.rated",
+                "rating = $4, rating_comment = $5, rated_at = %now", extra, false);
+    }
+
+    /** Back into line after a no-show, within the grace period, behind the configured number of waiting tickets. */
+    public Uni<TicketView> reactivate(UUID id) {
+        return pool.withTransaction(conn -> current(conn, id).chain(ticket -> {
+                    OffsetDateTime now = clocks.now();
+                    if (ticket.status() != TicketStatus.NO_SHOW) {
+                        throw ProblemException.conflict("ticket " + ticket.number() + " is " + ticket.status() + "; only a no-show can be reactivated");
+                    }
+                    if (ticket.noShowAt().plus(config.noShowGrace()).isBefore(now)) {
+                        throw ProblemException.conflict("the " + config.noShowGrace().toMinutes()
+                                + "-minute grace period after the no-show has passed; take a new ticket");
+                    }
+                    return conn.preparedQuery("""
+                                    update ticket t set status = 'WAITING', window_number = null, called_at = null,
+                                        line_key = coalesce(
+                                            (select w.line_key + interval '1 microsecond' from ticket w
+                                             where w.hall_code = t.hall_code and w.queue_code = t.queue_code and w.status = 'WAITING'
+                                             order by w.line_key offset $2 - 1 limit 1),
+                                            greatest($3, (select max(w.line_key) + interval '1 microsecond' from ticket w
+                                             where w.hall_code = t.hall_code and w.queue_code = t.queue_code and w.status = 'WAITING'))),
+                                        version = version + 1
+                                    where id = $1 and status = 'NO_SHOW'
+                                    returning\s""" + TicketRow.COLUMNS)
+                            .execute(Tuple.of(id, Math.max(1, config.reactivatePenaltyPosition()), now))
+                            .map(rows -> TicketRow.of(rows.iterator().next()))
+                            .call(updated -> step(conn, id, "REACTIVATED", now, "citizen", null, null))
+                            .call(updated -> Outbox.appendWithCounters(conn, updated.hall(), "ticket.reactivated", event(updated), updated.queue()));
+                }))
+                .invoke(publisher::wake)
+                .map(row -> view(row, null, null))
+                .chain(this::withWait);
+    }
+
+    public Uni<TicketView> transfer(UUID id, TransferRequest request, Function<String, Boolean> hallAllowed, String actor) {
+        if (request == null || (request.queueCode() == null && request.windowNumber() == null)) {
+            throw ProblemException.invalid("queueCode", "give queueCode, windowNumber or both");
+        }
+        return pool.withTransaction(conn -> current(conn, id).chain(ticket -> {
+                    checkHall(ticket, hallAllowed);
+                    if (!TicketStatus.PENDING.contains(ticket.status())) {
+                        throw ProblemException.conflict("ticket " + ticket.number() + " is " + ticket.status() + "; it cannot be transferred");
+                    }
+                    String queue = request.queueCode() != null ? request.queueCode() : ticket.queue();
+                    return conn.preparedQuery("""
+                                    select (select count(*) from hall_queue where hall_code = $1 and code = $2) as queue_exists,
+                                           (select queues from hall_window where hall_code = $1 and number = $3) as window_queues""")
+                            .execute(Tuple.of(ticket.hall(), queue, request.windowNumber() == null ? -1 : request.windowNumber()))
+                            .chain(rows -> {
+                                Row r = rows.iterator().next();
+                                if (r.getLong("queue_exists") == 0) {
+                                    throw ProblemException.businessRule("unknown-queue", "hall '" + ticket.hall() + "' has no queue '" + queue + "'");
+                                }
+                                String[] windowQueues = r.getArrayOfStrings("window_queues");
+                                if (request.windowNumber() != null && windowQueues == null) {
+                                    throw ProblemException.businessRule("unknown-window", "hall '" + ticket.hall() + "' has no window " + request.windowNumber());
+                                }
+                                if (windowQueues != null && !List.of(windowQueues).contains(queue)) {
+                                    throw ProblemException.businessRule("window-does-not-serve-queue",
+                                            "window " + request.windowNumber() + " does not serve queue '" + queue + "'");
+                                }
+                                OffsetDateTime now = clocks.now();
+                                return conn.preparedQuery("""
+                                                update ticket set status = 'WAITING', queue_code = $2, target_window = $3, window_number = null,
+                                                    called_at = null, started_at = null, version = version + 1
+                                                where id = $1 returning\s""" + TicketRow.COLUMNS)
+                                        .execute(Tuple.of(id, queue, request.windowNumber()))
+                                        .map(updated -> TicketRow.of(updated.iterator().next()))
+                                        .call(updated -> step(conn, id, "TRANSFERRED", now, actor, ticket.window(),
+                                                "to queue " + queue + (request.windowNumber() == null ? "" : ", window " + request.windowNumber())))
+                                        .call(updated -> Outbox.appendWithCounters(conn, updated.hall(), "ticket.transferred",
+                                                event(updated).put("fromQueue", ticket.queue()).put("targetWindow", request.windowNumber()),
+                                                updated.queue()))
+                                        .call(updated -> ticket.queue().equals(queue) ? Uni.createFrom().voidItem()
+                                                : Outbox.appendWithCounters(conn, updated.hall(), "ticket.transferred.from",
+                                                event(updated).put("fromQueue", ticket.queue()), ticket.queue()));
+                            });
+                }))
+                .invoke(publisher::wake)
+                .map(row -> view(row, null, null))
+                .chain(this::withWait);
+    }
+
+    public Uni<TicketView> get(UUID id) {
+        return pool.preparedQuery("select " + TicketRow.COLUMNS + " from ticket where id = $1").execute(Tuple.of(id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("ticket", id.toString());
+                    }
+                    return view(TicketRow.of(rows.iterator().next()), null, null);
+                })
+                .chain(this::withWait);
+    }
+
+    /** A status move guarded by the allowed current statuses; anything else is a 409 naming the current status. */
+    private Uni<TicketView> move(UUID id, Function<String, Boolean> hallAllowed, String actor, Set<TicketStatus> from,
+                                 String step, String eventType, String assignments, Tuple extra, boolean countersChange) {
+        return pool.withTransaction(conn -> current(conn, id).chain(ticket -> {
+                    checkHall(ticket, hallAllowed);
+                    if (!from.contains(ticket.status())) {
+                        throw ProblemException.conflict("ticket " + ticket.number() + " is " + ticket.status() + "; "
+                                + step.split(":")[0].toLowerCase() + " needs " + from);
+                    }
+                    if (eventType.equals("ticket.rated") && ticket.rating() != null) {
+                        throw ProblemException.conflict("ticket " + ticket.number() + " has already been rated");
+                    }
+                    OffsetDateTime now = clocks.now();
+                    Tuple params = Tuple.tuple().addUUID(id).addArrayOfString(from.stream().map(Enum::name).toArray(String[]::new))
+                            .addOffsetDateTime(now);
+                    for (int i = 0; i < extra.size(); i++) {
+                        params.addValue(extra.getValue(i));
+                    }
+                    String sql = "update ticket set " + assignments.replace("%now", "$3") + ", version = version + 1 "
+                            + "where id = $1 and status = any($2) returning " + TicketRow.COLUMNS;
+                    return conn.preparedQuery(sql).execute(params)
+                            .map(rows -> {
+                                if (rows.size() == 0) {
+                                    throw ProblemException.conflict("ticket " + ticket.number() + " changed concurrently; reload and retry");
+                                }
+                                return TicketRow.of(rows.iterator().next());
+                            })
+                            .call(updated -> step(conn, id, step, now, actor, updated.window(), null))
+                            .call(updated -> {
+                                JsonObject payload = event(updated);
+                                if (updated.startedAt() != null && updated.finishedAt() != null) {
+                                    payload.put("serviceSeconds", Duration.between(updated.startedAt(), updated.finishedAt()).toSeconds());
+                                }
+                                return countersChange || ticket.status() == TicketStatus.WAITING
+                                        ? Outbox.appendWithCounters(conn, updated.hall(), eventType, payload, updated.queue())
+                                        : Outbox.append(conn, updated.hall(), eventType, payload);
+                            });
+                }))
+                .invoke(publisher::wake)
+                .map(row -> view(row, null, null))
+                .chain(this::withWait);
+    }
+
+    private Uni<TicketRow> current(SqlConnection conn, UUID id) {
+        return conn.preparedQuery("select " + TicketRow.COLUMNS + " from ticket where id = $1 for update").execute(Tuple.of(id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("ticket", id.toString());
+                    }
+                    return TicketRow.of(rows.iterator().next());
+                });
+    }
+
+    private static void checkHall(TicketRow ticket, Function<String, Boolean> hallAllowed) {
+        if (!hallAllowed.apply(ticket.hall())) {
+            throw ProblemException.forbidden("this token may not act on hall '" + ticket.hall() + "'");
+        }
+    }
+
+    private static Uni<Void> step(SqlConnection conn, UUID ticket, String step, OffsetDateTime at, String actor,
+                                  Integer window, String detail) {
+        return conn.preparedQuery("insert into ticket_step (ticket_id, step, at, actor, window_number, detail) values ($1, $2, $3, $4, $5, $6)")
+                .execute(Tuple.tuple().addUUID(ticket).addString(step).addOffsetDateTime(at).addString(actor)
+                        .addInteger(window).addString(detail))
+                .replaceWithVoid();
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /** Adds position and estimated wait to a waiting ticket. */
+    private Uni<TicketView> withWait(TicketView view) {
+        if (view.status() != TicketStatus.WAITING) {
+            return Uni.createFrom().item(view);
+        }
+        return pool.preparedQuery("""
+                        select (select count(*) from ticket w where w.hall_code = t.hall_code and w.queue_code = t.queue_code
+                                  and w.status = 'WAITING' and w.line_key < t.line_key) as ahead,
+                               (select count(*) from hall_window h where h.hall_code = t.hall_code and h.status = 'OPEN'
+                                  and t.queue_code = any(h.queues)) as open_windows
+                        from ticket t where t.id = $1""")
+                .execute(Tuple.of(view.id()))
+                .chain(rows -> {
+                    Row r = rows.iterator().next();
+                    long ahead = r.getLong("ahead");
+                    int open = r.getLong("open_windows").intValue();
+                    return live.meanServiceTime(view.hall(), view.queue()).map(mean -> {
+                        WaitEstimator.Estimate estimate = WaitEstimator.estimate(ahead, open, mean);
+                        return withPosition(view, (int) ahead + 1, new TicketView.EstimatedWait(estimate.p50(), estimate.p90()));
+                    });
+                });
+    }
+
+    private static TicketView withPosition(TicketView v, int position, TicketView.EstimatedWait wait) {
+        return new TicketView(v.id(), v.number(), v.hall(), v.queue(), v.status(), v.priority(), v.channel(), v.itemCode(),
+                position, wait, v.issuedAt(), v.window(), v.targetWindow(), v.calledAt(), v.reason(), v.reasonDetail(),
+                v.recalls(), v.startedAt(), v.finishedAt(), v.outcome(), v.caseId(), v.missingDocuments(), v.rating(), v.applicant());
+    }
+
+    static TicketView view(TicketRow t, String reason, String detail) {
+        TicketView.ApplicantView applicant = t.nameMasked() == null && t.idMasked() == null && t.phoneMasked() == null ? null
+                : new TicketView.ApplicantView(t.nameMasked(), t.idMasked(), t.phoneMasked());
+        return new TicketView(t.id(), t.number(), t.hall(), t.queue(), t.status(), t.priority(), t.channel(), t.itemCode(),
+                null, null, t.issuedAt(), t.window(), t.targetWindow(), t.calledAt(),
+                reason != null ? reason : t.callReason(), detail != null ? detail : t.callDetail(),
+                t.recalls(), t.startedAt(), t.finishedAt(), t.outcome(), t.caseId(), t.missingDocuments(), t.rating(), applicant);
+    }
+
+    private JsonObject event(TicketRow t) {
+        return new JsonObject().put("ticketId", t.id().toString()).put("number", t.number()).put("queue", t.queue())
+                .put("status", t.status().name()).put("priority", t.priority().name())
+                .put("window", t.window()).put("recalls", t.recalls()).put("at", clocks.now().toString());
+    }
+
+    private String jsonOf(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String requestHash(String hall, IssueRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((hall + "|" + jsonOf(request)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.siban.queue;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+public enum TicketStatus {
+    WAITING, CALLED, SERVING, DONE, NO_SHOW, CANCELLED;
+
+    public static final Set<TicketStatus> PENDING = EnumSet.of(WAITING, CALLED, SERVING);
+}
