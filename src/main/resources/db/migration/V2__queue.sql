@@ -57,10 +57,10 @@ create table ticket (
     idempotency_key      text,
     request_hash         text,
     version              int         not null default 0,
-    unique (hall_code, service_date, queue_code, seq),
+    unique (hall_code, service_date, issued_queue_code, seq),
     unique (hall_code, idempotency_key)
 );
-create index ticket_waiting on ticket (hall_code, queue_code, line_key) where status = 'WAITING';
+create index ticket_waiting on ticket (hall_code, queue_code, line_key, seq) where status = 'WAITING';
 create index ticket_window_active on ticket (hall_code, window_number) where status in ('CALLED', 'SERVING');
 create index ticket_day on ticket (hall_code, service_date);
 create index ticket_window_calls on ticket (hall_code, window_number, called_at desc) where called_at is not null;

@@ -226,7 +226,7 @@ public class TicketService {
                                         select id from ticket
                                         where hall_code = $1 and queue_code = any($2) and status = 'WAITING'
                                           and (target_window is null or target_window = $3)
-                                        order by line_key, issued_at
+                                        order by line_key, seq
                                         limit 1
                                         for update skip locked),
                                     facts as (
@@ -361,7 +361,7 @@ public class TicketService {
                                         line_key = coalesce(
                                             (select w.line_key + interval '1 microsecond' from ticket w
                                              where w.hall_code = t.hall_code and w.queue_code = t.queue_code and w.status = 'WAITING'
-                                             order by w.line_key offset $2 - 1 limit 1),
+                                             order by w.line_key, w.seq offset $2 - 1 limit 1),
                                             greatest($3, (select max(w.line_key) + interval '1 microsecond' from ticket w
                                              where w.hall_code = t.hall_code and w.queue_code = t.queue_code and w.status = 'WAITING'))),
                                         version = version + 1
@@ -456,7 +456,7 @@ public class TicketService {
                         params.addValue(extra.getValue(i));
                     }
                     String sql = "update ticket set " + assignments.replace("%now", "$3") + ", version = version + 1 "
-                            + "where id = $1 and status = any($2) returning " + TicketRow.COLUMNS;
+                            + "where id = $1 and status = any($2) and $3::timestamptz is not null returning " + TicketRow.COLUMNS;
                     return conn.preparedQuery(sql).execute(params)
                             .map(rows -> {
                                 if (rows.size() == 0) {
@@ -513,7 +513,7 @@ public class TicketService {
         }
         return pool.preparedQuery("""
                         select (select count(*) from ticket w where w.hall_code = t.hall_code and w.queue_code = t.queue_code
-                                  and w.status = 'WAITING' and w.line_key < t.line_key) as ahead,
+                                  and w.status = 'WAITING' and (w.line_key, w.seq) < (t.line_key, t.seq)) as ahead,
                                (select count(*) from hall_window h where h.hall_code = t.hall_code and h.status = 'OPEN'
                                   and t.queue_code = any(h.queues)) as open_windows
                         from ticket t where t.id = $1""")

@@ -51,7 +51,19 @@ public final class Api {
         return given().contentType(ContentType.JSON);
     }
 
-    /** Creates a hall with two queues (A, B) and two windows (1: A, 2: A+B) unless it exists. */
+    /** A kiosk device token for the hall (one per hall for the suite). */
+    public static String kioskToken(String hall) {
+        return TOKENS.computeIfAbsent("kiosk:" + hall, k -> as(adminToken()).body(Map.of("name", "kiosk", "role", "kiosk", "hall", hall))
+                .post("/api/v1/devices").then().statusCode(201).extract().path("token"));
+    }
+
+    /** Creates an open window serving the queues. */
+    public static void window(String hall, int number, String... queues) {
+        as(adminToken()).body(Map.of("number", number, "name", "Window " + number, "queues", List.of(queues), "status", "OPEN"))
+                .post("/api/v1/halls/" + hall + "/windows").then().statusCode(201);
+    }
+
+    /** Creates an open hall with two queues (A, B) and two open windows (1: A, 2: A+B) unless it exists. */
     public static String hall(String code) {
         String admin = adminToken();
         int status = RestAssured.given().get("/api/v1/halls/" + code).statusCode();
@@ -59,8 +71,8 @@ public final class Api {
             as(admin).body(Map.of("code", code, "name", "Test hall " + code)).post("/api/v1/halls").then().statusCode(201);
             as(admin).body(Map.of("code", "A", "prefix", "A", "name", "Queue A")).post("/api/v1/halls/" + code + "/queues").then().statusCode(201);
             as(admin).body(Map.of("code", "B", "prefix", "B", "name", "Queue B")).post("/api/v1/halls/" + code + "/queues").then().statusCode(201);
-            as(admin).body(Map.of("number", 1, "name", "Window 1", "queues", List.of("A"))).post("/api/v1/halls/" + code + "/windows").then().statusCode(201);
-            as(admin).body(Map.of("number", 2, "name", "Window 2", "queues", List.of("A", "B"))).post("/api/v1/halls/" + code + "/windows").then().statusCode(201);
+            as(admin).body(Map.of("number", 1, "name", "Window 1", "queues", List.of("A"), "status", "OPEN")).post("/api/v1/halls/" + code + "/windows").then().statusCode(201);
+            as(admin).body(Map.of("number", 2, "name", "Window 2", "queues", List.of("A", "B"), "status", "OPEN")).post("/api/v1/halls/" + code + "/windows").then().statusCode(201);
         }
         return code;
     }
