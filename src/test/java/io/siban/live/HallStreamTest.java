@@ -1,0 +1,202 @@
+package io.siban.live;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.siban.support.Api;
+import io.siban.support.LocalServicesResource;
+import io.siban.support.RedisServer;
+import io.siban.support.SseClient;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.siban.support.Api.anonymous;
+import static io.siban.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class HallStreamTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TestHTTPResource("/")
+    URI base;
+    @Inject
+    HallStreams streams;
+
+    static String hall() {
+        return Api.hall("s-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    static String issue(String hall) {
+        return as(Api.kioskToken(hall)).body(Map.of("queueCode", "A", "channel", "KIOSK"))
+                .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract().path("number");
+    }
+
+    URI stream(String hall) {
+        return base.resolve("/api/v1/halls/" + hall + "/stream");
+    }
+
+    @Test
+    void screensReceiveIssuesAndCallsWithIncreasingIds() throws Exception {
+        String hall = hall();
+        try (SseClient screen = new SseClient(stream(hall), null)) {
+            assertThat(screen.status(WAIT)).isEqualTo(200);
+            awaitSubscribers(hall, 1);
+            String number = issue(hall);
+            SseClient.Event issued = screen.next("ticket.issued", WAIT);
+            assertThat(issued).isNotNull();
+            assertThat(issued.data()).contains("\"number\":\"" + number + "\"");
+            SseClient.Event counters = screen.next("queue.counters", WAIT);
+            assertThat(counters.data()).contains("\"waiting\":1");
+            assertThat(counters.id()).isGreaterThan(issued.id());
+
+            as(Api.staffToken("clerk", hall)).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
+            SseClient.Event called = screen.next("ticket.called", WAIT);
+            assertThat(called.data()).contains("\"window\":1").contains(number);
+            assertThat(called.id()).isGreaterThan(counters.id());
+        }
+    }
+
+    @Test
+    void reconnectingWithLastEventIdReplaysTheGapInOrder() throws Exception {
+        String hall = hall();
+        long lastSeen;
+        try (SseClient screen = new SseClient(stream(hall), null)) {
+            awaitSubscribers(hall, 1);
+            issue(hall);
+            lastSeen = screen.next("queue.counters", WAIT).id();
+        }
+        List<String> missed = List.of(issue(hall), issue(hall), issue(hall));
+        try (SseClient screen = new SseClient(stream(hall), Long.toString(lastSeen))) {
+            List<SseClient.Event> replayed = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                SseClient.Event e = screen.next(null, WAIT);
+                assertThat(e).as("replayed event " + i).isNotNull();
+                replayed.add(e);
+            }
+            assertThat(replayed.stream().map(SseClient.Event::id).toList())
+                    .containsExactly(lastSeen + 1, lastSeen + 2, lastSeen + 3, lastSeen + 4, lastSeen + 5, lastSeen + 6);
+            assertThat(replayed.stream().filter(e -> e.type().equals("ticket.issued")).map(SseClient.Event::data).toList())
+                    .allSatisfy(data -> assertThat(missed.stream().anyMatch(data::contains)).isTrue());
+            String live = issue(hall);
+            assertThat(screen.next("ticket.issued", WAIT).data()).contains(live);
+        }
+    }
+
+    @Test
+    void aClosedClientReleasesTheServer() throws Exception {
+        String hall = hall();
+        SseClient screen = new SseClient(stream(hall), null);
+        awaitSubscribers(hall, 1);
+        screen.close();
+        Instant deadline = Instant.now().plus(WAIT);
+        while (streams.subscribers(hall) > 0 && Instant.now().isBefore(deadline)) {
+            issue(hall);
+            Thread.sleep(100);
+        }
+        assertThat(streams.subscribers(hall)).isZero();
+    }
+
+    @Test
+    void streamsOfUnknownHallsAndBadIdsAreRefused() {
+        anonymous().accept("text/event-stream").get("/api/v1/halls/no-such-hall/stream").then().statusCode(404);
+        anonymous().accept("text/event-stream").header("Last-Event-ID", "yesterday").get("/api/v1/halls/" + hall() + "/stream")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void theBoardIsRebuiltFromPostgresAfterRedisIsFlushed() throws Exception {
+        String hall = hall();
+        issue(hall);
+        issue(hall);
+        as(Api.staffToken("clerk", hall)).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
+        awaitBoard(hall, 1);
+        flushRedis();
+        anonymous().get("/api/v1/halls/" + hall + "/board").then().statusCode(200)
+                .body("queues.find { it.code == 'A' }.waiting", equalTo(1))
+                .body("windows.find { it.number == 1 }.calling.number", equalTo("A001"))
+                .body("today.issued", equalTo(2)).body("today.called", equalTo(1));
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!redisHas("siban:live:built") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(redisHas("siban:live:built")).as("live view rebuilt for every hall").isTrue();
+        assertThat(redisHas("siban:live:{" + hall + "}")).isTrue();
+    }
+
+    @Test
+    void everyCommittedChangeHasItsEventInTheOutbox() throws Exception {
+        String hall = hall();
+        issue(hall);
+        as(Api.staffToken("clerk", hall)).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
+        as(Api.kioskToken(hall)).body(Map.of("queueCode", "Z", "channel", "KIOSK")).post("/api/v1/halls/" + hall + "/tickets")
+                .then().statusCode(422);
+        try (Connection db = LocalServicesResource.connect();
+             var statement = db.prepareStatement("select type from event_outbox where hall_code = ? order by id")) {
+            statement.setString(1, hall);
+            ResultSet rows = statement.executeQuery();
+            List<String> types = new java.util.ArrayList<>();
+            while (rows.next()) {
+                types.add(rows.getString(1));
+            }
+            assertThat(types).containsExactly("ticket.issued", "queue.counters", "ticket.called", "queue.counters");
+        }
+    }
+
+    private void awaitSubscribers(String hall, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (streams.subscribers(hall) < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        assertThat(streams.subscribers(hall)).isEqualTo(count);
+    }
+
+    private static void awaitBoard(String hall, int called) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            Integer now = anonymous().get("/api/v1/halls/" + hall + "/board").then().extract().path("today.called");
+            if (now != null && now == called) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    static void flushRedis() throws Exception {
+        resp("FLUSHALL");
+    }
+
+    static boolean redisHas(String key) throws Exception {
+        return resp("EXISTS", key).startsWith(":1");
+    }
+
+    private static String resp(String... args) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", RedisServer.port())) {
+            StringBuilder command = new StringBuilder("*").append(args.length).append("\r\n");
+            for (String arg : args) {
+                command.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg).append("\r\n");
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(command.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            StringBuilder reply = new StringBuilder();
+            int c;
+            while ((c = socket.getInputStream().read()) != -1 && c != '\n') {
+                reply.append((char) c);
+            }
+            return reply.toString();
+        }
+    }
+}
