@@ -76,11 +76,14 @@ public class AccountService {
                 .chain(hash -> insertIfAbsent(username, hash, roles, halls));
     }
 
-    @WithTransaction
+    /** Safe when several instances start at once: the first insert wins, the others change nothing. */
     Uni<Boolean> insertIfAbsent(String username, String hash, List<String> roles, List<String> halls) {
-        return StaffAccount.<StaffAccount>findById(username).chain(existing -> existing != null
-                ? Uni.createFrom().item(false)
-                : save(username, hash, roles, halls).replaceWith(true));
+        return pool.preparedQuery("""
+                        insert into staff (username, password_hash, roles, halls, active, created_at)
+                        values ($1, $2, $3, $4, true, $5) on conflict (username) do nothing""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(username, hash, roles.toArray(String[]::new),
+                        halls.toArray(String[]::new), clocks.now()))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     private Uni<StaffView> save(String username, String hash, List<String> roles, List<String> halls) {

@@ -1,0 +1,180 @@
+package io.siban.live;
+
+import io.siban.support.RedisServer;
+import io.siban.support.SseClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two real instances of the packaged service on one PostgreSQL database and one Redis: a screen on
+ * either instance sees what happens through the other.
+ */
+class TwoInstanceStreamIT {
+    static final Duration WAIT = Duration.ofSeconds(15);
+    static final String HOST = env("SIBAN_DB_HOST", "127.0.0.1");
+    static final String PORT = env("SIBAN_DB_PORT", "5432");
+    static final String USER = env("SIBAN_DB_USER", "siban");
+    static final String PASSWORD = env("SIBAN_DB_PASSWORD", "siban");
+    static final String ADMIN_DB = env("SIBAN_DB_NAME", "siban");
+
+    static String database;
+    static final List<Process> instances = new ArrayList<>();
+    static URI a;
+    static URI b;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        database = "siban_it_" + ProcessHandle.current().pid();
+        admin("drop database if exists " + database);
+        admin("create database " + database);
+        String redis = RedisServer.start();
+        a = start(redis, "a");
+        b = start(redis, "b");
+        awaitReady(a);
+        awaitReady(b);
+    }
+
+    @AfterAll
+    static void stopInstances() throws Exception {
+        for (Process p : instances) {
+            p.destroy();
+            p.waitFor();
+        }
+        RedisServer.stop();
+        admin("drop database if exists " + database + " with (force)");
+    }
+
+    @Test
+    void eachInstancesScreensSeeTheOthersEvents() throws Exception {
+        String admin = token(a, "admin", "it-admin-password");
+        String hall = "it-" + UUID.randomUUID().toString().substring(0, 6);
+        send(a, "POST", "/api/v1/halls", admin, "{\"code\":\"" + hall + "\",\"name\":\"IT hall\"}", 201);
+        send(b, "POST", "/api/v1/halls/" + hall + "/queues", admin, "{\"code\":\"A\",\"prefix\":\"A\",\"name\":\"A\"}", 201);
+        send(a, "POST", "/api/v1/halls/" + hall + "/windows", admin, "{\"number\":1,\"name\":\"W1\",\"queues\":[\"A\"],\"status\":\"OPEN\"}", 201);
+        String kiosk = send(a, "POST", "/api/v1/devices", admin, "{\"name\":\"k\",\"role\":\"kiosk\",\"hall\":\"" + hall + "\"}", 201)
+                .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+
+        try (SseClient onB = new SseClient(b.resolve("/api/v1/halls/" + hall + "/stream"), null);
+             SseClient onA = new SseClient(a.resolve("/api/v1/halls/" + hall + "/stream"), null)) {
+            assertThat(onB.status(WAIT)).isEqualTo(200);
+            assertThat(onA.status(WAIT)).isEqualTo(200);
+            Thread.sleep(500);
+            String issued = send(a, "POST", "/api/v1/halls/" + hall + "/tickets", kiosk, "{\"queueCode\":\"A\",\"channel\":\"KIOSK\"}", 201);
+            String number = issued.replaceAll(".*\"number\":\"([^\"]+)\".*", "$1");
+            SseClient.Event seenOnB = onB.next("ticket.issued", WAIT);
+            assertThat(seenOnB).as("ticket issued on A reaches a screen on B").isNotNull();
+            assertThat(seenOnB.data()).contains(number);
+            SseClient.Event seenOnA = onA.next("ticket.issued", WAIT);
+            assertThat(seenOnA.id()).isEqualTo(seenOnB.id());
+
+            String clerkPassword = "it-clerk-password";
+            send(a, "POST", "/api/v1/staff", admin, "{\"username\":\"it-clerk\",\"password\":\"" + clerkPassword
+                    + "\",\"roles\":[\"clerk\"],\"halls\":[\"" + hall + "\"]}", 201);
+            String clerk = token(b, "it-clerk", clerkPassword);
+            send(b, "POST", "/api/v1/halls/" + hall + "/windows/1/call-next", clerk, null, 200);
+            SseClient.Event calledOnA = onA.next("ticket.called", WAIT);
+            assertThat(calledOnA).as("call on B reaches a screen on A").isNotNull();
+            assertThat(calledOnA.data()).contains(number).contains("\"window\":1");
+            assertThat(onB.next("ticket.called", WAIT).id()).isEqualTo(calledOnA.id());
+        }
+        Instant deadline = Instant.now().plus(WAIT);
+        String board = "";
+        while (Instant.now().isBefore(deadline) && !board.contains("\"called\":1")) {
+            board = send(b, "GET", "/api/v1/halls/" + hall + "/board", null, null, 200);
+            Thread.sleep(100);
+        }
+        assertThat(board).contains("\"called\":1").contains("\"issued\":1");
+    }
+
+    private static URI start(String redis, String name) throws IOException {
+        int port = freePort();
+        String keys = System.getProperty("siban.test.keys", "src/test/resources/keys");
+        String jar = System.getProperty("siban.app.jar", "target/quarkus-app/quarkus-run.jar");
+        Path log = Path.of("target", "it-instance-" + name + ".log");
+        Files.createDirectories(log.getParent());
+        List<String> command = List.of("java", "-Xmx256m",
+                "-Dquarkus.http.port=" + port, "-Dsiban.db.host=" + HOST, "-Dsiban.db.port=" + PORT,
+                "-Dsiban.db.name=" + database, "-Dquarkus.datasource.username=" + USER, "-Dquarkus.datasource.password=" + PASSWORD,
+                "-Dquarkus.redis.hosts=" + redis,
+                "-Dmp.jwt.verify.publickey.location=file:" + new File(keys, "test-public.pem").getAbsolutePath(),
+                "-Dsmallrye.jwt.sign.key.location=file:" + new File(keys, "test-private.pem").getAbsolutePath(),
+                "-Dsiban.privacy.key=dGVzdC1vbmx5LWtleS1mb3Itc2liYW4tMzItYnl0ZXM=",
+                "-Dsiban.security.admin-password=it-admin-password",
+                "-Dsiban.security.password-iterations=1000",
+                "-jar", jar);
+        instances.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    private static void awaitReady(URI base) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("instance at " + base + " did not become ready; see target/it-instance-*.log");
+    }
+
+    private static String token(URI base, String user, String password) throws Exception {
+        return send(base, "POST", "/api/v1/auth/token", null, "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}", 200)
+                .replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static String send(URI base, String method, String path, String token, String body, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(WAIT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + " → " + response.body()).isEqualTo(expected);
+        return response.body();
+    }
+
+    private static void admin(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + ADMIN_DB, USER, PASSWORD)) {
+            c.createStatement().execute(sql);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
