@@ -100,3 +100,30 @@ create table hall_event_seq (
     hall_code text primary key,
     last_seq  bigint not null
 );
+
+-- Waiting tickets per queue, kept by a trigger so every path that moves a ticket in or out of the
+-- line keeps it exact, and the hot paths read a count instead of counting the line.
+create table queue_waiting (
+    hall_code  text not null,
+    queue_code text not null,
+    waiting    int  not null default 0,
+    primary key (hall_code, queue_code)
+);
+
+create function ticket_waiting_count() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'UPDATE' and old.status = 'WAITING'
+       and (new.status <> 'WAITING' or old.queue_code <> new.queue_code) then
+        update queue_waiting set waiting = waiting - 1
+        where hall_code = old.hall_code and queue_code = old.queue_code;
+    end if;
+    if new.status = 'WAITING'
+       and (tg_op = 'INSERT' or old.status <> 'WAITING' or old.queue_code <> new.queue_code) then
+        insert into queue_waiting (hall_code, queue_code, waiting) values (new.hall_code, new.queue_code, 1)
+        on conflict (hall_code, queue_code) do update set waiting = queue_waiting.waiting + 1;
+    end if;
+    return null;
+end $$;
+
+create trigger ticket_waiting_count after insert or update of status, queue_code on ticket
+    for each row execute function ticket_waiting_count();

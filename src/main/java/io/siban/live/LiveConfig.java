@@ -20,7 +20,7 @@ public interface LiveConfig {
     int replayLimit();
 
     /** How often the publisher looks for undelivered events and for an emptied Redis. */
-    @WithDefault("1s")
+    @WithDefault("0.25s")
     String sweepEvery();
 
     /** Finished tickets of a queue that feed its exponentially weighted service time. */

@@ -124,8 +124,8 @@ public class LiveView {
     private Uni<RowSet<Row>> queues(String hall) {
         return pool.preparedQuery("""
                         select q.code, q.prefix, q.name,
-                               (select count(*) from ticket t where t.hall_code = q.hall_code and t.queue_code = q.code
-                                  and t.status = 'WAITING') as waiting,
+                               coalesce((select w.waiting from queue_waiting w where w.hall_code = q.hall_code
+                                  and w.queue_code = q.code), 0) as waiting,
                                (select count(*) from hall_window w where w.hall_code = q.hall_code and w.status = 'OPEN'
                                   and q.code = any(w.queues)) as open_windows
                         from hall_queue q where q.hall_code = $1 order by q.code""")
@@ -157,11 +157,12 @@ public class LiveView {
 
     private Uni<RowSet<Row>> serviceSamples(String hall) {
         return pool.preparedQuery("""
-                        select queue_code, array_agg(seconds order by finished_at) as samples from (
-                            select queue_code, finished_at, extract(epoch from finished_at - started_at)::float8 as seconds,
-                                   row_number() over (partition by queue_code order by finished_at desc) as n
-                            from ticket where hall_code = $1 and status = 'DONE' and started_at is not null) recent
-                        where n <= $2 group by queue_code""")
+                        select q.code as queue_code,
+                               array(select extract(epoch from t.finished_at - t.started_at)::float8 from ticket t
+                                     where t.hall_code = q.hall_code and t.queue_code = q.code and t.status = 'DONE'
+                                       and t.started_at is not null
+                                     order by t.finished_at desc limit $2) as samples
+                        from hall_queue q where q.hall_code = $1""")
                 .execute(Tuple.of(hall, config.serviceTimeSamples()));
     }
 
@@ -198,11 +199,12 @@ public class LiveView {
         return new BoardView(hall, name, today, queues, windows, counts, lastSeq, clocks.now());
     }
 
-    /** Exponentially weighted mean, oldest sample first. */
+    /** Exponentially weighted mean of samples given newest first. */
     private Duration smoothed(Double[] samples) {
         double alpha = queueConfig.serviceTimeSmoothing();
         Double mean = null;
-        for (Double sample : samples) {
+        for (int i = samples.length - 1; i >= 0; i--) {
+            Double sample = samples[i];
             if (sample == null) {
                 continue;
             }

@@ -19,7 +19,7 @@ public final class Outbox {
             insert into event_outbox (hall_code, type, payload) values
                 ($1, $2, $3),
                 ($1, 'queue.counters', jsonb_build_object('queue', $4::text, 'waiting',
-                    (select count(*) from ticket where hall_code = $1 and queue_code = $4 and status = 'WAITING')))""";
+                    (select coalesce(sum(waiting), 0) from queue_waiting where hall_code = $1 and queue_code = $4)))""";
 
     private Outbox() {
     }

@@ -34,6 +34,10 @@ public class OutboxPublisher {
     static final long PUBLISH_LOCK = 0x51BA_0002L;
     static final int BATCH = 500;
 
+    static final java.time.Duration REFRESH_GAP = java.time.Duration.ofMillis(200);
+
+    private final Set<String> dirty = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> lastRefresh = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final ReactivePubSubCommands<String> pubsub;
@@ -164,13 +168,27 @@ public class OutboxPublisher {
                                         .replaceWith(ids.size());
                             });
                 }))
-                .call(count -> refresh(touched))
+                .call(count -> {
+                    dirty.addAll(touched);
+                    return refreshDue();
+                })
                 .map(count -> Math.max(count, sequenced));
     }
 
-    private Uni<Void> refresh(Set<String> halls) {
+    /**
+     * Refreshes the live view of halls with new events, each at most once per refresh gap: under a
+     * rush one recomputation covers many events, and the sweep catches up the halls held back.
+     */
+    private Uni<Void> refreshDue() {
+        long now = System.nanoTime();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String hall : halls) {
+        for (String hall : Set.copyOf(dirty)) {
+            Long last = lastRefresh.get(hall);
+            if (last != null && now - last < REFRESH_GAP.toNanos()) {
+                continue;
+            }
+            dirty.remove(hall);
+            lastRefresh.put(hall, now);
             chain = chain.chain(() -> live.refresh(hall).replaceWithVoid());
         }
         return chain;

@@ -63,7 +63,7 @@ public class TicketService {
     public record Issued(TicketView ticket, boolean created) {
     }
 
-    private record HallQueue(ZoneId zone, String queue, String prefix, String itemCode, Integer dailyQuota) {
+    private record HallQueue(ZoneId zone, String queue, String prefix, String itemCode, Integer dailyQuota, UUID existing) {
     }
 
     LineOrder lineOrder() {
@@ -78,7 +78,10 @@ public class TicketService {
     public Uni<Issued> issue(String hall, IssueRequest raw, String idempotencyKey) {
         IssueRequest request = TicketRules.issue(raw, idempotencyKey);
         String requestHash = requestHash(hall, request);
-        return pool.withTransaction(conn -> issueIn(conn, hall, request, idempotencyKey, requestHash))
+        return resolve(hall, request, idempotencyKey)
+                .chain(target -> target.existing() != null
+                        ? replay(hall, idempotencyKey, requestHash)
+                        : insert(hall, request, idempotencyKey, requestHash, target))
                 .onFailure(PgException.class).recoverWithUni(failure -> {
                     PgException pg = (PgException) failure;
                     if ("23505".equals(pg.getSqlState()) && String.valueOf(pg.getConstraint()).contains("idempotency")) {
@@ -90,32 +93,11 @@ public class TicketService {
                     }
                     return Uni.createFrom().failure(failure);
                 })
-                .chain(issued -> withWait(issued.ticket()).map(view -> new Issued(view, issued.created())))
                 .invoke(issued -> {
                     if (issued.created()) {
                         publisher.wake();
                     }
                 });
-    }
-
-    private Uni<Issued> issueIn(SqlConnection conn, String hall, IssueRequest request, String key, String requestHash) {
-        Uni<Row> existing = key == null ? Uni.createFrom().nullItem()
-                : conn.preparedQuery("select " + TicketRow.COLUMNS + " from ticket where hall_code = $1 and idempotency_key = $2")
-                .execute(Tuple.of(hall, key)).map(rows -> rows.size() == 0 ? null : rows.iterator().next());
-        return existing.chain(row -> {
-            if (row != null) {
-                return Uni.createFrom().item(sameRequestOrFail(TicketRow.of(row), requestHash));
-            }
-            return resolveQueue(conn, hall, request).chain(target -> {
-                OffsetDateTime now = clocks.now();
-                LocalDate serviceDate = now.atZoneSameInstant(target.zone()).toLocalDate();
-                return useQuota(conn, hall, target, serviceDate)
-                        .chain(() -> insertTicket(conn, hall, request, key, requestHash, target, now, serviceDate))
-                        .call(ticket -> step(conn, ticket.id(), "ISSUED", now, "kiosk", null, request.channel().name()))
-                        .call(ticket -> Outbox.appendWithCounters(conn, hall, "ticket.issued", event(ticket), ticket.queue()))
-                        .map(ticket -> new Issued(view(ticket, null, null), true));
-            });
-        });
     }
 
     private Issued sameRequestOrFail(TicketRow existing, String requestHash) {
@@ -129,22 +111,28 @@ public class TicketService {
     private Uni<Issued> replay(String hall, String key, String requestHash) {
         return pool.preparedQuery("select " + TicketRow.COLUMNS + " from ticket where hall_code = $1 and idempotency_key = $2")
                 .execute(Tuple.of(hall, key))
-                .map(rows -> sameRequestOrFail(TicketRow.of(rows.iterator().next()), requestHash));
+                .map(rows -> sameRequestOrFail(TicketRow.of(rows.iterator().next()), requestHash))
+                .chain(issued -> withWait(issued.ticket()).map(view -> new Issued(view, false)));
     }
 
-    private Uni<HallQueue> resolveQueue(SqlConnection conn, String hall, IssueRequest request) {
-        return conn.preparedQuery("""
-                        select c.timezone, i.code as item_code, i.daily_quota, i.queue_code as item_queue, q.code as queue_code, q.prefix
+    /** One round trip: the hall's time zone, the item and its queue, and any ticket already issued under the key. */
+    private Uni<HallQueue> resolve(String hall, IssueRequest request, String key) {
+        return pool.preparedQuery("""
+                        select c.timezone, i.code as item_code, i.daily_quota, i.queue_code as item_queue, q.code as queue_code, q.prefix,
+                               (select t.id from ticket t where t.hall_code = h.code and t.idempotency_key = $4) as existing
                         from hall h join calendar c on c.id = h.calendar_id
                         left join service_item i on i.code = $2
                         left join hall_queue q on q.hall_code = h.code and q.code = coalesce($3, i.queue_code)
                         where h.code = $1""")
-                .execute(Tuple.of(hall, request.itemCode(), request.queueCode()))
+                .execute(Tuple.of(hall, request.itemCode(), request.queueCode(), key))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("hall", hall);
                     }
                     Row r = rows.iterator().next();
+                    if (r.getUUID("existing") != null) {
+                        return new HallQueue(null, null, null, null, null, r.getUUID("existing"));
+                    }
                     if (request.itemCode() != null && r.getString("item_code") == null) {
                         throw ProblemException.businessRule("unknown-item", "item '" + request.itemCode() + "' is not in the catalogue");
                     }
@@ -160,31 +148,54 @@ public class TicketService {
                                 : "hall '" + hall + "' has no queue '" + wanted + "'");
                     }
                     return new HallQueue(ZoneId.of(r.getString("timezone")), r.getString("queue_code"), r.getString("prefix"),
-                            r.getString("item_code"), r.getInteger("daily_quota"));
+                            r.getString("item_code"), r.getInteger("daily_quota"), null);
                 });
     }
 
-    private Uni<Void> useQuota(SqlConnection conn, String hall, HallQueue target, LocalDate serviceDate) {
-        if (target.dailyQuota() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return conn.preparedQuery("""
-                        insert into item_quota_use (hall_code, item_code, service_date, used) values ($1, $2, $3, 1)
-                        on conflict (hall_code, item_code, service_date) do update set used = item_quota_use.used + 1
-                        where item_quota_use.used < $4
-                        returning used""")
-                .execute(Tuple.of(hall, target.itemCode(), serviceDate, target.dailyQuota()))
-                .invoke(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.businessRule("quota-reached", "today's quota of " + target.dailyQuota()
-                                + " tickets for item '" + target.itemCode() + "' is used up");
-                    }
-                })
-                .replaceWithVoid();
-    }
+    /**
+     * One statement, so one atomic round trip: the quota, the daily number, the ticket, its first step,
+     * its events and its place in line. With the quota used up nothing is written and no row comes back.
+     */
+    private static final String ISSUE = """
+            with quota as (
+                insert into item_quota_use (hall_code, item_code, service_date, used)
+                select $1, $6, $3, 1 where $19::int is not null
+                on conflict (hall_code, item_code, service_date) do update set used = item_quota_use.used + 1
+                where item_quota_use.used < $19
+                returning used),
+            seq as (
+                insert into ticket_counter (hall_code, queue_code, service_date, last_seq)
+                select $1, $2, $3, 1 where $19::int is null or exists (select 1 from quota)
+                on conflict (hall_code, queue_code, service_date) do update set last_seq = ticket_counter.last_seq + 1
+                returning last_seq),
+            t as (
+                insert into ticket (id, hall_code, queue_code, issued_queue_code, service_date, seq, number, item_code,
+                    channel, priority, status, line_key, issued_at, applicant_name_masked, applicant_id_hash,
+                    applicant_id_masked, applicant_phone_masked, applicant_sealed, appointment_id, idempotency_key, request_hash)
+                select $4, $1, $2, $2, $3, seq.last_seq, $5 || lpad(seq.last_seq::text, 3, '0'), $6,
+                    $7, $8, 'WAITING', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18
+                from seq
+                returning *),
+            step as (
+                insert into ticket_step (ticket_id, step, at, actor, detail) select id, 'ISSUED', issued_at, 'kiosk', channel from t),
+            waiting as (
+                select coalesce((select q.waiting from queue_waiting q where q.hall_code = $1 and q.queue_code = $2), 0) + 1 as n),
+            events as (
+                insert into event_outbox (hall_code, type, payload)
+                select $1, 'ticket.issued', jsonb_build_object('ticketId', t.id, 'number', t.number, 'queue', t.queue_code,
+                        'status', t.status, 'priority', t.priority, 'window', null, 'recalls', 0, 'at', t.issued_at) from t
+                union all
+                select $1, 'queue.counters', jsonb_build_object('queue', $2::text, 'waiting', waiting.n) from t, waiting)
+            select %s,
+                   case when t.priority = 'NORMAL' then waiting.n - 1
+                        else (select count(*) from ticket w where w.hall_code = $1 and w.queue_code = $2 and w.status = 'WAITING'
+                              and (w.line_key, w.seq) < (t.line_key, t.seq)) end as ahead,
+                   (select count(*) from hall_window hw where hw.hall_code = $1 and hw.status = 'OPEN' and $2 = any(hw.queues)) as open_windows
+            from t, waiting""".formatted(TicketRow.COLUMNS.replaceAll("(\\w+)", "t.$1"));
 
-    private Uni<TicketRow> insertTicket(SqlConnection conn, String hall, IssueRequest request, String key, String requestHash,
-                                        HallQueue target, OffsetDateTime now, LocalDate serviceDate) {
+    private Uni<Issued> insert(String hall, IssueRequest request, String key, String requestHash, HallQueue target) {
+        OffsetDateTime now = clocks.now();
+        LocalDate serviceDate = now.atZoneSameInstant(target.zone()).toLocalDate();
         var applicant = request.applicant();
         String idNumber = applicant == null ? null : applicant.idNumber();
         String phone = applicant == null ? null : applicant.phone();
@@ -198,21 +209,22 @@ public class TicketService {
                 .addString(applicant == null ? null : PersonalData.maskName(applicant.name()))
                 .addString(checkPending ? personalData.hash(idNumber) : null)
                 .addString(PersonalData.maskId(idNumber)).addString(PersonalData.maskPhone(phone))
-                .addString(sealed).addString(request.appointmentId()).addString(key).addString(requestHash);
-        return conn.preparedQuery("""
-                        with seq as (
-                            insert into ticket_counter (hall_code, queue_code, service_date, last_seq) values ($1, $2, $3, 1)
-                            on conflict (hall_code, queue_code, service_date) do update set last_seq = ticket_counter.last_seq + 1
-                            returning last_seq)
-                        insert into ticket (id, hall_code, queue_code, issued_queue_code, service_date, seq, number, item_code,
-                            channel, priority, status, line_key, issued_at, applicant_name_masked, applicant_id_hash,
-                            applicant_id_masked, applicant_phone_masked, applicant_sealed, appointment_id, idempotency_key, request_hash)
-                        select $4, $1, $2, $2, $3, seq.last_seq, $5 || lpad(seq.last_seq::text, 3, '0'), $6,
-                            $7, $8, 'WAITING', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18
-                        from seq
-                        returning\s""" + TicketRow.COLUMNS)
-                .execute(params)
-                .map(rows -> TicketRow.of(rows.iterator().next()));
+                .addString(sealed).addString(request.appointmentId()).addString(key).addString(requestHash)
+                .addInteger(target.dailyQuota());
+        return pool.preparedQuery(ISSUE).execute(params).chain(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().failure(ProblemException.businessRule("quota-reached", "today's quota of "
+                        + target.dailyQuota() + " tickets for item '" + target.itemCode() + "' is used up"));
+            }
+            Row row = rows.iterator().next();
+            TicketView view = view(TicketRow.of(row), null, null);
+            long ahead = row.getLong("ahead");
+            int open = row.getLong("open_windows").intValue();
+            return live.meanServiceTime(hall, target.queue()).map(mean -> {
+                WaitEstimator.Estimate estimate = WaitEstimator.estimate(ahead, open, mean);
+                return new Issued(withPosition(view, (int) ahead + 1, new TicketView.EstimatedWait(estimate.p50(), estimate.p90())), true);
+            });
+        });
     }
 
     // ---------------------------------------------------------------- calling

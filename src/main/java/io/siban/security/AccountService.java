@@ -32,6 +32,8 @@ public class AccountService {
     Clocks clocks;
     @Inject
     io.vertx.mutiny.sqlclient.Pool pool;
+    @Inject
+    ActivePrincipals principals;
 
     public Uni<TokenResponse> login(TokenRequest request) {
         return throttle.check(request.username())
@@ -120,6 +122,10 @@ public class AccountService {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    public Uni<Void> disableEverywhere(String username) {
+        return disable(username).call(() -> principals.revoked("staff:" + username));
     }
 
     @WithSession

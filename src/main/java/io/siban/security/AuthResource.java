@@ -95,7 +95,7 @@ public class AuthResource {
     @Operation(summary = "Disable a staff account; its tokens are refused at once")
     @APIResponse(responseCode = "204", description = "disabled")
     public Uni<Response> disableStaff(@PathParam("username") String username) {
-        return accounts.disable(username).map(ignored -> Response.noContent().build());
+        return accounts.disableEverywhere(username).map(ignored -> Response.noContent().build());
     }
 
     @POST
@@ -122,6 +122,6 @@ public class AuthResource {
     @Operation(summary = "Revoke a device; its token is refused at once")
     @APIResponse(responseCode = "204", description = "revoked")
     public Uni<Response> revokeDevice(@PathParam("id") UUID id) {
-        return devices.revoke(id).map(ignored -> Response.noContent().build());
+        return devices.revokeEverywhere(id).map(ignored -> Response.noContent().build());
     }
 }

@@ -21,6 +21,8 @@ public class DeviceService {
     TokenIssuer tokens;
     @Inject
     Clocks clocks;
+    @Inject
+    ActivePrincipals principals;
 
     @WithTransaction
     public Uni<DeviceView> create(DeviceRequest request) {
@@ -48,6 +50,10 @@ public class DeviceService {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    public Uni<Void> revokeEverywhere(UUID id) {
+        return revoke(id).call(() -> principals.revoked("device:" + id));
     }
 
     @WithSession

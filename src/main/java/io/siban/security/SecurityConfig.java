@@ -21,6 +21,10 @@ public interface SecurityConfig {
     /** Password of the first admin account, required on the first production start (SIBAN_ADMIN_PASSWORD). */
     Optional<String> adminPassword();
 
+    /** How long an instance trusts its last look at whether an account or device is active, when Redis cannot tell it of a revocation. */
+    @WithDefault("PT30S")
+    Duration principalCacheTtl();
+
     /** Failed logins per username and minute before 429. */
     @WithDefault("10")
     int loginAttemptsPerMinute();

@@ -305,6 +305,50 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void waitingCountsStayEqualToARecountAfterARandomMix() throws Exception {
+        String hall = hall();
+        String clerk = Api.staffToken("clerk", hall);
+        java.util.Random random = new java.util.Random(42);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            int op = random.nextInt(7);
+            if (op <= 2 || ids.isEmpty()) {
+                ids.add(issue(hall, random.nextBoolean() ? "A" : "B", random.nextInt(4) == 0 ? "PRIORITY" : "NORMAL"));
+                continue;
+            }
+            String id = ids.get(random.nextInt(ids.size()));
+            int window = 1 + random.nextInt(2);
+            switch (op) {
+                case 3 -> {
+                    var response = as(clerk).post("/api/v1/halls/" + hall + "/windows/" + window + "/call-next");
+                    String called = response.statusCode() == 200 ? response.path("id") : null;
+                    if (called != null && random.nextBoolean()) {
+                        as(clerk).post("/api/v1/tickets/" + called + "/no-show");
+                    } else if (called != null) {
+                        finish(hall, called);
+                    }
+                }
+                case 4 -> anonymous().delete("/api/v1/tickets/" + id);
+                case 5 -> as(clerk).body(Map.of("queueCode", random.nextBoolean() ? "A" : "B")).post("/api/v1/tickets/" + id + "/transfer");
+                default -> anonymous().post("/api/v1/tickets/" + id + "/reactivate");
+            }
+        }
+        String recount = "select q.code, coalesce(w.waiting, 0), (select count(*) from ticket t where t.hall_code = q.hall_code "
+                + "and t.queue_code = q.code and t.status = 'WAITING') from hall_queue q left join queue_waiting w "
+                + "on w.hall_code = q.hall_code and w.queue_code = q.code where q.hall_code = ?";
+        try (Connection db = LocalServicesResource.connect(); var statement = db.prepareStatement(recount)) {
+            statement.setString(1, hall);
+            ResultSet rows = statement.executeQuery();
+            int queues = 0;
+            while (rows.next()) {
+                queues++;
+                assertThat(rows.getInt(2)).as("waiting in queue " + rows.getString(1)).isEqualTo(rows.getInt(3));
+            }
+            assertThat(queues).isEqualTo(2);
+        }
+    }
+
+    @Test
     void rolesAndHallsAreChecked() {
         String hall = hall();
         String other = hall();
