@@ -62,7 +62,6 @@ create table ticket (
 );
 create index ticket_waiting on ticket (hall_code, queue_code, line_key, seq) where status = 'WAITING';
 create index ticket_window_active on ticket (hall_code, window_number) where status in ('CALLED', 'SERVING');
-create index ticket_day on ticket (hall_code, service_date);
 create index ticket_window_calls on ticket (hall_code, window_number, called_at desc) where called_at is not null;
 create index ticket_finished on ticket (hall_code, queue_code, finished_at desc) where status = 'DONE';
 -- one pending ticket per ID number and item (enforced only when the hall turns the rule on)
