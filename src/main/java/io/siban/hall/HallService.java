@@ -126,7 +126,7 @@ public class HallService {
         String payload = new io.vertx.core.json.JsonObject().put("window", window.key.number()).put("name", window.name)
                 .put("status", window.status.name()).put("queues", new io.vertx.core.json.JsonArray(List.of(window.queues))).encode();
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into event_outbox (hall_code, type, payload) values (:hall, 'window.status', cast(:payload as jsonb))")
+                        "insert into event_outbox (hall_code, type, payload) values (:hall, 'window.status', (:payload)::text::jsonb)")
                 .setParameter("hall", hallCode).setParameter("payload", payload).executeUpdate());
     }
 

@@ -99,7 +99,7 @@ public class HallStreams {
                 .map(rows -> {
                     List<HallEvent> events = new ArrayList<>();
                     for (Row r : rows) {
-                        events.add(new HallEvent(hall, r.getLong("seq"), r.getString("type"), (JsonObject) r.getValue("payload")));
+                        events.add(new HallEvent(hall, r.getLong("seq"), r.getString("type"), HallEvent.payloadOf(r.getValue("payload"))));
                     }
                     return events;
                 });

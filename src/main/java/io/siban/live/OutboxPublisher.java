@@ -63,7 +63,7 @@ public class OutboxPublisher {
             return;
         }
         drainUntilIdle().subscribe().with(ignored -> finishRun(), failure -> {
-            LOG.debugf("event delivery deferred: %s", failure.toString());
+            LOG.warnf("event delivery deferred: %s", failure.toString());
             finishRun();
         });
     }
@@ -157,7 +157,7 @@ public class OutboxPublisher {
                                     ids.add(r.getLong("id"));
                                     touched.add(r.getString("hall_code"));
                                     HallEvent event = new HallEvent(r.getString("hall_code"), r.getLong("seq"), r.getString("type"),
-                                            (JsonObject) r.getValue("payload"));
+                                            HallEvent.payloadOf(r.getValue("payload")));
                                     chain = chain.chain(() -> pubsub.publish(channel(event.hall()), event.toJson().encode()));
                                 }
                                 if (ids.isEmpty()) {

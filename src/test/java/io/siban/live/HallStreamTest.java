@@ -96,6 +96,26 @@ class HallStreamTest {
     }
 
     @Test
+    void windowStatusChangesReachTheScreens() throws Exception {
+        String hall = hall();
+        try (SseClient screen = new SseClient(stream(hall), null)) {
+            awaitSubscribers(hall, 1);
+            as(Api.staffToken("clerk", hall)).body(Map.of("status", "PAUSED")).patch("/api/v1/halls/" + hall + "/windows/2")
+                    .then().statusCode(200);
+            SseClient.Event paused = screen.next("window.status", WAIT);
+            assertThat(paused).isNotNull();
+            assertThat(paused.data()).contains("\"window\":2").contains("\"status\":\"PAUSED\"");
+        }
+        Instant deadline = Instant.now().plus(WAIT);
+        String status = null;
+        while (!"PAUSED".equals(status) && Instant.now().isBefore(deadline)) {
+            status = anonymous().get("/api/v1/halls/" + hall + "/board").then().extract().path("windows.find { it.number == 2 }.status");
+            Thread.sleep(50);
+        }
+        assertThat(status).isEqualTo("PAUSED");
+    }
+
+    @Test
     void aClosedClientReleasesTheServer() throws Exception {
         String hall = hall();
         SseClient screen = new SseClient(stream(hall), null);
