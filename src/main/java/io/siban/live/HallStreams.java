@@ -2,12 +2,12 @@ package io.siban.live;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
+import io.siban.common.BusSubscription;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
-import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +38,7 @@ public class HallStreams {
 
     private final Map<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
     private final ReactiveRedisDataSource redis;
-    private static final Duration SILENCE = Duration.ofSeconds(5);
-    private final String ping = "ping:" + java.util.UUID.randomUUID();
-    private static final String PING_CHANNEL = "siban:events:{siban-ping}";
-    private volatile Cancellable subscription;
-    private volatile long lastHeard = System.nanoTime();
+    private volatile BusSubscription bus;
 
     @Inject
     Pool pool;
@@ -56,37 +51,18 @@ public class HallStreams {
     }
 
     void start(@Observes StartupEvent event) {
-        subscribe();
+        bus = new BusSubscription(redis, "siban:events:*", "siban:events:{siban-ping}", this::deliver);
+        bus.start();
     }
 
-    private synchronized void subscribe() {
-        if (subscription != null) {
-            subscription.cancel();
-        }
-        lastHeard = System.nanoTime();
-        subscription = redis.pubsub(String.class).subscribeToPatterns("siban:events:*")
-                .onCompletion().failWith(() -> new IllegalStateException("event subscription ended"))
-                .onFailure().invoke(failure -> LOG.warnf("event subscription lost, resubscribing: %s", failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
-                .subscribe().with(this::deliver);
-    }
-
-    /**
-     * A subscription can go quiet without failing when Redis restarts. Each instance pings itself over
-     * the bus; when its pings stop coming back, it subscribes again.
-     */
     @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> watchdog() {
-        if (System.nanoTime() - lastHeard > SILENCE.toNanos()) {
-            LOG.warn("no event-bus ping came back; subscribing again");
-            subscribe();
-        }
-        return redis.pubsub(String.class).publish(PING_CHANNEL, ping).onFailure().recoverWithNull().replaceWithVoid();
+        return bus == null ? Uni.createFrom().voidItem() : bus.check();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (subscription != null) {
-            subscription.cancel();
+        if (bus != null) {
+            bus.stop();
         }
     }
 
@@ -133,10 +109,6 @@ public class HallStreams {
     }
 
     private void deliver(String message) {
-        lastHeard = System.nanoTime();
-        if (ping.equals(message)) {
-            return;
-        }
         HallEvent event;
         try {
             event = HallEvent.fromJson(new JsonObject(message));

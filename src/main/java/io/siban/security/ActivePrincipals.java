@@ -3,8 +3,9 @@ package io.siban.security;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.siban.common.BusSubscription;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +32,7 @@ public class ActivePrincipals {
 
     private final Map<String, Entry> remembered = new ConcurrentHashMap<>();
     private final ReactiveRedisDataSource redis;
-    private volatile Cancellable subscription;
+    private volatile BusSubscription bus;
 
     @Inject
     Pool pool;
@@ -45,14 +45,18 @@ public class ActivePrincipals {
     }
 
     void start(@Observes StartupEvent event) {
-        subscription = redis.pubsub(String.class).subscribe(CHANNEL)
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
-                .subscribe().with(remembered::remove);
+        bus = new BusSubscription(redis, CHANNEL, CHANNEL, remembered::remove);
+        bus.start();
+    }
+
+    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> watchdog() {
+        return bus == null ? Uni.createFrom().voidItem() : bus.check();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (subscription != null) {
-            subscription.cancel();
+        if (bus != null) {
+            bus.stop();
         }
     }
 

@@ -107,6 +107,25 @@ class TwoInstanceStreamIT {
         assertThat(board).contains("\"called\":1").contains("\"issued\":1");
     }
 
+    @Test
+    void aDeviceRevokedOnOneInstanceIsRefusedByTheOtherAtOnce() throws Exception {
+        String admin = token(a, "admin", "it-admin-password");
+        String hall = "rv-" + UUID.randomUUID().toString().substring(0, 6);
+        send(a, "POST", "/api/v1/halls", admin, "{\"code\":\"" + hall + "\",\"name\":\"IT hall\"}", 201);
+        String created = send(a, "POST", "/api/v1/devices", admin, "{\"name\":\"k\",\"role\":\"kiosk\",\"hall\":\"" + hall + "\"}", 201);
+        String id = created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        String kiosk = created.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        send(b, "GET", "/api/v1/auth/me", kiosk, null, 200);
+        send(a, "DELETE", "/api/v1/devices/" + id, admin, null, 204);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(2));
+        int status = 200;
+        while (status != 401 && Instant.now().isBefore(deadline)) {
+            status = http.send(HttpRequest.newBuilder(b.resolve("/api/v1/auth/me")).header("Authorization", "Bearer " + kiosk).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
+        assertThat(status).as("instance B refuses the token revoked through A within 2 s").isEqualTo(401);
+    }
+
     private static URI start(String redis, String name) throws IOException {
         int port = freePort();
         String keys = System.getProperty("siban.test.keys", "src/test/resources/keys");
