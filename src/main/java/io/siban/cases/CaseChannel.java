@@ -1,0 +1,5 @@
+package io.siban.cases;
+
+public enum CaseChannel {
+    WINDOW, ONLINE, MOBILE, SELF_SERVICE
+}
