@@ -1,44 +1,30 @@
 package io.siban.cases;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
-import io.quarkus.redis.datasource.value.ReactiveValueCommands;
-import io.siban.common.ProblemException;
+import io.siban.common.FailureCounter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
 
-/** Failed public lookups per case number and minute, shared by every instance through Redis. */
+/** Failed public lookups per case number and minute, across instances, against guessing codes. */
 @ApplicationScoped
 public class LookupThrottle {
     static final int ATTEMPTS_PER_MINUTE = 10;
-    private static final Duration WINDOW = Duration.ofMinutes(1);
-    private final ReactiveValueCommands<String, Long> counters;
-    private final ReactiveKeyCommands<String> keys;
+    private final FailureCounter failures;
 
     @Inject
     public LookupThrottle(ReactiveRedisDataSource redis) {
-        this.counters = redis.value(Long.class);
-        this.keys = redis.key();
+        this.failures = new FailureCounter(redis, "siban:lookup-failures:", () -> ATTEMPTS_PER_MINUTE, Duration.ofMinutes(1),
+                "too many lookups of this case number; wait a minute");
     }
 
     Uni<Void> check(String caseNumber) {
-        return counters.get(key(caseNumber)).onFailure().recoverWithNull().invoke(failures -> {
-            if (failures != null && failures >= ATTEMPTS_PER_MINUTE) {
-                throw ProblemException.tooManyRequests("too many lookups of this case number; wait a minute", WINDOW);
-            }
-        }).replaceWithVoid();
+        return failures.check(caseNumber);
     }
 
     Uni<Void> recordFailure(String caseNumber) {
-        String key = key(caseNumber);
-        return counters.incr(key).chain(count -> count == 1 ? keys.expire(key, WINDOW).replaceWithVoid() : Uni.createFrom().voidItem())
-                .onFailure().recoverWithNull().replaceWithVoid();
-    }
-
-    private static String key(String caseNumber) {
-        return "siban:lookup-failures:{" + caseNumber + "}";
+        return failures.record(caseNumber);
     }
 }
