@@ -347,7 +347,23 @@ public class TicketService {
         Tuple extra = Tuple.tuple().addString(request.outcome().name()).addUUID(request.caseId())
                 .addArrayOfString(request.missingDocuments().isEmpty() ? null : request.missingDocuments().toArray(String[]::new));
         return move(id, hallAllowed, actor, Set.of(TicketStatus.SERVING), "FINISHED:" + request.outcome(), "ticket.finished",
-                "status = 'DONE', finished_at = %now, outcome = $4, case_id = $5, missing_documents = $6", extra, false);
+                "status = 'DONE', finished_at = %now, outcome = $4, case_id = $5, missing_documents = $6", extra, false,
+                (conn, ticket) -> request.caseId() == null ? Uni.createFrom().voidItem() : linkVisit(conn, ticket, request.caseId()));
+    }
+
+    /** A served ticket that accepted a case is one physical visit of that case (最多跑一次). */
+    private Uni<Void> linkVisit(SqlConnection conn, TicketRow ticket, UUID caseId) {
+        return conn.preparedQuery("""
+                        with c as (select id from service_case where id = $1 and hall_code = $4),
+                        visit as (insert into case_visit (case_id, ticket_id, at) select id, $2, $3 from c on conflict do nothing)
+                        select id from c""")
+                .execute(Tuple.of(caseId, ticket.id(), clocks.now(), ticket.hall()))
+                .invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.businessRule("unknown-case", "case " + caseId + " is not a case of hall '" + ticket.hall() + "'");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     public Uni<TicketView> rate(UUID id, RatingRequest raw) {
@@ -452,6 +468,13 @@ public class TicketService {
     /** A status move guarded by the allowed current statuses; anything else is a 409 naming the current status. */
     private Uni<TicketView> move(UUID id, Function<String, Boolean> hallAllowed, String actor, Set<TicketStatus> from,
                                  String step, String eventType, String assignments, Tuple extra, boolean countersChange) {
+        return move(id, hallAllowed, actor, from, step, eventType, assignments, extra, countersChange,
+                (conn, ticket) -> Uni.createFrom().voidItem());
+    }
+
+    private Uni<TicketView> move(UUID id, Function<String, Boolean> hallAllowed, String actor, Set<TicketStatus> from,
+                                 String step, String eventType, String assignments, Tuple extra, boolean countersChange,
+                                 java.util.function.BiFunction<SqlConnection, TicketRow, Uni<Void>> alsoInTransaction) {
         return pool.withTransaction(conn -> current(conn, id).chain(ticket -> {
                     checkHall(ticket, hallAllowed);
                     if (!from.contains(ticket.status())) {
@@ -476,6 +499,7 @@ public class TicketService {
                                 }
                                 return TicketRow.of(rows.iterator().next());
                             })
+                            .call(updated -> alsoInTransaction.apply(conn, updated))
                             .call(updated -> step(conn, id, step, now, actor, updated.window(), null))
                             .call(updated -> {
                                 JsonObject payload = event(updated);

@@ -205,6 +205,36 @@ class CaseResourceTest {
     }
 
     @Test
+    void eachServedTicketLinkedToTheCaseIsOneVisit() {
+        String hall = hall();
+        String clerk = Api.staffToken("clerk", hall);
+        String kiosk = Api.kioskToken(hall);
+        String first = as(kiosk).body(Map.of("queueCode", "A", "channel", "KIOSK")).post("/api/v1/halls/" + hall + "/tickets")
+                .then().statusCode(201).extract().path("id");
+        as(clerk).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
+        as(clerk).post("/api/v1/tickets/" + first + "/start").then().statusCode(200);
+        var created = as(clerk).body(Map.of("itemCode", item("TIME_LIMITED", false, Map.of()), "hall", hall, "channel", "WINDOW",
+                "ticketId", first, "submittedDocuments", List.of("申请书"))).post("/api/v1/cases").then().statusCode(201)
+                .body("visits", equalTo(1)).body("state", equalTo("SUBMITTED")).extract();
+        String caseId = created.path("id");
+        as(clerk).body(Map.of("outcome", "CASE_ACCEPTED", "caseId", caseId)).post("/api/v1/tickets/" + first + "/finish").then()
+                .statusCode(200).body("caseId", equalTo(caseId));
+        as(clerk).get("/api/v1/cases/" + caseId).then().body("visits", equalTo(1));
+
+        String second = as(kiosk).body(Map.of("queueCode", "A", "channel", "KIOSK")).post("/api/v1/halls/" + hall + "/tickets")
+                .then().statusCode(201).extract().path("id");
+        as(clerk).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
+        as(clerk).post("/api/v1/tickets/" + second + "/start").then().statusCode(200);
+        as(clerk).body(Map.of("outcome", "CASE_ACCEPTED", "caseId", UUID.randomUUID().toString()))
+                .post("/api/v1/tickets/" + second + "/finish").then().statusCode(422);
+        as(clerk).body(Map.of("outcome", "CASE_ACCEPTED", "caseId", caseId)).post("/api/v1/tickets/" + second + "/finish").then()
+                .statusCode(200);
+        as(clerk).get("/api/v1/cases/" + caseId).then().body("visits", equalTo(2));
+        as(clerk).body(Map.of("itemCode", item("TIME_LIMITED", false, Map.of()), "hall", hall, "channel", "WINDOW",
+                "ticketId", UUID.randomUUID().toString())).post("/api/v1/cases").then().statusCode(422);
+    }
+
+    @Test
     void listsFilterByTheLiveCard() {
         String hall = hall();
         String clerk = Api.staffToken("clerk", hall);
