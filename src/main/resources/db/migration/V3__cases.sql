@@ -94,3 +94,13 @@ create table case_counter (
     last_seq  int  not null,
     primary key (hall_code, day)
 );
+
+-- Each card change, recorded once by whichever instance's sweeper saw it first.
+create table case_card_change (
+    id      bigserial primary key,
+    case_id uuid        not null references service_case (id),
+    card    text        not null,
+    at      timestamptz not null,
+    due_at  timestamptz not null
+);
+create index case_card_change_case on case_card_change (case_id, id);

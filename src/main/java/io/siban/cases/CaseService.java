@@ -16,6 +16,7 @@ import io.siban.queue.dto.TicketView;
 import io.siban.sla.Pause;
 import io.siban.sla.WorkingCalendar;
 import io.siban.sla.WorkingCalendars;
+import io.siban.sla.DeadlineIndex;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -59,6 +60,8 @@ public class CaseService {
     PersonalData personalData;
     @Inject
     ObjectMapper json;
+    @Inject
+    DeadlineIndex index;
 
     /** A case and whether this request created it. */
     public record Created(CaseView view, boolean created) {
@@ -92,7 +95,25 @@ public class CaseService {
                                 "this Idempotency-Key was used for a different request; use a new key"));
                     }
                     return view(row).map(view -> new Created(withCode(view, personalData.open(row.verificationSealed())), ref.created()));
-                }));
+                }))
+                .call(created -> reindex(created.view()));
+    }
+
+    /**
+     * After a commit: the case's next card change goes into the live index, or out of it when the
+     * clock is paused or stopped. If Redis cannot take it, the index is marked for a rebuild.
+     */
+    Uni<Void> reindex(CaseView view) {
+        boolean running = CardSweeper.isRunning(view.state()) && view.sla() != null && view.sla().committedDue() != null;
+        Uni<Void> change = running
+                ? index.schedule(view.id(), DeadlineIndex.next(clocks.now().toInstant(), instant(view.sla().yellowFrom()),
+                instant(view.sla().committedDue()), instant(view.sla().statutoryDue())))
+                : index.remove(view.id());
+        return change.onFailure().recoverWithUni(failure -> index.invalidate().onFailure().recoverWithNull());
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 
     private record Ref(UUID id, boolean created) {
@@ -222,7 +243,8 @@ public class CaseService {
                             }
                             return pausedForSupplement(conn, id).chain(supplement -> apply(conn, current, request, supplement, actor));
                         }))
-                .chain(this::row).chain(this::view);
+                .chain(this::row).chain(this::view)
+                .call(this::reindex);
     }
 
     private Uni<Boolean> pausedForSupplement(SqlConnection conn, UUID id) {

@@ -143,17 +143,17 @@ class HallStreamTest {
         issue(hall);
         as(Api.staffToken("clerk", hall)).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
         awaitBoard(hall, 1);
-        flushRedis();
+        RedisServer.flushAll();
         anonymous().get("/api/v1/halls/" + hall + "/board").then().statusCode(200)
                 .body("queues.find { it.code == 'A' }.waiting", equalTo(1))
                 .body("windows.find { it.number == 1 }.calling.number", equalTo("A001"))
                 .body("today.issued", equalTo(2)).body("today.called", equalTo(1));
         Instant deadline = Instant.now().plus(WAIT);
-        while (!redisHas("siban:live:built") && Instant.now().isBefore(deadline)) {
+        while (!RedisServer.exists("siban:live:built") && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
-        assertThat(redisHas("siban:live:built")).as("live view rebuilt for every hall").isTrue();
-        assertThat(redisHas("siban:live:{" + hall + "}")).isTrue();
+        assertThat(RedisServer.exists("siban:live:built")).as("live view rebuilt for every hall").isTrue();
+        assertThat(RedisServer.exists("siban:live:{" + hall + "}")).isTrue();
     }
 
     @Test
@@ -191,32 +191,6 @@ class HallStreamTest {
                 return;
             }
             Thread.sleep(50);
-        }
-    }
-
-    static void flushRedis() throws Exception {
-        resp("FLUSHALL");
-    }
-
-    static boolean redisHas(String key) throws Exception {
-        return resp("EXISTS", key).startsWith(":1");
-    }
-
-    private static String resp(String... args) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", RedisServer.port())) {
-            StringBuilder command = new StringBuilder("*").append(args.length).append("\r\n");
-            for (String arg : args) {
-                command.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg).append("\r\n");
-            }
-            OutputStream out = socket.getOutputStream();
-            out.write(command.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            StringBuilder reply = new StringBuilder();
-            int c;
-            while ((c = socket.getInputStream().read()) != -1 && c != '\n') {
-                reply.append((char) c);
-            }
-            return reply.toString();
         }
     }
 }

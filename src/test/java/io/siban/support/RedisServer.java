@@ -56,6 +56,35 @@ public final class RedisServer {
         return PORT;
     }
 
+    /** Sends one command over RESP and returns the first reply line (e.g. "+OK", ":1"). */
+    public static String command(String... args) {
+        try (Socket socket = new Socket("127.0.0.1", PORT)) {
+            StringBuilder command = new StringBuilder("*").append(args.length).append("\r\n");
+            for (String arg : args) {
+                command.append('$').append(arg.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).append("\r\n")
+                        .append(arg).append("\r\n");
+            }
+            socket.getOutputStream().write(command.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            StringBuilder reply = new StringBuilder();
+            int c;
+            while ((c = socket.getInputStream().read()) != -1 && c != '\n') {
+                reply.append((char) c);
+            }
+            return reply.toString().trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("Redis at port " + PORT + " does not answer", e);
+        }
+    }
+
+    public static void flushAll() {
+        command("FLUSHALL");
+    }
+
+    public static boolean exists(String key) {
+        return command("EXISTS", key).equals(":1");
+    }
+
     private static void waitUntilAccepting() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {

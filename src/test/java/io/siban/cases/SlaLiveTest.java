@@ -1,0 +1,178 @@
+package io.siban.cases;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.siban.common.Clocks;
+import io.siban.sla.DeadlineIndex;
+import io.siban.support.Api;
+import io.siban.support.LocalServicesResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static io.siban.cases.CaseResourceTest.DOCUMENTS;
+import static io.siban.cases.CaseResourceTest.create;
+import static io.siban.cases.CaseResourceTest.item;
+import static io.siban.cases.CaseResourceTest.move;
+import static io.siban.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Cards fire once, at the right instant, from the live index; the index follows pauses and survives a flush. */
+@QuarkusTest
+class SlaLiveTest {
+    @Inject
+    Clocks clocks;
+    @Inject
+    CardSweeper sweeper;
+    @Inject
+    DeadlineIndex index;
+
+    @AfterEach
+    void realTime() {
+        clocks.reset();
+    }
+
+    void at(String local) {
+        clocks.use(Clock.fixed(local(local), ZoneOffset.UTC));
+    }
+
+    static Instant local(String local) {
+        return OffsetDateTime.parse(local + "+08:00").toInstant();
+    }
+
+    int sweep() {
+        return sweeper.sweepOnce().await().atMost(Duration.ofSeconds(30));
+    }
+
+    static List<String> cardChanges(String caseId) throws Exception {
+        try (Connection db = LocalServicesResource.connect();
+             var statement = db.prepareStatement("select card from case_card_change where case_id = ?::uuid order by id")) {
+            statement.setString(1, caseId);
+            ResultSet rows = statement.executeQuery();
+            List<String> cards = new ArrayList<>();
+            while (rows.next()) {
+                cards.add(rows.getString(1));
+            }
+            return cards;
+        }
+    }
+
+    static int cardEvents(String hall, String caseId) throws Exception {
+        try (Connection db = LocalServicesResource.connect();
+             var statement = db.prepareStatement("select count(*) from event_outbox where hall_code = ? and type = 'sla.card' and payload->>'caseId' = ?")) {
+            statement.setString(1, hall);
+            statement.setString(2, caseId);
+            ResultSet rows = statement.executeQuery();
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    @Test
+    void eachCardFiresOnceAtItsInstantEvenWithTwoSweepersRacing() throws Exception {
+        String hall = CaseResourceTest.hall();
+        at("2026-10-12T10:00:00");
+        String id = create(hall, item("TIME_LIMITED", false, Map.of("committedLimit", Map.of("workingDays", 2),
+                "statutoryLimit", Map.of("workingDays", 3))), "WINDOW", DOCUMENTS, Api.staffToken("clerk", hall))
+                .statusCode(201).body("sla.committedDue", equalTo("2026-10-14T09:00:00Z")).extract().path("id");
+        UUID caseId = UUID.fromString(id);
+        assertThat(index.scheduled(caseId).await().indefinitely()).isEqualTo(local("2026-10-13T17:00:00"));
+
+        at("2026-10-13T16:59:59");
+        sweep();
+        assertThat(cardChanges(id)).isEmpty();
+
+        at("2026-10-13T17:00:00");
+        sweep();
+        assertThat(cardChanges(id)).containsExactly("YELLOW");
+        assertThat(index.scheduled(caseId).await().indefinitely()).isEqualTo(local("2026-10-14T17:00:00"));
+
+        at("2026-10-14T17:00:01");
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(this::sweep);
+        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(this::sweep);
+        assertThat(one.get() + two.get()).as("the background sweeper may win the race too").isLessThanOrEqualTo(1);
+        assertThat(cardChanges(id)).containsExactly("YELLOW", "RED");
+        assertThat(cardEvents(hall, id)).isEqualTo(2);
+
+        at("2026-10-15T17:00:00");
+        sweep();
+        sweep();
+        assertThat(cardChanges(id)).containsExactly("YELLOW", "RED", "LEGAL_BREACH");
+        assertThat(index.scheduled(caseId).await().indefinitely()).as("nothing left to fire").isNull();
+        as(Api.staffToken("supervisor", hall)).get("/api/v1/cases/" + id).then().body("sla.card", equalTo("LEGAL_BREACH"));
+    }
+
+    @Test
+    void pausingTakesTheCaseOutOfTheIndexAndResumingRetimesIt() {
+        String hall = CaseResourceTest.hall();
+        String clerk = Api.staffToken("clerk", hall);
+        at("2026-10-12T10:00:00");
+        String id = create(hall, item("TIME_LIMITED", false, Map.of()), "WINDOW", DOCUMENTS, clerk).statusCode(201).extract().path("id");
+        UUID caseId = UUID.fromString(id);
+        Instant before = index.scheduled(caseId).await().indefinitely();
+        assertThat(before).as("yellow one working day before the due, Mon 19 Oct 17:00").isEqualTo(local("2026-10-16T17:00:00"));
+        at("2026-10-13T10:00:00");
+        move(id, 0, Map.of("action", "REQUEST_SUPPLEMENT", "missingDocuments", List.of("营业执照")), clerk).statusCode(200);
+        assertThat(index.scheduled(caseId).await().indefinitely()).isNull();
+        at("2026-10-14T10:00:00");
+        move(id, 1, Map.of("action", "SUPPLEMENT_RECEIVED"), clerk).statusCode(200);
+        Instant after = index.scheduled(caseId).await().indefinitely();
+        assertThat(after).as("a working day later: the paused day").isEqualTo(local("2026-10-19T17:00:00"));
+        move(id, 2, Map.of("action", "START_REVIEW"), Api.staffToken("reviewer", hall)).statusCode(200);
+        move(id, 3, Map.of("action", "APPROVE"), Api.staffToken("reviewer", hall)).statusCode(200);
+        assertThat(index.scheduled(caseId).await().indefinitely()).as("a closed case is not tracked").isNull();
+    }
+
+    @Test
+    void theIndexIsRebuiltFromPostgresAfterAFlush() throws Exception {
+        String hall = CaseResourceTest.hall();
+        at("2026-10-12T10:00:00");
+        String id = create(hall, item("TIME_LIMITED", false, Map.of()), "WINDOW", DOCUMENTS, Api.staffToken("clerk", hall))
+                .statusCode(201).extract().path("id");
+        UUID caseId = UUID.fromString(id);
+        Instant scheduled = index.scheduled(caseId).await().indefinitely();
+        io.siban.support.RedisServer.flushAll();
+        assertThat(index.scheduled(caseId).await().indefinitely()).isNull();
+        sweep();
+        assertThat(index.scheduled(caseId).await().indefinitely()).isEqualTo(scheduled);
+    }
+
+    @Test
+    void theSummaryEqualsARecount() {
+        String hall = CaseResourceTest.hall();
+        String clerk = Api.staffToken("clerk", hall);
+        String department = "汇总-" + UUID.randomUUID().toString().substring(0, 5);
+        at("2026-10-12T10:00:00");
+        String red = create(hall, item("TIME_LIMITED", false, Map.of("department", department)), "WINDOW", DOCUMENTS, clerk)
+                .statusCode(201).extract().path("id");
+        at("2026-10-16T10:00:00");
+        create(hall, item("TIME_LIMITED", false, Map.of("department", department)), "WINDOW", DOCUMENTS, clerk).statusCode(201);
+        String paused = create(hall, item("SAME_DAY", false, Map.of("department", department)), "WINDOW", DOCUMENTS, clerk)
+                .statusCode(201).extract().path("id");
+        move(paused, 0, Map.of("action", "REQUEST_SUPPLEMENT", "missingDocuments", List.of("营业执照")), clerk).statusCode(200);
+        create(hall, item("TIME_LIMITED", false, Map.of("department", department)), "WINDOW", List.of("申请书"), clerk).statusCode(201);
+        at("2026-10-19T18:00:00");
+        as(Api.staffToken("supervisor", hall)).queryParam("hall", hall).queryParam("department", department).get("/api/v1/sla/summary")
+                .then().statusCode(200)
+                .body("total.open", equalTo(3)).body("total.paused", equalTo(1)).body("total.red", equalTo(1))
+                .body("total.legalBreach", equalTo(0))
+                .body("byCategory.SAME_DAY.paused", equalTo(1)).body("byCategory.TIME_LIMITED.open", equalTo(2))
+                .body("byDepartment.'" + department + "'.open", equalTo(3));
+        as(Api.staffToken("clerk", hall)).get("/api/v1/sla/summary").then().statusCode(403);
+        as(Api.staffToken("supervisor", CaseResourceTest.hall())).queryParam("hall", hall).get("/api/v1/sla/summary").then().statusCode(403);
+        assertThat(red).isNotNull();
+    }
+}
