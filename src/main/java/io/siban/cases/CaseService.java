@@ -334,6 +334,22 @@ public class CaseService {
                 });
     }
 
+    /** Re-times every open case on the calendar after it changed, and reschedules their cards. */
+    public Uni<Integer> retimeOpenCases(String calendarId) {
+        return pool.preparedQuery("select id from service_case where calendar_id = $1 and accepted_at is not null and state in "
+                        + "('ACCEPTED', 'IN_REVIEW', 'SUSPENDED', 'FORWARDED', 'RETURNED')")
+                .execute(Tuple.of(calendarId))
+                .chain(rows -> {
+                    Uni<Integer> chain = Uni.createFrom().item(0);
+                    for (Row r : rows) {
+                        UUID id = r.getUUID(0);
+                        chain = chain.chain(count -> pool.withTransaction(conn -> retime(conn, id))
+                                .chain(() -> row(id)).chain(this::view).call(this::reindex).replaceWith(count + 1));
+                    }
+                    return chain;
+                });
+    }
+
     // ------------------------------------------------------------------ reading
 
     public Uni<CaseView> get(UUID id, Function<String, Boolean> hallAllowed) {

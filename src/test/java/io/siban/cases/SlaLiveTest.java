@@ -151,6 +151,40 @@ class SlaLiveTest {
     }
 
     @Test
+    void aCalendarChangeRetimesTheOpenCasesOnIt() throws Exception {
+        String calendar = "retime-" + UUID.randomUUID().toString().substring(0, 6);
+        List<List<String>> hours = List.of(List.of("09:00", "12:00"), List.of("13:00", "17:00"));
+        as(Api.adminToken()).body(Map.of("timezone", "Asia/Shanghai", "weeklyHours", Map.of("MONDAY", hours, "TUESDAY", hours,
+                "WEDNESDAY", hours, "THURSDAY", hours, "FRIDAY", hours))).put("/api/v1/calendars/" + calendar).then().statusCode(201);
+        String hall = "rt-" + UUID.randomUUID().toString().substring(0, 6);
+        as(Api.adminToken()).body(Map.of("code", hall, "name", "retime hall", "calendarId", calendar)).post("/api/v1/halls").then().statusCode(201);
+        at("2026-11-02T10:00:00");
+        String id = create(hall, item("TIME_LIMITED", false, Map.of()), "WINDOW", DOCUMENTS, Api.adminToken()).statusCode(201)
+                .body("sla.committedDue", equalTo("2026-11-09T09:00:00Z")).extract().path("id");
+        as(Api.adminToken()).body(Map.of("holidays", List.of("2026-11-04"), "workdays", List.of()))
+                .put("/api/v1/calendars/" + calendar + "/years/2026").then().statusCode(200);
+        Instant deadline = Instant.now().plusSeconds(10);
+        String due = null;
+        while (Instant.now().isBefore(deadline) && !"2026-11-10T09:00:00Z".equals(due)) {
+            Thread.sleep(100);
+            due = storedDue(id);
+        }
+        assertThat(due).as("stored due after the holiday was added").isEqualTo("2026-11-10T09:00:00Z");
+        assertThat(index.scheduled(UUID.fromString(id)).await().indefinitely()).isEqualTo(local("2026-11-09T17:00:00"));
+        as(Api.adminToken()).get("/api/v1/cases/" + id).then().body("sla.committedDue", equalTo("2026-11-10T09:00:00Z"));
+    }
+
+    static String storedDue(String id) throws Exception {
+        try (Connection db = LocalServicesResource.connect();
+             var statement = db.prepareStatement("select to_char(committed_due at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from service_case where id = ?::uuid")) {
+            statement.setString(1, id);
+            ResultSet rows = statement.executeQuery();
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    @Test
     void theSummaryEqualsARecount() {
         String hall = CaseResourceTest.hall();
         String clerk = Api.staffToken("clerk", hall);
