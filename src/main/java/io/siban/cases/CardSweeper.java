@@ -8,6 +8,7 @@ import io.siban.sla.DeadlineIndex;
 import io.siban.sla.Pause;
 import io.siban.sla.SlaCard;
 import io.siban.sla.WorkingCalendars;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,6 +35,8 @@ public class CardSweeper {
     private static final Logger LOG = Logger.getLogger(CardSweeper.class);
     static final String RUNNING = "('ACCEPTED', 'IN_REVIEW', 'FORWARDED', 'RETURNED')";
     static final int BATCH = 500;
+    /** Cases fired at once: each is its own short transaction on its own pooled connection. */
+    static final int CONCURRENCY = 8;
 
     @Inject
     Pool pool;
@@ -59,13 +62,11 @@ public class CardSweeper {
         return index.isBuilt()
                 .chain(built -> built ? Uni.createFrom().voidItem() : rebuild(now))
                 .chain(() -> index.due(now, BATCH))
-                .chain(ids -> {
-                    Uni<Integer> fired = Uni.createFrom().item(0);
-                    for (UUID id : ids) {
-                        fired = fired.chain(count -> fire(id, now).map(changed -> changed ? count + 1 : count));
-                    }
-                    return fired;
-                })
+                .chain(ids -> Multi.createFrom().iterable(ids)
+                        .onItem().transformToUni(id -> fire(id, now)).merge(CONCURRENCY)
+                        .filter(changed -> changed)
+                        .collect().with(java.util.stream.Collectors.counting())
+                        .map(Long::intValue))
                 .invoke(count -> {
                     if (count > 0) {
                         publisher.wake();
@@ -119,33 +120,46 @@ public class CardSweeper {
                 .chain(() -> Outbox.append(conn, row.hall(), "sla.card", payload));
     }
 
-    /** Indexes every running case from the dues stored in PostgreSQL. */
+    /**
+     * Indexes every running case from the dues stored in PostgreSQL, in pages by id and batched
+     * writes per shard. A case whose stored card is behind its dues (a change fell due while the
+     * index was gone) is scheduled for now, so the next sweep fires it.
+     */
     Uni<Void> rebuild(Instant now) {
-        return pool.preparedQuery("select id, yellow_from, committed_due, statutory_due from service_case where state in " + RUNNING
-                        + " and committed_due is not null")
-                .execute()
+        long started = System.nanoTime();
+        return rebuildFrom(new UUID(0, 0), now, 0)
+                .chain(count -> index.markBuilt(now).invoke(() -> LOG.infof("deadline index rebuilt: %d running cases in %d ms",
+                        count, (System.nanoTime() - started) / 1_000_000)));
+    }
+
+    private Uni<Integer> rebuildFrom(UUID after, Instant now, int indexed) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+        return pool.preparedQuery("""
+                        select id, yellow_from, committed_due, statutory_due,
+                               card is distinct from (case when statutory_due <= $2 then 'LEGAL_BREACH' when committed_due <= $2 then 'RED'
+                                                           when yellow_from <= $2 then 'YELLOW' else 'GREEN' end) as behind
+                        from service_case where state in %s and committed_due is not null and id > $1
+                        order by id limit $3""".formatted(RUNNING))
+                .execute(Tuple.of(after, at, REBUILD_PAGE))
                 .chain(rows -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    int count = 0;
+                    java.util.Map<UUID, Instant> page = new java.util.LinkedHashMap<>();
+                    UUID last = after;
                     for (Row r : rows) {
-                        UUID id = r.getUUID("id");
-                        Instant next = DeadlineIndex.next(now, instant(r, "yellow_from"), instant(r, "committed_due"), instant(r, "statutory_due"));
-                        // a change already due fires at the first sweep
-                        Instant at = next != null ? next : needsLook(now, r) ? now : null;
-                        if (at != null) {
-                            chain = chain.chain(() -> index.schedule(id, at));
-                            count++;
+                        last = r.getUUID("id");
+                        Instant next = r.getBoolean("behind") ? now
+                                : DeadlineIndex.next(now, instant(r, "yellow_from"), instant(r, "committed_due"), instant(r, "statutory_due"));
+                        if (next != null) {
+                            page.put(last, next);
                         }
                     }
-                    int indexed = count;
-                    return chain.chain(() -> index.markBuilt(now)).invoke(() -> LOG.infof("deadline index rebuilt: %d running cases", indexed));
+                    int total = indexed + page.size();
+                    UUID next = last;
+                    Uni<Void> written = index.scheduleAll(page);
+                    return rows.size() < REBUILD_PAGE ? written.replaceWith(total) : written.chain(() -> rebuildFrom(next, now, total));
                 });
     }
 
-    private static boolean needsLook(Instant now, Row r) {
-        Instant statutory = instant(r, "statutory_due");
-        return statutory == null || !statutory.isAfter(now);
-    }
+    static final int REBUILD_PAGE = 10_000;
 
     private static Instant instant(Row r, String column) {
         OffsetDateTime value = r.getOffsetDateTime(column);

@@ -50,6 +50,18 @@ public class DeadlineIndex {
         return sets.zadd(key(shard(id)), next.toEpochMilli(), id.toString()).replaceWithVoid();
     }
 
+    /** Schedules many cases at once: one write per shard. */
+    public Uni<Void> scheduleAll(java.util.Map<UUID, Instant> next) {
+        java.util.Map<Integer, java.util.Map<String, Double>> byShard = new java.util.HashMap<>();
+        next.forEach((id, at) -> byShard.computeIfAbsent(shard(id), s -> new java.util.HashMap<>())
+                .put(id.toString(), (double) at.toEpochMilli()));
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (var entry : byShard.entrySet()) {
+            chain = chain.chain(() -> sets.zadd(key(entry.getKey()), entry.getValue()).replaceWithVoid());
+        }
+        return chain;
+    }
+
     public Uni<Void> remove(UUID id) {
         return sets.zrem(key(shard(id)), id.toString()).replaceWithVoid();
     }

@@ -148,6 +148,12 @@ class SlaLiveTest {
         assertThat(index.scheduled(caseId).await().indefinitely()).isNull();
         sweep();
         assertThat(index.scheduled(caseId).await().indefinitely()).isEqualTo(scheduled);
+
+        io.siban.support.RedisServer.flushAll();
+        clocks.use(Clock.fixed(scheduled.plusSeconds(60), ZoneOffset.UTC));
+        sweep();
+        sweep();
+        assertThat(cardChanges(id)).as("a change that fell due while the index was gone fires after the rebuild").containsExactly("YELLOW");
     }
 
     @Test
