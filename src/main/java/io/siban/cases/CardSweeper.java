@@ -2,18 +2,11 @@ package io.siban.cases;
 
 import io.quarkus.scheduler.Scheduled;
 import io.siban.common.Clocks;
-import io.siban.live.Outbox;
 import io.siban.live.OutboxPublisher;
 import io.siban.sla.DeadlineIndex;
-import io.siban.sla.Pause;
-import io.siban.sla.SlaCard;
-import io.siban.sla.WorkingCalendars;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,12 +14,11 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Fires card changes: every instance sweeps the deadline index; the case row's lock and the
+ * Fires card changes: every instance sweeps the deadline index; the case rows' locks and the
  * "card differs" condition make exactly one of them record each change, in PostgreSQL, with its
  * {@code sla.card} event on the hall stream. It also keeps the index in step with the cases.
  */
@@ -35,15 +27,11 @@ public class CardSweeper {
     private static final Logger LOG = Logger.getLogger(CardSweeper.class);
     static final String RUNNING = "('ACCEPTED', 'IN_REVIEW', 'FORWARDED', 'RETURNED')";
     static final int BATCH = 500;
-    /** Cases fired at once: each is its own short transaction on its own pooled connection. */
-    static final int CONCURRENCY = 8;
 
     @Inject
     Pool pool;
     @Inject
     DeadlineIndex index;
-    @Inject
-    WorkingCalendars calendars;
     @Inject
     Clocks clocks;
     @Inject
@@ -62,11 +50,7 @@ public class CardSweeper {
         return index.isBuilt()
                 .chain(built -> built ? Uni.createFrom().voidItem() : rebuild(now))
                 .chain(() -> index.due(now, BATCH))
-                .chain(ids -> Multi.createFrom().iterable(ids)
-                        .onItem().transformToUni(id -> fire(id, now)).merge(CONCURRENCY)
-                        .filter(changed -> changed)
-                        .collect().with(java.util.stream.Collectors.counting())
-                        .map(Long::intValue))
+                .chain(ids -> fireAll(ids, now))
                 .invoke(count -> {
                     if (count > 0) {
                         publisher.wake();
@@ -74,51 +58,71 @@ public class CardSweeper {
                 });
     }
 
-    /** Re-reads one case at {@code now}: records a changed card once, and schedules its next change. */
-    Uni<Boolean> fire(UUID id, Instant now) {
-        boolean[] changed = {false};
-        return pool.withTransaction(conn -> conn.preparedQuery("select " + CaseRow.COLUMNS + " from service_case c where c.id = $1 for update")
-                        .execute(Tuple.of(id))
-                        .chain(rows -> {
-                            if (rows.size() == 0) {
-                                return Uni.createFrom().<Instant>nullItem();
-                            }
-                            CaseRow row = CaseRow.of(rows.iterator().next());
-                            if (!isRunning(row.state()) || row.acceptedAt() == null) {
-                                return Uni.createFrom().<Instant>nullItem();
-                            }
-                            return pauses(conn, id).chain(pauses -> calendars.get(row.calendarId()).chain(calendar -> {
-                                CaseClock.Reading reading = CaseClock.read(calendar, row.terms(), row.acceptedAt().toInstant(), pauses,
-                                        row.forwardedAt() == null ? null : row.forwardedAt().toInstant(), null, now);
-                                Instant next = DeadlineIndex.next(now, reading.yellowFrom(), reading.committedDue(), reading.statutoryDue());
-                                if (reading.card().name().equals(row.card())) {
-                                    return Uni.createFrom().item(next);
-                                }
-                                changed[0] = true;
-                                return record(conn, row, reading, now).replaceWith(next);
-                            }));
-                        }))
-                .call(next -> index.schedule(id, next))
-                .map(next -> changed[0]);
+    /**
+     * Fires a batch of due cases in one statement: each running case's card is read from its stored
+     * dues (recomputed by the engine at every move and calendar change), and where it differs from the
+     * stored card the change is recorded with its {@code sla.card} event. Row locks make concurrent
+     * sweepers record each change once. Emits how many cards changed.
+     */
+    Uni<Integer> fireAll(List<UUID> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+        return pool.withTransaction(conn -> conn.preparedQuery(FIRE).execute(Tuple.of(ids.toArray(UUID[]::new), at)))
+                .chain(rows -> {
+                    java.util.Map<UUID, Instant> next = new java.util.HashMap<>();
+                    java.util.Set<UUID> seen = new java.util.HashSet<>();
+                    int fired = 0;
+                    for (Row r : rows) {
+                        UUID id = r.getUUID("id");
+                        seen.add(id);
+                        if (r.getBoolean("fired")) {
+                            fired++;
+                        }
+                        Instant following = DeadlineIndex.next(now, instant(r, "yellow_from"), instant(r, "committed_due"),
+                                instant(r, "statutory_due"));
+                        if (following != null) {
+                            next.put(id, following);
+                        }
+                    }
+                    Uni<Void> chain = index.scheduleAll(next);
+                    for (UUID id : ids) {
+                        if (!next.containsKey(id)) {
+                            chain = chain.chain(() -> index.remove(id));
+                        }
+                    }
+                    int count = fired;
+                    return chain.replaceWith(count);
+                });
     }
 
-    private Uni<Void> record(SqlConnection conn, CaseRow row, CaseClock.Reading reading, Instant now) {
-        Instant dueAt = switch (reading.card()) {
-            case YELLOW -> reading.yellowFrom();
-            case RED -> reading.committedDue();
-            case LEGAL_BREACH -> reading.statutoryDue();
-            case GREEN -> now;
-        };
-        OffsetDateTime at = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
-        JsonObject payload = new JsonObject().put("caseId", row.id().toString()).put("caseNumber", row.caseNumber())
-                .put("card", reading.card().name()).put("previous", row.card()).put("department", row.department())
-                .put("category", row.category().name()).put("itemName", row.itemName())
-                .put("committedDue", reading.committedDue().toString()).put("at", at.toString());
-        return conn.preparedQuery("update service_case set card = $2 where id = $1").execute(Tuple.of(row.id(), reading.card().name()))
-                .chain(() -> conn.preparedQuery("insert into case_card_change (case_id, card, at, due_at) values ($1, $2, $3, $4)")
-                        .execute(Tuple.of(row.id(), reading.card().name(), at, OffsetDateTime.ofInstant(dueAt, java.time.ZoneOffset.UTC))))
-                .chain(() -> Outbox.append(conn, row.hall(), "sla.card", payload));
-    }
+    static final String FIRE = """
+            with cur as (
+                select id, hall_code, case_number, department, category, item_name, yellow_from, committed_due, statutory_due,
+                       card as old_card,
+                       case when statutory_due <= $2 then 'LEGAL_BREACH' when committed_due <= $2 then 'RED'
+                            when yellow_from <= $2 then 'YELLOW' else 'GREEN' end as new_card
+                from service_case
+                where id = any($1) and state in ('ACCEPTED', 'IN_REVIEW', 'FORWARDED', 'RETURNED') and committed_due is not null
+                for update),
+            changed as (
+                update service_case c set card = cur.new_card from cur
+                where c.id = cur.id and cur.old_card is distinct from cur.new_card
+                returning c.id),
+            recorded as (
+                insert into case_card_change (case_id, card, at, due_at)
+                select cur.id, cur.new_card, $2, case cur.new_card when 'YELLOW' then cur.yellow_from when 'RED' then cur.committed_due
+                                                                  when 'LEGAL_BREACH' then cur.statutory_due else $2 end
+                from cur join changed on changed.id = cur.id),
+            events as (
+                insert into event_outbox (hall_code, type, payload)
+                select cur.hall_code, 'sla.card', jsonb_build_object('caseId', cur.id, 'caseNumber', cur.case_number,
+                        'card', cur.new_card, 'previous', cur.old_card, 'department', cur.department, 'category', cur.category,
+                        'itemName', cur.item_name, 'committedDue', cur.committed_due, 'at', $2)
+                from cur join changed on changed.id = cur.id)
+            select cur.id, cur.yellow_from, cur.committed_due, cur.statutory_due, changed.id is not null as fired
+            from cur left join changed on changed.id = cur.id""";
 
     /**
      * Indexes every running case from the dues stored in PostgreSQL, in pages by id and batched
@@ -168,17 +172,5 @@ public class CardSweeper {
 
     static boolean isRunning(CaseState state) {
         return state == CaseState.ACCEPTED || state == CaseState.IN_REVIEW || state == CaseState.FORWARDED || state == CaseState.RETURNED;
-    }
-
-    private static Uni<List<Pause>> pauses(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("select started_at, ended_at from case_pause where case_id = $1 order by id").execute(Tuple.of(id))
-                .map(rows -> {
-                    List<Pause> list = new ArrayList<>();
-                    for (Row r : rows) {
-                        OffsetDateTime end = r.getOffsetDateTime(1);
-                        list.add(new Pause(r.getOffsetDateTime(0).toInstant(), end == null ? null : end.toInstant()));
-                    }
-                    return list;
-                });
     }
 }

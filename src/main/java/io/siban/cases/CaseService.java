@@ -323,7 +323,7 @@ public class CaseService {
         return conn.preparedQuery("select " + CaseRow.COLUMNS + " from service_case c where c.id = $1").execute(Tuple.of(id))
                 .chain(rows -> {
                     CaseRow row = CaseRow.of(rows.iterator().next());
-                    return pauses(conn, id).chain(pauses -> calendars.get(row.calendarId()).chain(calendar -> {
+                    return pauses(conn, id).chain(pauses -> calendars.get(conn, row.calendarId()).chain(calendar -> {
                         CaseClock.Reading reading = read(calendar, row, pauses);
                         return conn.preparedQuery("update service_case set committed_due = $2, statutory_due = $3, yellow_from = $4, "
                                         + "card = $5 where id = $1")

@@ -302,7 +302,8 @@ public class ProblemMapper {
             if (name.endsWith("ClosedConnectionException") || name.contains("ConnectTimeoutException")
                     || message.contains("Connection refused") || message.contains("Connection is closed")
                     || message.contains("Connection reset") || message.contains("pool is closed")
-                    || message.contains("Timed out while waiting") || message.contains("Pool closed")) {
+                    || message.contains("Timed out while waiting") || message.contains("Pool closed")
+                    || message.contains("Timeout waiting for connection")) {
                 return true;
             }
         }

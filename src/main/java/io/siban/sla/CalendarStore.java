@@ -40,13 +40,21 @@ public class CalendarStore {
     }
 
     public Uni<StoredCalendar> find(String id) {
-        return pool.preparedQuery("select id, version, definition, updated_at from calendar where id = $1")
+        return find(pool, id);
+    }
+
+    public Uni<StoredCalendar> find(io.vertx.mutiny.sqlclient.SqlClient client, String id) {
+        return client.preparedQuery("select id, version, definition, updated_at from calendar where id = $1")
                 .execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : read(rows.iterator().next(), false));
     }
 
     public Uni<StoredCalendar> require(String id) {
-        return find(id).onItem().ifNull().failWith(() -> ProblemException.notFound("calendar", id));
+        return require(pool, id);
+    }
+
+    public Uni<StoredCalendar> require(io.vertx.mutiny.sqlclient.SqlClient client, String id) {
+        return find(client, id).onItem().ifNull().failWith(() -> ProblemException.notFound("calendar", id));
     }
 
     public Uni<List<StoredCalendar>> list() {

@@ -27,7 +27,15 @@ public class WorkingCalendars {
     }
 
     public Uni<WorkingCalendar> get(String id) {
-        return pool.preparedQuery("select version from calendar where id = $1").execute(Tuple.of(id))
+        return get(pool, id);
+    }
+
+    /**
+     * The calendar, read through {@code client}: inside a transaction pass its connection, so the
+     * transaction never waits for a second pooled connection (which can exhaust the pool under load).
+     */
+    public Uni<WorkingCalendar> get(io.vertx.mutiny.sqlclient.SqlClient client, String id) {
+        return client.preparedQuery("select version from calendar where id = $1").execute(Tuple.of(id))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().failure(ProblemException.notFound("calendar", id));
@@ -37,7 +45,7 @@ public class WorkingCalendars {
                     if (cached != null && cached.version() == version) {
                         return Uni.createFrom().item(cached.calendar());
                     }
-                    return store.require(id).map(stored -> {
+                    return store.require(client, id).map(stored -> {
                         WorkingCalendar calendar = WorkingCalendar.of(stored.document().toDefinition());
                         cache.merge(id, new Versioned(stored.version(), calendar),
                                 (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
