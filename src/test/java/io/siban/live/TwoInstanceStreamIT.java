@@ -126,6 +126,48 @@ class TwoInstanceStreamIT {
         assertThat(status).as("instance B refuses the token revoked through A within 2 s").isEqualTo(401);
     }
 
+    @Test
+    void aCardChangeFiresOnceWithinTwoSecondsWithBothInstancesSweeping() throws Exception {
+        String admin = token(a, "admin", "it-admin-password");
+        String hall = "sla-" + UUID.randomUUID().toString().substring(0, 6);
+        String item = "IT-" + UUID.randomUUID().toString().substring(0, 6);
+        send(a, "POST", "/api/v1/halls", admin, "{\"code\":\"" + hall + "\",\"name\":\"IT hall\"}", 201);
+        send(a, "POST", "/api/v1/items", admin, "{\"code\":\"" + item + "\",\"name\":\"事项\",\"department\":\"部门\",\"level\":\"CITY\","
+                + "\"category\":\"TIME_LIMITED\",\"committedLimit\":5,\"statutoryLimit\":20,\"onlineCapable\":false}", 201);
+        String id = send(b, "POST", "/api/v1/cases", admin, "{\"itemCode\":\"" + item + "\",\"hall\":\"" + hall + "\",\"channel\":\"WINDOW\"}", 201)
+                .replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1");
+        // the case turns RED two seconds from now: stored dues and the index entry, as a move would leave them
+        Instant due = Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, USER, PASSWORD);
+             var update = c.prepareStatement("update service_case set committed_due = ?, yellow_from = ?::timestamptz - interval '1 hour', "
+                     + "statutory_due = ?::timestamptz + interval '10 days', card = 'YELLOW' where id = ?::uuid")) {
+            java.sql.Timestamp at = java.sql.Timestamp.from(due);
+            update.setTimestamp(1, at);
+            update.setTimestamp(2, at);
+            update.setTimestamp(3, at);
+            update.setString(4, id);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        String key = "siban:sla:{s" + Math.floorMod(UUID.fromString(id).hashCode(), 16) + "}:next";
+        try (SseClient onA = new SseClient(a.resolve("/api/v1/halls/" + hall + "/stream"), null)) {
+            assertThat(onA.status(WAIT)).isEqualTo(200);
+            assertThat(RedisServer.command("ZADD", key, Long.toString(due.toEpochMilli()), id)).isEqualTo(":0");
+            SseClient.Event red = onA.next("sla.card", WAIT);
+            assertThat(red).isNotNull();
+            assertThat(red.data()).contains("\"card\":\"RED\"").contains(id);
+            assertThat(onA.next("sla.card", Duration.ofSeconds(2))).as("announced once").isNull();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, USER, PASSWORD);
+             var query = c.prepareStatement("select card, extract(epoch from at - due_at) from case_card_change where case_id = ?::uuid")) {
+            query.setString(1, id);
+            var rows = query.executeQuery();
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("RED");
+            assertThat(rows.getDouble(2)).as("seconds after the instant").isBetween(0.0, 2.0);
+            assertThat(rows.next()).as("recorded once").isFalse();
+        }
+    }
+
     private static URI start(String redis, String name) throws IOException {
         int port = freePort();
         String keys = System.getProperty("siban.test.keys", "src/test/resources/keys");
