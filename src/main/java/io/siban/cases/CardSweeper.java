@@ -36,6 +36,8 @@ public class CardSweeper {
     Clocks clocks;
     @Inject
     OutboxPublisher publisher;
+    @Inject
+    SlaCounters counters;
 
     @Scheduled(every = "${siban.live.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
     Uni<Void> sweep() {
@@ -51,6 +53,7 @@ public class CardSweeper {
                 .chain(built -> built ? Uni.createFrom().voidItem() : rebuild(now))
                 .chain(() -> index.due(now, BATCH))
                 .chain(ids -> fireAll(ids, now))
+                .call(() -> counters.recountTouched())
                 .invoke(count -> {
                     if (count > 0) {
                         publisher.wake();
@@ -79,6 +82,7 @@ public class CardSweeper {
                         seen.add(id);
                         if (r.getBoolean("fired")) {
                             fired++;
+                            counters.touched(r.getString("hall_code"));
                         }
                         Instant following = DeadlineIndex.next(now, instant(r, "yellow_from"), instant(r, "committed_due"),
                                 instant(r, "statutory_due"));
@@ -121,7 +125,7 @@ public class CardSweeper {
                         'card', cur.new_card, 'previous', cur.old_card, 'department', cur.department, 'category', cur.category,
                         'itemName', cur.item_name, 'committedDue', cur.committed_due, 'at', $2)
                 from cur join changed on changed.id = cur.id)
-            select cur.id, cur.yellow_from, cur.committed_due, cur.statutory_due, changed.id is not null as fired
+            select cur.id, cur.hall_code, cur.yellow_from, cur.committed_due, cur.statutory_due, changed.id is not null as fired
             from cur left join changed on changed.id = cur.id""";
 
     /**

@@ -62,6 +62,8 @@ public class CaseService {
     ObjectMapper json;
     @Inject
     DeadlineIndex index;
+    @Inject
+    SlaCounters counters;
 
     /** A case and whether this request created it. */
     public record Created(CaseView view, boolean created) {
@@ -104,6 +106,7 @@ public class CaseService {
      * clock is paused or stopped. If Redis cannot take it, the index is marked for a rebuild.
      */
     Uni<Void> reindex(CaseView view) {
+        counters.touched(view.hall());
         boolean running = CardSweeper.isRunning(view.state()) && view.sla() != null && view.sla().committedDue() != null;
         Uni<Void> change = running
                 ? index.schedule(view.id(), DeadlineIndex.next(clocks.now().toInstant(), instant(view.sla().yellowFrom()),

@@ -1,13 +1,9 @@
 package io.siban.cases;
 
 import io.siban.catalog.Category;
-import io.siban.common.Clocks;
 import io.siban.security.HallAccess;
 import io.siban.security.Roles;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -30,11 +26,9 @@ import java.util.TreeMap;
 @Produces(MediaType.APPLICATION_JSON)
 public class SlaSummaryResource {
     @Inject
-    Pool pool;
+    SlaCounters counters;
     @Inject
     HallAccess access;
-    @Inject
-    Clocks clocks;
 
     @Schema(name = "SlaCounts")
     public record Counts(@Schema(example = "120") long open, @Schema(example = "8") long paused, @Schema(example = "11") long yellow,
@@ -53,47 +47,43 @@ public class SlaSummaryResource {
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.REVIEWER, Roles.ADMIN})
     @Operation(summary = "Open, paused, yellow, red and legal-breach cases per category and department",
-            description = "Cards of running cases are read from their dues against now; paused cases keep the card of their last move.")
+            description = "Live counters from Redis, recounted from PostgreSQL whenever a case of the hall moves or changes card.")
     public Uni<Summary> summary(@QueryParam("hall") String hall, @QueryParam("department") String department) {
-        List<String> halls;
+        Uni<List<String>> halls;
         if (hall != null && !hall.isBlank()) {
             access.require(hall);
-            halls = List.of(hall);
+            halls = Uni.createFrom().item(List.of(hall));
         } else {
             List<String> own = access.halls();
-            halls = access.allows("*") && (own.contains(Roles.ALL_HALLS) || own.isEmpty()) ? null : own;
+            halls = access.allows(Roles.ALL_HALLS) ? counters.halls() : Uni.createFrom().item(own);
         }
-        return pool.preparedQuery("""
-                        select department, category,
-                               count(*) as open,
-                               count(*) filter (where state = 'SUSPENDED') as paused,
-                               count(*) filter (where (state <> 'SUSPENDED' and yellow_from <= $3 and committed_due > $3)
-                                                   or (state = 'SUSPENDED' and card = 'YELLOW')) as yellow,
-                               count(*) filter (where (state <> 'SUSPENDED' and committed_due <= $3 and (statutory_due is null or statutory_due > $3))
-                                                   or (state = 'SUSPENDED' and card = 'RED')) as red,
-                               count(*) filter (where (state <> 'SUSPENDED' and statutory_due <= $3)
-                                                   or (state = 'SUSPENDED' and card = 'LEGAL_BREACH')) as legal_breach
-                        from service_case
-                        where state in ('ACCEPTED', 'IN_REVIEW', 'SUSPENDED', 'FORWARDED', 'RETURNED')
-                          and ($1::text[] is null or hall_code = any($1)) and ($2::text is null or department = $2)
-                        group by department, category""")
-                .execute(Tuple.of(halls == null ? null : halls.toArray(String[]::new),
-                        department == null || department.isBlank() ? null : department, clocks.now()))
-                .map(rows -> {
-                    Counts total = ZERO;
-                    Map<Category, Counts> byCategory = new EnumMap<>(Category.class);
-                    for (Category c : Category.values()) {
-                        byCategory.put(c, ZERO);
-                    }
-                    Map<String, Counts> byDepartment = new TreeMap<>();
-                    for (Row r : rows) {
-                        Counts counts = new Counts(r.getLong("open"), r.getLong("paused"), r.getLong("yellow"), r.getLong("red"),
-                                r.getLong("legal_breach"));
-                        total = total.plus(counts);
-                        byCategory.merge(Category.valueOf(r.getString("category")), counts, Counts::plus);
-                        byDepartment.merge(r.getString("department"), counts, Counts::plus);
-                    }
-                    return new Summary(total, byCategory, byDepartment);
-                });
+        String onlyDepartment = department == null || department.isBlank() ? null : department;
+        return halls.chain(list -> {
+            Uni<List<SlaCounters.Line>> all = Uni.createFrom().item(new ArrayList<>());
+            for (String h : list) {
+                all = all.chain(lines -> counters.of(h).map(more -> {
+                    lines.addAll(more);
+                    return lines;
+                }));
+            }
+            return all;
+        }).map(lines -> {
+            Counts total = ZERO;
+            Map<Category, Counts> byCategory = new EnumMap<>(Category.class);
+            for (Category c : Category.values()) {
+                byCategory.put(c, ZERO);
+            }
+            Map<String, Counts> byDepartment = new TreeMap<>();
+            for (SlaCounters.Line line : lines) {
+                if (onlyDepartment != null && !onlyDepartment.equals(line.department())) {
+                    continue;
+                }
+                Counts counts = new Counts(line.open(), line.paused(), line.yellow(), line.red(), line.legalBreach());
+                total = total.plus(counts);
+                byCategory.merge(line.category(), counts, Counts::plus);
+                byDepartment.merge(line.department(), counts, Counts::plus);
+            }
+            return new Summary(total, byCategory, byDepartment);
+        });
     }
 }

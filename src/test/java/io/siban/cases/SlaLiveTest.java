@@ -191,6 +191,94 @@ class SlaLiveTest {
     }
 
     @Test
+    void countersEqualARecountAfterARandomMixOfAThousandTransitions() throws Exception {
+        String hall = CaseResourceTest.hall();
+        String admin = Api.adminToken();
+        String department = "混合-" + UUID.randomUUID().toString().substring(0, 5);
+        java.util.Random random = new java.util.Random(7);
+        Instant clock = local("2026-10-12T09:30:00");
+        clocks.use(Clock.fixed(clock, ZoneOffset.UTC));
+        List<String> items = List.of(item("TIME_LIMITED", false, Map.of("department", department)),
+                item("SAME_DAY", false, Map.of("department", department)),
+                item("PROXY", false, Map.of("department", department, "localStageLimit", Map.of("workingDays", 1))));
+        List<String> ids = new ArrayList<>();
+        Map<String, Integer> versions = new java.util.HashMap<>();
+        Map<String, String> categories = new java.util.HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            String item = items.get(i % 3);
+            var created = create(hall, item, "WINDOW", i % 4 == 0 ? List.of("申请书") : DOCUMENTS, admin).statusCode(201).extract();
+            ids.add(created.path("id"));
+            versions.put(created.path("id"), 0);
+            categories.put(created.path("id"), i % 3 == 0 ? "TIME_LIMITED" : i % 3 == 1 ? "SAME_DAY" : "PROXY");
+        }
+        int moves = 0;
+        while (moves < 1000) {
+            String id = ids.get(random.nextInt(ids.size()));
+            String state = as(admin).get("/api/v1/cases/" + id).then().extract().path("state");
+            var allowed = new ArrayList<>(CaseStateMachine.allowed(io.siban.catalog.Category.valueOf(categories.get(id)), CaseState.valueOf(state)));
+            if (allowed.isEmpty()) {
+                int slot = ids.indexOf(id);
+                String item = items.get(slot % 3);
+                String fresh = create(hall, item, "WINDOW", DOCUMENTS, admin).statusCode(201).extract().path("id");
+                ids.set(slot, fresh);
+                versions.put(fresh, 0);
+                categories.put(fresh, categories.get(id));
+                continue;
+            }
+            CaseAction action = allowed.get(random.nextInt(allowed.size()));
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("action", action.name()));
+            if (action == CaseAction.REQUEST_SUPPLEMENT) {
+                body.put("missingDocuments", List.of(DOCUMENTS.get(random.nextInt(DOCUMENTS.size()))));
+            }
+            if (action == CaseAction.START_PROCEDURE) {
+                body.put("procedure", "EXPERT_REVIEW");
+            }
+            int status = move(id, versions.get(id), body, admin).extract().statusCode();
+            if (status == 200) {
+                versions.merge(id, 1, Integer::sum);
+            }
+            moves++;
+            clock = clock.plus(Duration.ofMinutes(random.nextInt(90)));
+            clocks.use(Clock.fixed(clock, ZoneOffset.UTC));
+        }
+        sweep();
+        var summary = as(Api.staffToken("supervisor", hall)).queryParam("hall", hall).get("/api/v1/sla/summary").then().statusCode(200).extract();
+        OffsetDateTime now = clock.atOffset(ZoneOffset.UTC);
+        try (Connection db = LocalServicesResource.connect();
+             var statement = db.prepareStatement("select state, card, yellow_from, committed_due, statutory_due from service_case "
+                     + "where hall_code = ? and state in ('ACCEPTED', 'IN_REVIEW', 'SUSPENDED', 'FORWARDED', 'RETURNED')")) {
+            statement.setString(1, hall);
+            ResultSet rows = statement.executeQuery();
+            int open = 0, paused = 0, yellow = 0, red = 0, breach = 0;
+            while (rows.next()) {
+                open++;
+                String card;
+                if (rows.getString(1).equals("SUSPENDED")) {
+                    paused++;
+                    card = rows.getString(2);
+                } else {
+                    OffsetDateTime y = rows.getObject(3, OffsetDateTime.class);
+                    OffsetDateTime c = rows.getObject(4, OffsetDateTime.class);
+                    OffsetDateTime s = rows.getObject(5, OffsetDateTime.class);
+                    card = s != null && !now.isBefore(s) ? "LEGAL_BREACH" : !now.isBefore(c) ? "RED" : !now.isBefore(y) ? "YELLOW" : "GREEN";
+                }
+                switch (card) {
+                    case "YELLOW" -> yellow++;
+                    case "RED" -> red++;
+                    case "LEGAL_BREACH" -> breach++;
+                    default -> { }
+                }
+            }
+            assertThat((Integer) summary.path("total.open")).isEqualTo(open);
+            assertThat((Integer) summary.path("total.paused")).isEqualTo(paused);
+            assertThat((Integer) summary.path("total.yellow")).isEqualTo(yellow);
+            assertThat((Integer) summary.path("total.red")).isEqualTo(red);
+            assertThat((Integer) summary.path("total.legalBreach")).isEqualTo(breach);
+            assertThat(open).as("the mix leaves open cases to count").isPositive();
+        }
+    }
+
+    @Test
     void theSummaryEqualsARecount() {
         String hall = CaseResourceTest.hall();
         String clerk = Api.staffToken("clerk", hall);
@@ -205,6 +293,7 @@ class SlaLiveTest {
         move(paused, 0, Map.of("action", "REQUEST_SUPPLEMENT", "missingDocuments", List.of("营业执照")), clerk).statusCode(200);
         create(hall, item("TIME_LIMITED", false, Map.of("department", department)), "WINDOW", List.of("申请书"), clerk).statusCode(201);
         at("2026-10-19T18:00:00");
+        sweep();
         as(Api.staffToken("supervisor", hall)).queryParam("hall", hall).queryParam("department", department).get("/api/v1/sla/summary")
                 .then().statusCode(200)
                 .body("total.open", equalTo(3)).body("total.paused", equalTo(1)).body("total.red", equalTo(1))
