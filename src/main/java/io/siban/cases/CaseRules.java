@@ -59,6 +59,14 @@ final class CaseRules {
         if (request.action() == CaseAction.START_PROCEDURE && request.procedure() == null) {
             v.add(new Violation("procedure", "is required: HEARING, EXPERT_REVIEW, TESTING, SITE_INSPECTION or PUBLIC_NOTICE"));
         }
+        if (request.procedureLimit() != null && request.action() != CaseAction.START_PROCEDURE) {
+            v.add(new Violation("procedureLimit", "only with START_PROCEDURE"));
+        }
+        if (request.procedureLimit() != null && (request.procedureLimit().isDays()
+                ? request.procedureLimit().workingDays() < 1 || request.procedureLimit().workingDays() > 3650
+                : request.procedureLimit().duration().getSeconds() < 60 || request.procedureLimit().duration().toDays() > 3650)) {
+            v.add(new Violation("procedureLimit", "1 to 3650 working days, or a working-time duration of at least a minute"));
+        }
         if (request.reason() != null && request.reason().length() > 1000) {
             v.add(new Violation("reason", "at most 1000 characters"));
         }

@@ -289,9 +289,14 @@ public class CaseService {
         }
         CaseState suspendedFrom = move.to() == CaseState.SUSPENDED ? current.state() : null;
         Uni<Void> pauses = switch (move.clock()) {
-            case PAUSE -> conn.preparedQuery("insert into case_pause (case_id, kind, procedure, reason, started_at) values ($1, $2, $3, $4, $5)")
-                    .execute(Tuple.of(current.id(), request.action() == CaseAction.REQUEST_SUPPLEMENT ? "SUPPLEMENT" : "PROCEDURE",
-                            request.procedure() == null ? null : request.procedure().name(), request.reason(), now))
+            case PAUSE -> conn.preparedQuery("insert into case_pause (case_id, kind, procedure, reason, started_at, limit_days, limit_seconds) "
+                            + "values ($1, $2, $3, $4, $5, $6, $7)")
+                    .execute(Tuple.tuple().addUUID(current.id())
+                            .addString(request.action() == CaseAction.REQUEST_SUPPLEMENT ? "SUPPLEMENT" : "PROCEDURE")
+                            .addString(request.procedure() == null ? null : request.procedure().name()).addString(request.reason())
+                            .addOffsetDateTime(now)
+                            .addInteger(request.procedureLimit() != null && request.procedureLimit().isDays() ? request.procedureLimit().workingDays() : null)
+                            .addLong(request.procedureLimit() != null && !request.procedureLimit().isDays() ? request.procedureLimit().duration().getSeconds() : null))
                     .replaceWithVoid();
             case RESUME -> conn.preparedQuery("update case_pause set ended_at = $2 where case_id = $1 and ended_at is null")
                     .execute(Tuple.of(current.id(), now)).replaceWithVoid();
@@ -445,8 +450,12 @@ public class CaseService {
         return query.map(rows -> {
             List<CaseView.PauseView> list = new ArrayList<>();
             for (Row r : rows) {
+                Integer days = r.getColumnIndex("limit_days") >= 0 ? r.getInteger("limit_days") : null;
+                Long seconds = r.getColumnIndex("limit_seconds") >= 0 ? r.getLong("limit_seconds") : null;
+                io.siban.catalog.Limit limit = days != null ? io.siban.catalog.Limit.days(days)
+                        : seconds != null ? io.siban.catalog.Limit.of(java.time.Duration.ofSeconds(seconds)) : null;
                 list.add(new CaseView.PauseView(r.getString("kind"), r.getString("procedure"), r.getString("reason"),
-                        r.getOffsetDateTime("started_at"), r.getOffsetDateTime("ended_at")));
+                        r.getOffsetDateTime("started_at"), r.getOffsetDateTime("ended_at"), limit, null, null));
             }
             return list;
         });
@@ -454,7 +463,8 @@ public class CaseService {
 
     private Uni<CaseView> view(CaseRow row) {
         Uni<List<CaseView.PauseView>> pauseViews = pauseRows(pool.preparedQuery(
-                "select kind, procedure, reason, started_at, ended_at from case_pause where case_id = $1 order by id").execute(Tuple.of(row.id())));
+                "select kind, procedure, reason, started_at, ended_at, limit_days, limit_seconds from case_pause where case_id = $1 order by id")
+                .execute(Tuple.of(row.id())));
         return pauseViews.chain(pauses -> {
             if (row.acceptedAt() == null) {
                 return Uni.createFrom().item(view(row, new CaseView.Sla(null, null, null, null, null, false, null, null, null, pauses)));
@@ -464,9 +474,22 @@ public class CaseService {
                 CaseClock.Reading r = read(calendar, row, clockPauses);
                 return view(row, new CaseView.Sla(utc(r.committedDue()), utc(r.statutoryDue()), utc(r.yellowFrom()), r.card(),
                         r.remainingWorkingSeconds(), r.paused(), r.pausedWorkingSeconds(), utc(r.localStageDue()),
-                        row.category() == Category.PROXY ? r.localStageOverrun() : null, pauses));
+                        row.category() == Category.PROXY ? r.localStageOverrun() : null,
+                        pauses.stream().map(p -> procedureDue(calendar, p)).toList()));
             });
         });
+    }
+
+    /** A procedure with its own limit: when the limit runs out, and whether the procedure ran past it. */
+    private CaseView.PauseView procedureDue(WorkingCalendar calendar, CaseView.PauseView p) {
+        if (p.limit() == null) {
+            return p;
+        }
+        Instant start = p.from().toInstant();
+        Instant due = p.limit().isDays() ? calendar.endOfNthWorkingDay(start, p.limit().workingDays())
+                : calendar.addWorkingTime(start, p.limit().duration());
+        Instant end = p.to() != null ? p.to().toInstant() : clocks.now().toInstant();
+        return new CaseView.PauseView(p.kind(), p.procedure(), p.reason(), p.from(), p.to(), p.limit(), utc(due), end.isAfter(due));
     }
 
     private CaseClock.Reading read(WorkingCalendar calendar, CaseRow row, List<Pause> pauses) {

@@ -235,6 +235,27 @@ class CaseResourceTest {
     }
 
     @Test
+    void aSpecialProcedureCarriesItsOwnLimitAndIsFlaggedWhenItRunsOver() {
+        String hall = hall();
+        String reviewer = Api.staffToken("reviewer", hall);
+        at("2026-10-12T10:00:00");
+        String id = create(hall, item("TIME_LIMITED", false, Map.of()), "WINDOW", DOCUMENTS, Api.staffToken("clerk", hall))
+                .statusCode(201).extract().path("id");
+        move(id, 0, Map.of("action", "START_PROCEDURE", "procedure", "EXPERT_REVIEW", "procedureLimit", Map.of("workingDays", 2),
+                "reason", "需专家论证"), reviewer).statusCode(200)
+                .body("sla.pauses[0].procedure", equalTo("EXPERT_REVIEW"))
+                .body("sla.pauses[0].limit.workingDays", equalTo(2))
+                .body("sla.pauses[0].due", equalTo("2026-10-14T09:00:00Z"))
+                .body("sla.pauses[0].overrun", equalTo(false));
+        at("2026-10-15T10:00:00");
+        as(reviewer).get("/api/v1/cases/" + id).then().body("sla.pauses[0].overrun", equalTo(true)).body("sla.paused", equalTo(true));
+        move(id, 1, Map.of("action", "END_PROCEDURE"), reviewer).statusCode(200).body("sla.pauses[0].overrun", equalTo(true))
+                .body("state", equalTo("ACCEPTED"));
+        move(id, 2, Map.of("action", "START_REVIEW", "procedureLimit", Map.of("workingDays", 2)), reviewer).statusCode(400)
+                .body("violations[0].field", equalTo("procedureLimit"));
+    }
+
+    @Test
     void listsFilterByTheLiveCard() {
         String hall = hall();
         String clerk = Api.staffToken("clerk", hall);

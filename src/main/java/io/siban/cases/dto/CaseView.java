@@ -49,6 +49,12 @@ public record CaseView(UUID id,
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "CasePause")
     public record PauseView(@Schema(example = "SUPPLEMENT") String kind, @Schema(example = "SITE_INSPECTION") String procedure,
-                            String reason, OffsetDateTime from, OffsetDateTime to) {
+                            String reason, OffsetDateTime from, OffsetDateTime to,
+                            @Schema(description = "a procedure's own limit") io.siban.catalog.Limit limit,
+                            @Schema(description = "when that limit runs out") OffsetDateTime due,
+                            @Schema(description = "the procedure ran (or runs) past its own limit") Boolean overrun) {
+        public PauseView(String kind, String procedure, String reason, OffsetDateTime from, OffsetDateTime to) {
+            this(kind, procedure, reason, from, to, null, null, null);
+        }
     }
 }
