@@ -15,14 +15,14 @@ record CaseRow(UUID id, String caseNumber, String verificationHash, String verif
                String hall, String calendarId, CaseChannel channel, CaseState state, CaseState suspendedFrom, int version,
                String nameMasked, String idMasked, String phoneMasked, List<String> submitted, List<String> missing,
                List<String> notified, int violations, OffsetDateTime createdAt, OffsetDateTime acceptedAt,
-               OffsetDateTime forwardedAt, OffsetDateTime closedAt, String requestHash, int visits, String card) {
+               OffsetDateTime forwardedAt, OffsetDateTime returnedAt, OffsetDateTime closedAt, String requestHash, int visits, String card) {
 
     static final String COLUMNS = "c.id, c.case_number, c.verification_hash, c.verification_sealed, c.item_code, c.item_name, c.department, c.category, "
             + "c.committed_days, c.committed_seconds, c.statutory_days, c.statutory_seconds, c.local_stage_days, "
             + "c.warning_threshold_seconds, c.hall_code, c.calendar_id, c.channel, c.state, c.suspended_from, c.version, "
             + "c.applicant_name_masked, c.applicant_id_masked, c.applicant_phone_masked, c.submitted_documents, "
             + "c.missing_documents, c.notified_documents, c.one_time_notice_violations, c.created_at, c.accepted_at, "
-            + "c.forwarded_at, c.closed_at, c.request_hash, c.card, "
+            + "c.forwarded_at, c.returned_at, c.closed_at, c.request_hash, c.card, "
             + "(select count(*) from case_visit v where v.case_id = c.id) as visits";
 
     static CaseRow of(Row r) {
@@ -40,7 +40,7 @@ record CaseRow(UUID id, String caseNumber, String verificationHash, String verif
                 List.of(r.getArrayOfStrings("submitted_documents")), List.of(r.getArrayOfStrings("missing_documents")),
                 List.of(r.getArrayOfStrings("notified_documents")), r.getInteger("one_time_notice_violations"),
                 r.getOffsetDateTime("created_at"), r.getOffsetDateTime("accepted_at"), r.getOffsetDateTime("forwarded_at"),
-                r.getOffsetDateTime("closed_at"), r.getString("request_hash"), r.getLong("visits").intValue(), r.getString("card"));
+                r.getOffsetDateTime("returned_at"), r.getOffsetDateTime("closed_at"), r.getString("request_hash"), r.getLong("visits").intValue(), r.getString("card"));
     }
 
     CaseClock.Terms terms() {

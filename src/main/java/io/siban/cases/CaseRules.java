@@ -59,6 +59,9 @@ final class CaseRules {
         if (request.action() == CaseAction.START_PROCEDURE && request.procedure() == null) {
             v.add(new Violation("procedure", "is required: HEARING, EXPERT_REVIEW, TESTING, SITE_INSPECTION or PUBLIC_NOTICE"));
         }
+        if (request.action() == CaseAction.START_PROCEDURE && (request.reason() == null || request.reason().isBlank())) {
+            v.add(new Violation("reason", "say why the special procedure is needed; it stops the clock"));
+        }
         if (request.procedureLimit() != null && request.action() != CaseAction.START_PROCEDURE) {
             v.add(new Violation("procedureLimit", "only with START_PROCEDURE"));
         }

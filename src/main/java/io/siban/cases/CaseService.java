@@ -467,17 +467,26 @@ public class CaseService {
                 .execute(Tuple.of(row.id())));
         return pauseViews.chain(pauses -> {
             if (row.acceptedAt() == null) {
-                return Uni.createFrom().item(view(row, new CaseView.Sla(null, null, null, null, null, false, null, null, null, pauses)));
+                return Uni.createFrom().item(view(row, new CaseView.Sla(null, null, null, null, null, false, null, null, null, null, pauses)));
             }
             List<Pause> clockPauses = pauses.stream().map(p -> new Pause(p.from().toInstant(), p.to() == null ? null : p.to().toInstant())).toList();
             return calendars.get(row.calendarId()).map(calendar -> {
                 CaseClock.Reading r = read(calendar, row, clockPauses);
                 return view(row, new CaseView.Sla(utc(r.committedDue()), utc(r.statutoryDue()), utc(r.yellowFrom()), r.card(),
                         r.remainingWorkingSeconds(), r.paused(), r.pausedWorkingSeconds(), utc(r.localStageDue()),
-                        row.category() == Category.PROXY ? r.localStageOverrun() : null,
+                        row.category() == Category.PROXY ? r.localStageOverrun() : null, upstream(calendar, row),
                         pauses.stream().map(p -> procedureDue(calendar, p)).toList()));
             });
         });
+    }
+
+    /** Working time of the upstream stage of a forwarded PROXY case. */
+    private Long upstream(WorkingCalendar calendar, CaseRow row) {
+        if (row.forwardedAt() == null) {
+            return null;
+        }
+        OffsetDateTime end = row.returnedAt() != null ? row.returnedAt() : row.closedAt() != null ? row.closedAt() : clocks.now();
+        return calendar.workingTimeBetween(row.forwardedAt().toInstant(), end.toInstant()).getSeconds();
     }
 
     /** A procedure with its own limit: when the limit runs out, and whether the procedure ran past it. */

@@ -165,7 +165,7 @@ class CaseResourceTest {
         at("2026-10-13T10:00:00");
         move(id, 2, Map.of("action", "START_PROCEDURE"), Api.staffToken("reviewer", hall)).statusCode(400)
                 .body("violations[0].field", equalTo("procedure"));
-        move(id, 2, Map.of("action", "START_PROCEDURE", "procedure", "SITE_INSPECTION"), Api.staffToken("reviewer", hall)).statusCode(200)
+        move(id, 2, Map.of("action", "START_PROCEDURE", "procedure", "SITE_INSPECTION", "reason", "现场勘验"), Api.staffToken("reviewer", hall)).statusCode(200)
                 .body("state", equalTo("SUSPENDED"));
         move(id, 3, Map.of("action", "SUPPLEMENT_RECEIVED"), clerk).statusCode(409).body("detail", containsString("END_PROCEDURE"));
     }
@@ -200,7 +200,9 @@ class CaseResourceTest {
         at("2026-10-13T10:00:00");
         move(id, 0, Map.of("action", "FORWARD"), clerk).statusCode(200).body("state", equalTo("FORWARDED"))
                 .body("sla.localStageOverrun", equalTo(true)).body("sla.card", not(equalTo("RED")));
-        move(id, 1, Map.of("action", "UPSTREAM_RETURNED"), clerk).statusCode(200).body("state", equalTo("RETURNED"));
+        at("2026-10-14T10:00:00");
+        move(id, 1, Map.of("action", "UPSTREAM_RETURNED"), clerk).statusCode(200).body("state", equalTo("RETURNED"))
+                .body("sla.upstreamWorkingSeconds", equalTo(7 * 3600));
         move(id, 2, Map.of("action", "APPROVE"), Api.staffToken("reviewer", hall)).statusCode(200).body("state", equalTo("APPROVED"));
     }
 

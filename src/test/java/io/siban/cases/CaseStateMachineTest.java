@@ -68,6 +68,27 @@ class CaseStateMachineTest {
     }
 
     @Test
+    void everyMoveOutsideTheTableIsRefusedAndEveryMoveInItIsAllowed() {
+        int refused = 0;
+        for (Category category : Category.values()) {
+            for (CaseState state : CaseState.values()) {
+                var allowed = CaseStateMachine.allowed(category, state);
+                for (CaseAction action : CaseAction.values()) {
+                    boolean supplement = action == SUPPLEMENT_RECEIVED;
+                    if (allowed.contains(action)) {
+                        assertThat(CaseStateMachine.move(category, state, action, ACCEPTED, supplement).to()).isNotNull();
+                    } else {
+                        refused++;
+                        assertThatThrownBy(() -> CaseStateMachine.move(category, state, action, ACCEPTED, supplement))
+                                .as(category + " " + state + " " + action).isInstanceOf(CaseStateMachine.IllegalMove.class);
+                    }
+                }
+            }
+        }
+        assertThat(refused).isGreaterThan(150);
+    }
+
+    @Test
     void approvalIsForReviewersAcceptanceForClerks() {
         assertThat(CaseStateMachine.roles(APPROVE)).containsExactly("reviewer");
         assertThat(CaseStateMachine.roles(ACCEPT)).containsExactly("clerk");

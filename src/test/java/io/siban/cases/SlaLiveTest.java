@@ -232,6 +232,7 @@ class SlaLiveTest {
             }
             if (action == CaseAction.START_PROCEDURE) {
                 body.put("procedure", "EXPERT_REVIEW");
+                body.put("reason", "专家评审");
             }
             int status = move(id, versions.get(id), body, admin).extract().statusCode();
             if (status == 200) {

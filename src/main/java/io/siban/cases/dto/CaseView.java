@@ -43,6 +43,8 @@ public record CaseView(UUID id,
                       Long remainingWorkingSeconds, boolean paused, Long pausedWorkingSeconds,
                       @Schema(description = "PROXY: due of the local pre-review stage") OffsetDateTime localStageDue,
                       @Schema(description = "PROXY: the local stage ran over its own limit") Boolean localStageOverrun,
+                      @Schema(description = "PROXY: working seconds spent upstream, forwarded until returned (or now)")
+                      Long upstreamWorkingSeconds,
                       List<PauseView> pauses) {
     }
 
