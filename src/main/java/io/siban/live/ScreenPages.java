@@ -1,0 +1,70 @@
+package io.siban.live;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The hall screens: plain pages that use only the public HTTP API and the event stream. The page
+ * reads the hall from its own address.
+ */
+@Path("/")
+public class ScreenPages {
+    private static final Map<String, String> PAGES = new ConcurrentHashMap<>();
+
+    @GET
+    @Path("board/{hall}")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public String board(@PathParam("hall") String hall) {
+        return page("board.html");
+    }
+
+    @GET
+    @Path("kiosk/{hall}")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public String kiosk(@PathParam("hall") String hall) {
+        return page("kiosk.html");
+    }
+
+    @GET
+    @Path("web/{file}")
+    @PermitAll
+    @Operation(hidden = true)
+    public jakarta.ws.rs.core.Response asset(@PathParam("file") String file) {
+        if (!file.matches("[a-z0-9-]+\\.(js|css|html)")) {
+            throw new NotFoundException();
+        }
+        String type = file.endsWith(".js") ? "text/javascript; charset=utf-8" : file.endsWith(".css") ? "text/css; charset=utf-8"
+                : "text/html; charset=utf-8";
+        return jakarta.ws.rs.core.Response.ok(page(file), type).header("Cache-Control", "no-cache").build();
+    }
+
+    private static String page(String name) {
+        return PAGES.computeIfAbsent(name, n -> {
+            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("web/" + n)) {
+                if (in == null) {
+                    throw new NotFoundException();
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

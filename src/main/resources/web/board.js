@@ -1,0 +1,131 @@
+import { t, applyTexts, bindToggle, minutes } from '/web/i18n.js';
+
+const hall = decodeURIComponent(location.pathname.split('/')[2] || '');
+const $ = id => document.getElementById(id);
+let board = null;
+let lastEventId = null;
+let source = null;
+let refreshTimer = null;
+const recent = [];
+
+// Every announcement ever queued, in order: what the hall hears (and what tests read).
+window.__announcements = [];
+const speech = [];
+let speaking = false;
+
+function announce(number, windowNumber) {
+  const text = t('announce', number, windowNumber);
+  window.__announcements.push(text);
+  speech.push(text);
+  speakNext();
+}
+
+function speakNext() {
+  if (speaking || speech.length === 0) return;
+  speaking = true;
+  const text = speech.shift();
+  const done = () => { if (speaking) { speaking = false; speakNext(); } };
+  try {
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = document.documentElement.lang === 'en' ? 'en-US' : 'zh-CN';
+    utterance.rate = 0.9;
+    utterance.onend = done;
+    utterance.onerror = done;
+    window.speechSynthesis.speak(utterance);
+  } catch (e) { /* no speech engine: the text is still shown */ }
+  setTimeout(done, 8000); // never let one stuck utterance block the queue
+}
+
+function render() {
+  if (!board) return;
+  $('hall-name').textContent = board.name;
+  const windows = $('windows').tBodies[0];
+  windows.innerHTML = '';
+  for (const w of board.windows) {
+    const row = windows.insertRow();
+    row.dataset.window = w.number;
+    row.insertCell().textContent = w.name;
+    const calling = row.insertCell();
+    calling.className = 'calling';
+    calling.textContent = w.calling && (w.calling.status === 'CALLED' || w.calling.status === 'SERVING') ? w.calling.number : '';
+    row.insertCell().textContent = t(w.status);
+  }
+  const queues = $('queues').tBodies[0];
+  queues.innerHTML = '';
+  for (const q of board.queues) {
+    const row = queues.insertRow();
+    row.dataset.queue = q.code;
+    row.insertCell().textContent = `${q.prefix} ${q.name}`;
+    const waiting = row.insertCell();
+    waiting.className = 'waiting';
+    waiting.textContent = q.waiting;
+    row.insertCell().textContent = q.estimatedWait ? `${minutes(q.estimatedWait.p50)} – ${minutes(q.estimatedWait.p90)}` : '—';
+  }
+  $('recent').innerHTML = recent.map(r => `<li>${r.number} → ${r.window}</li>`).join('');
+}
+
+async function refresh() {
+  const response = await fetch(`/api/v1/halls/${encodeURIComponent(hall)}/board`, { cache: 'no-store' });
+  if (response.ok) {
+    board = await response.json();
+    // the stream continues from the snapshot, so nothing falls between the two
+    if (lastEventId === null && board.lastEventId >= 0) {
+      lastEventId = String(board.lastEventId);
+    }
+    render();
+  }
+}
+
+function refreshSoon() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => refresh().catch(() => {}), 250);
+}
+
+function showCall(number, windowNumber) {
+  $('latest-number').textContent = number;
+  $('latest-window').textContent = `${t('window')} ${windowNumber}`;
+  const latest = document.querySelector('.latest');
+  latest.classList.remove('flash');
+  void latest.offsetWidth;
+  latest.classList.add('flash');
+  recent.unshift({ number, window: windowNumber });
+  recent.length = Math.min(recent.length, 8);
+}
+
+function connect() {
+  const url = `/api/v1/halls/${encodeURIComponent(hall)}/stream` + (lastEventId ? `?lastEventId=${lastEventId}` : '');
+  source = new EventSource(url);
+  const seen = e => { lastEventId = e.lastEventId || lastEventId; window.__lastEventId = lastEventId; };
+  for (const type of ['ticket.issued', 'ticket.cancelled', 'ticket.no_show', 'ticket.started', 'ticket.finished',
+                      'ticket.transferred', 'ticket.reactivated', 'queue.counters', 'window.status']) {
+    source.addEventListener(type, e => { seen(e); refreshSoon(); });
+  }
+  source.addEventListener('ticket.called', e => {
+    seen(e);
+    const data = JSON.parse(e.data);
+    showCall(data.number, data.window);
+    announce(data.number, data.window);
+    refreshSoon();
+  });
+  source.addEventListener('ticket.recalled', e => {
+    seen(e);
+    const data = JSON.parse(e.data);
+    showCall(data.number, data.window);
+    announce(data.number, data.window);
+  });
+  source.onopen = () => { $('link').className = 'link ok'; refreshSoon(); };
+  source.onerror = () => {
+    $('link').className = 'link bad';
+    if (source.readyState === EventSource.CLOSED) {
+      setTimeout(connect, 2000); // the browser gave up: reconnect from the last id we saw
+    }
+  };
+}
+
+// For tests: drop the stream as a server restart would, and come back from the last id seen.
+window.__dropStream = () => { source.close(); $('link').className = 'link bad'; setTimeout(connect, 1500); };
+
+setInterval(() => { $('clock').textContent = new Date().toLocaleTimeString(); }, 1000);
+applyTexts();
+bindToggle($('lang'), render);
+refresh().catch(() => {}).finally(connect);
