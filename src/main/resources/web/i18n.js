@@ -5,14 +5,31 @@ const TEXT = {
         announce: (n, w) => `请 ${n} 号到 ${w} 号窗口办理`, minutes: m => `${m} 分钟`, chooseDepartment: '请选择办事部门',
         chooseItem: '请选择办理事项', priority: '优先窗口（老人、残疾人、孕妇、军人）', yourNumber: '您的号码', ahead: '前面等候',
         people: '人', estimated: '预计等候', back: '返回', retry: '重试', quota: '今日该事项号源已取完', closed: '大厅当前不办理此事项',
-        network: '网络异常，正在重试…', track: '手机查看进度' },
+        network: '网络异常，正在重试…', track: '手机查看进度', login: '登录', slaCounts: '办件监察', open: '在办', paused: '暂停',
+        yellow: '黄牌', red: '红牌', legalBreach: '超法定时限', queues: '排队', alerts: '黄牌 / 红牌办件', card: '警示',
+        caseNumber: '办件编号', item: '事项', department: '部门', remaining: '剩余工作时间', total: '合计', supervision: '电子监察',
+        progress: '进度查询', look: '查询', WAITING: '等候中', SERVING: '办理中', DONE: '已办结', NO_SHOW: '过号', CANCELLED: '已取消',
+        SUBMITTED: '已提交', ACCEPTED: '已受理', IN_REVIEW: '审查中', APPROVED: '准予许可', REJECTED: '不予许可', DELIVERED: '已送达',
+        NOT_ACCEPTED: '不予受理', SUSPENDED: '暂停计时', FORWARDED: '已报送上级', RETURNED: '上级已反馈', WITHDRAWN: '已撤回',
+        CALLED: '已叫号', openWindow: '开窗', pauseWindow: '暂停', callNext: '叫号', recall: '重呼', noShow: '过号',
+        startService: '开始办理', transfer: '转队列', completed: '当场办结', caseAccepted: '受理办件', missingDocs: '材料不全（一次性告知）',
+        consultation: '咨询', nobodyWaiting: '当前无人等候' },
   en: { nowCalling: 'Now calling', windows: 'Windows', window: 'Window', calling: 'Calling', status: 'Status', waiting: 'Waiting',
         queue: 'Queue', waitingCount: 'Waiting', estimate: 'Est. wait', recent: 'Recent calls', OPEN: 'Open', PAUSED: 'Paused',
         CLOSED: 'Closed', announce: (n, w) => `Number ${n}, please go to window ${w}`, minutes: m => `${m} min`,
         chooseDepartment: 'Choose a department', chooseItem: 'Choose a service', priority: 'Priority (elderly, disabled, pregnant, military)',
         yourNumber: 'Your number', ahead: 'Ahead of you', people: '', estimated: 'Estimated wait', back: 'Back', retry: 'Retry',
         quota: "Today's numbers for this service are used up", closed: 'This service is not available in the hall now',
-        network: 'Network problem, retrying…', track: 'Follow on your phone' }
+        network: 'Network problem, retrying…', track: 'Follow on your phone', login: 'Log in', slaCounts: 'Cases against deadlines',
+        open: 'Open', paused: 'Paused', yellow: 'Yellow', red: 'Red', legalBreach: 'Legal breach', queues: 'Queues',
+        alerts: 'Yellow / red cases', card: 'Card', caseNumber: 'Case', item: 'Service', department: 'Department',
+        remaining: 'Working time left', total: 'Total', supervision: 'Supervision', progress: 'Progress', look: 'Look up',
+        WAITING: 'Waiting', SERVING: 'Being served', DONE: 'Done', NO_SHOW: 'Missed', CANCELLED: 'Cancelled', SUBMITTED: 'Submitted',
+        ACCEPTED: 'Accepted', IN_REVIEW: 'In review', APPROVED: 'Approved', REJECTED: 'Rejected', DELIVERED: 'Delivered',
+        NOT_ACCEPTED: 'Not accepted', SUSPENDED: 'Clock paused', FORWARDED: 'Sent upstream', RETURNED: 'Back from upstream',
+        WITHDRAWN: 'Withdrawn', CALLED: 'Called', openWindow: 'Open', pauseWindow: 'Pause', callNext: 'Call next',
+        recall: 'Recall', noShow: 'No-show', startService: 'Start', transfer: 'Transfer', completed: 'Completed',
+        caseAccepted: 'Accept case', missingDocs: 'Documents missing', consultation: 'Consultation', nobodyWaiting: 'Nobody is waiting' }
 };
 export let lang = localStorage.getItem('siban.lang') || 'zh';
 export const t = (key, ...args) => { const v = TEXT[lang][key]; return typeof v === 'function' ? v(...args) : (v ?? key); };

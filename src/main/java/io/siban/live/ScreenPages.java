@@ -43,6 +43,42 @@ public class ScreenPages {
     }
 
     @GET
+    @Path("window/{hall}/{number}")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public String windowConsole(@PathParam("hall") String hall, @PathParam("number") String number) {
+        return page("window.html");
+    }
+
+    @GET
+    @Path("supervisor/{hall}")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public String supervisor(@PathParam("hall") String hall) {
+        return page("supervisor.html");
+    }
+
+    @GET
+    @Path("t/{ticket}")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public String ticketTracker(@PathParam("ticket") String ticket) {
+        return page("tracker.html");
+    }
+
+    @GET
+    @Path("c/{caseNumber}")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public String caseTracker(@PathParam("caseNumber") String caseNumber) {
+        return page("tracker.html");
+    }
+
+    @GET
     @Path("web/{file}")
     @PermitAll
     @Operation(hidden = true)

@@ -27,6 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HallScreensBrowserTest {
     @TestHTTPResource("/")
     URI base;
+    @jakarta.inject.Inject
+    io.siban.common.Clocks clocks;
+    @jakarta.inject.Inject
+    io.siban.cases.CardSweeper sweeper;
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        clocks.reset();
+    }
 
     static WebDriver kiosk;
     static WebDriver board;
@@ -86,6 +95,105 @@ class HallScreensBrowserTest {
         waitBoard.until(d -> number.equals(d.findElement(By.cssSelector("#windows tr[data-window='1'] .calling")).getText()));
         assertThat(board.getPageSource()).doesNotContain("张");
         Browser.screenshot(board, "board");
+    }
+
+    @Test
+    void theSupervisorBoardShowsACaseTurningRed() throws Exception {
+        String hall = hallWithItem();
+        String item = "SV-" + UUID.randomUUID().toString().substring(0, 6);
+        as(adminToken()).body(Map.of("code", item, "name", "食品经营许可", "department", "市场监管局", "level", "CITY",
+                "category", "TIME_LIMITED", "committedLimit", 2, "statutoryLimit", 20, "onlineCapable", false))
+                .post("/api/v1/items").then().statusCode(201);
+        clocks.use(java.time.Clock.fixed(java.time.OffsetDateTime.parse("2026-10-12T10:00:00+08:00").toInstant(), java.time.ZoneOffset.UTC));
+        String caseNumber = as(Api.staffToken("clerk", hall)).body(Map.of("itemCode", item, "hall", hall, "channel", "WINDOW"))
+                .post("/api/v1/cases").then().statusCode(201).extract().path("caseNumber");
+        String supervisor = "sup-" + UUID.randomUUID().toString().substring(0, 6);
+        Api.createStaff(supervisor, "supervisor-password", List.of("supervisor"), List.of(hall));
+
+        board.get(base.resolve("/supervisor/" + hall).toString());
+        WebDriverWait wait = new WebDriverWait(board, Duration.ofSeconds(10));
+        wait.until(d -> d.findElement(By.id("login")).isDisplayed());
+        board.findElement(By.id("username")).sendKeys(supervisor);
+        board.findElement(By.id("password")).sendKeys("supervisor-password");
+        board.findElement(By.cssSelector("#login button")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#counts tr[data-row='TIME_LIMITED']")).isEmpty());
+        assertThat(board.findElements(By.cssSelector("#alerts tr[data-case]"))).isEmpty();
+
+        clocks.use(java.time.Clock.fixed(java.time.OffsetDateTime.parse("2026-10-14T17:00:01+08:00").toInstant(), java.time.ZoneOffset.UTC));
+        sweeper.sweepOnce().await().atMost(Duration.ofSeconds(10));
+        wait.until(d -> !d.findElements(By.cssSelector("#alerts tr.red[data-case='" + caseNumber + "']")).isEmpty());
+        wait.until(d -> "1".equals(d.findElement(By.cssSelector("#counts tr[data-row='TIME_LIMITED'] td:nth-child(5)")).getText()));
+        Browser.screenshot(board, "supervisor");
+        board.manage().deleteAllCookies();
+        ((JavascriptExecutor) board).executeScript("sessionStorage.clear();");
+    }
+
+    @Test
+    void citizensFollowTheirTicketAndTheirCase() throws Exception {
+        String hall = hallWithItem();
+        String clerk = Api.staffToken("clerk", hall);
+        String ticket = as(Api.kioskToken(hall)).body(Map.of("queueCode", "A", "channel", "KIOSK"))
+                .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract().path("id");
+        kiosk.get(base.resolve("/t/" + ticket).toString());
+        WebDriverWait wait = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        wait.until(d -> d.findElement(By.id("number")).getText().matches("A\\d{3}"));
+        assertThat(kiosk.findElement(By.id("ahead")).getText()).isEqualTo("0");
+        as(clerk).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("1 号窗口"));
+        Browser.screenshot(kiosk, "tracker-ticket");
+
+        String item = "TR-" + UUID.randomUUID().toString().substring(0, 6);
+        as(adminToken()).body(Map.of("code", item, "name", "食品经营许可", "department", "市场监管局", "level", "CITY",
+                "category", "TIME_LIMITED", "committedLimit", 5, "statutoryLimit", 20, "onlineCapable", false))
+                .post("/api/v1/items").then().statusCode(201);
+        var created = as(clerk).body(Map.of("itemCode", item, "hall", hall, "channel", "WINDOW")).post("/api/v1/cases").then()
+                .statusCode(201).extract();
+        kiosk.get(base.resolve("/c/" + created.path("caseNumber") + "?code=" + created.path("verificationCode")).toString());
+        wait.until(d -> d.findElement(By.id("case-state")).getText().equals("已受理"));
+        assertThat(kiosk.findElements(By.cssSelector("#steps li"))).hasSize(2);
+        kiosk.get(base.resolve("/c/" + created.path("caseNumber") + "?code=000000x").toString());
+        wait.until(d -> d.findElement(By.id("error")).isDisplayed());
+        assertThat(kiosk.findElement(By.id("case-state")).getText()).isEmpty();
+    }
+
+    @Test
+    void aClerkCallsServesAndFinishesAtTheWindowConsole() throws Exception {
+        String hall = hallWithItem();
+        String item = "WC-" + UUID.randomUUID().toString().substring(0, 6);
+        as(adminToken()).body(Map.of("code", item, "name", "个体工商户设立登记", "department", "市场监管局", "level", "CITY",
+                "category", "IMMEDIATE", "statutoryLimit", 3, "onlineCapable", true, "queueCode", "A",
+                "requiredDocuments", List.of("身份证", "经营场所证明"))).post("/api/v1/items").then().statusCode(201);
+        String ticket = as(Api.kioskToken(hall)).body(Map.of("itemCode", item, "channel", "KIOSK"))
+                .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract().path("id");
+        String clerk = "wc-" + UUID.randomUUID().toString().substring(0, 6);
+        Api.createStaff(clerk, "clerk-password", List.of("clerk"), List.of(hall));
+
+        WebDriver console = Browser.open(1280, 900);
+        try {
+            console.get(base.resolve("/window/" + hall + "/1").toString());
+            WebDriverWait wait = new WebDriverWait(console, Duration.ofSeconds(10));
+            wait.until(d -> d.findElement(By.id("login")).isDisplayed());
+            console.findElement(By.id("username")).sendKeys(clerk);
+            console.findElement(By.id("password")).sendKeys("clerk-password");
+            console.findElement(By.cssSelector("#login button")).click();
+            wait.until(d -> d.findElement(By.id("content")).isDisplayed());
+            console.findElement(By.id("call")).click();
+            wait.until(d -> d.findElement(By.id("current-number")).getText().matches("A\\d{3}"));
+            assertThat(console.findElement(By.id("current-reason")).getText()).contains("first in line");
+            console.findElement(By.id("start")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#documents input")).size() == 2);
+            console.findElement(By.cssSelector("#documents input[data-doc='0']")).click();
+            Browser.screenshot(console, "window-console");
+            console.findElement(By.id("finish-missing")).click();
+            wait.until(d -> !d.findElement(By.id("current")).isDisplayed());
+        } finally {
+            console.quit();
+        }
+        as(Api.staffToken("clerk", hall)).get("/api/v1/tickets/" + ticket).then().statusCode(200);
+        io.restassured.RestAssured.given().get("/api/v1/tickets/" + ticket).then()
+                .body("status", org.hamcrest.Matchers.equalTo("DONE"))
+                .body("outcome", org.hamcrest.Matchers.equalTo("MISSING_DOCUMENTS"))
+                .body("missingDocuments", org.hamcrest.Matchers.contains("经营场所证明"));
     }
 
     @Test

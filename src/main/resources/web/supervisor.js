@@ -1,0 +1,83 @@
+import { t, applyTexts, bindToggle, minutes } from '/web/i18n.js';
+
+const hall = decodeURIComponent(location.pathname.split('/')[2] || '');
+const $ = id => document.getElementById(id);
+let token = sessionStorage.getItem('siban.staff');
+let timer = null;
+
+const api = path => fetch(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' })
+  .then(r => { if (r.status === 401) { showLogin(); throw new Error('login'); } return r.json(); });
+
+function showLogin() { $('login').hidden = false; $('content').hidden = true; }
+
+$('login').addEventListener('submit', async e => {
+  e.preventDefault();
+  const r = await fetch('/api/v1/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: $('username').value, password: $('password').value }) });
+  if (!r.ok) { $('login-error').hidden = false; $('login-error').textContent = (await r.json()).detail; return; }
+  token = (await r.json()).accessToken;
+  sessionStorage.setItem('siban.staff', token);
+  start();
+});
+
+function hours(seconds) {
+  const sign = seconds < 0 ? '-' : '';
+  const s = Math.abs(seconds);
+  return `${sign}${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
+}
+
+async function refresh() {
+  const [summary, board, red, yellow, breach] = await Promise.all([
+    api(`/api/v1/sla/summary?hall=${encodeURIComponent(hall)}`),
+    fetch(`/api/v1/halls/${encodeURIComponent(hall)}/board`).then(r => r.json()),
+    api(`/api/v1/cases?hall=${encodeURIComponent(hall)}&card=RED&size=50`),
+    api(`/api/v1/cases?hall=${encodeURIComponent(hall)}&card=YELLOW&size=50`),
+    api(`/api/v1/cases?hall=${encodeURIComponent(hall)}&card=LEGAL_BREACH&size=50`)]);
+  $('hall-name').textContent = `${board.name} · ${t('supervision')}`;
+  const rows = [[t('total'), summary.total], ...Object.entries(summary.byCategory), ...Object.entries(summary.byDepartment)];
+  const counts = $('counts').tBodies[0];
+  counts.innerHTML = '';
+  for (const [name, c] of rows) {
+    const row = counts.insertRow();
+    row.dataset.row = name;
+    for (const v of [name, c.open, c.paused, c.yellow, c.red, c.legalBreach]) row.insertCell().textContent = v;
+  }
+  const max = Math.max(1, ...Object.values(summary.byCategory).map(c => c.open));
+  $('chart').innerHTML = Object.entries(summary.byCategory).map(([cat, c]) =>
+    `<div class="bar"><span>${cat}</span><i style="width:${(c.open / max) * 100}%"></i>
+      <b class="r" style="width:${(c.red / max) * 100}%"></b><b class="y" style="width:${(c.yellow / max) * 100}%"></b></div>`).join('');
+  const queues = $('queues').tBodies[0];
+  queues.innerHTML = '';
+  for (const q of board.queues) {
+    const row = queues.insertRow();
+    row.insertCell().textContent = `${q.prefix} ${q.name}`;
+    row.insertCell().textContent = q.waiting;
+    row.insertCell().textContent = q.estimatedWait ? `${minutes(q.estimatedWait.p50)} – ${minutes(q.estimatedWait.p90)}` : '—';
+  }
+  const alerts = $('alerts').tBodies[0];
+  alerts.innerHTML = '';
+  for (const c of [...breach.items, ...red.items, ...yellow.items]) {
+    const row = alerts.insertRow();
+    row.dataset.case = c.caseNumber;
+    row.className = (c.sla.card || '').toLowerCase();
+    for (const v of [c.sla.card, c.caseNumber, c.itemName, c.department, hours(c.sla.remainingWorkingSeconds)]) row.insertCell().textContent = v;
+  }
+}
+
+function refreshSoon() { clearTimeout(timer); timer = setTimeout(() => refresh().catch(() => {}), 200); }
+
+function start() {
+  $('login').hidden = true;
+  $('content').hidden = false;
+  refresh().catch(() => {});
+  const source = new EventSource(`/api/v1/halls/${encodeURIComponent(hall)}/stream`);
+  source.onmessage = refreshSoon;
+  for (const type of ['sla.card', 'queue.counters', 'ticket.called', 'window.status']) source.addEventListener(type, refreshSoon);
+  source.onopen = () => { $('link').className = 'link ok'; };
+  source.onerror = () => { $('link').className = 'link bad'; };
+  setInterval(() => refresh().catch(() => {}), 30000);
+}
+
+applyTexts();
+bindToggle($('lang'), refreshSoon);
+if (token) start(); else showLogin();

@@ -1,0 +1,96 @@
+import { t, applyTexts, bindToggle } from '/web/i18n.js';
+
+const [, , hall, windowNumber] = location.pathname.split('/').map(decodeURIComponent);
+const $ = id => document.getElementById(id);
+let token = sessionStorage.getItem('siban.clerk');
+let current = null;
+let hallInfo = null;
+let itemDocuments = [];
+
+const error = text => { $('error').textContent = text || ''; $('error').hidden = !text; };
+
+async function call(method, path, body, headers = {}) {
+  const r = await fetch(path, { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body) });
+  if (r.status === 401) { showLogin(); throw new Error('login'); }
+  if (r.status === 204) return null;
+  const json = await r.json();
+  if (!r.ok) { error(json.detail); throw new Error(json.detail); }
+  error('');
+  return json;
+}
+
+function showLogin() { $('login').hidden = false; $('content').hidden = true; }
+
+$('login').addEventListener('submit', async e => {
+  e.preventDefault();
+  const r = await fetch('/api/v1/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: $('username').value, password: $('password').value }) });
+  if (!r.ok) { alert((await r.json()).detail); return; }
+  token = (await r.json()).accessToken;
+  sessionStorage.setItem('siban.clerk', token);
+  start();
+});
+
+async function loadHall() {
+  hallInfo = await (await fetch(`/api/v1/halls/${encodeURIComponent(hall)}`)).json();
+  const w = hallInfo.windows.find(x => String(x.number) === windowNumber);
+  $('title').textContent = `${hallInfo.name} · ${w ? w.name : windowNumber}`;
+  $('window-status').textContent = w ? t(w.status) : '';
+  $('transfer-queue').innerHTML = hallInfo.queues.map(q => `<option value="${q.code}">${q.prefix} ${q.name}</option>`).join('');
+}
+
+async function showTicket(ticket) {
+  current = ticket;
+  $('current').hidden = !ticket || ['DONE', 'NO_SHOW', 'CANCELLED', 'WAITING'].includes(ticket.status);
+  if (!ticket) return;
+  $('current-number').textContent = ticket.number;
+  $('current-status').textContent = t(ticket.status);
+  $('current-reason').textContent = ticket.reasonDetail || '';
+  itemDocuments = [];
+  if (ticket.itemCode) {
+    const item = await (await fetch(`/api/v1/items/${encodeURIComponent(ticket.itemCode)}`)).json();
+    itemDocuments = item.requiredDocuments || [];
+  }
+  $('documents').innerHTML = itemDocuments.map((d, i) =>
+    `<label><input type="checkbox" data-doc="${i}"> ${d}</label>`).join('<br>');
+}
+
+const windowPath = `/api/v1/halls/${encodeURIComponent(hall)}/windows/${encodeURIComponent(windowNumber)}`;
+$('open').addEventListener('click', () => call('PATCH', windowPath, { status: 'OPEN' }).then(loadHall).catch(() => {}));
+$('pause').addEventListener('click', () => call('PATCH', windowPath, { status: 'PAUSED' }).then(loadHall).catch(() => {}));
+$('call').addEventListener('click', async () => {
+  const ticket = await call('POST', `${windowPath}/call-next`).catch(() => undefined);
+  if (ticket === null) { error(t('nobodyWaiting')); return; }
+  if (ticket) showTicket(ticket);
+});
+const act = (action, body) => call('POST', `/api/v1/tickets/${current.id}/${action}`, body).then(showTicket).catch(() => {});
+$('recall').addEventListener('click', () => act('recall'));
+$('noshow').addEventListener('click', () => act('no-show'));
+$('start').addEventListener('click', () => act('start'));
+$('transfer').addEventListener('click', () => act('transfer', { queueCode: $('transfer-queue').value }));
+$('finish-done').addEventListener('click', () => act('finish', { outcome: 'COMPLETED_ON_SPOT' }));
+$('finish-consult').addEventListener('click', () => act('finish', { outcome: 'CONSULTATION' }));
+$('finish-missing').addEventListener('click', () => {
+  const missing = [...document.querySelectorAll('#documents input')].filter(c => !c.checked).map(c => itemDocuments[+c.dataset.doc]);
+  act('finish', { outcome: 'MISSING_DOCUMENTS', missingDocuments: missing });
+});
+$('finish-case').addEventListener('click', async () => {
+  const submitted = [...document.querySelectorAll('#documents input')].filter(c => c.checked).map(c => itemDocuments[+c.dataset.doc]);
+  const created = await call('POST', '/api/v1/cases', { itemCode: current.itemCode, hall, channel: 'WINDOW', ticketId: current.id,
+    submittedDocuments: submitted }, { 'Idempotency-Key': `ticket-${current.id}` }).catch(() => null);
+  if (created) {
+    window.__lastCase = created;
+    act('finish', { outcome: 'CASE_ACCEPTED', caseId: created.id });
+  }
+});
+
+function start() {
+  $('login').hidden = true;
+  $('content').hidden = false;
+  loadHall().catch(() => {});
+}
+
+applyTexts();
+bindToggle($('lang'));
+if (token) start(); else showLogin();
