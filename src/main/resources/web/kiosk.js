@@ -14,6 +14,21 @@ async function loadItems() {
   const queues = new Set(hallInfo.queues.map(q => q.code));
   const page = await (await fetch('/api/v1/items?size=200')).json();
   const items = page.items.filter(i => queues.has(i.queueCode));
+  const departments = [...new Set(items.map(i => i.department))].sort();
+  const grid = $('departments');
+  grid.innerHTML = '';
+  for (const department of departments) {
+    const tile = document.createElement('button');
+    tile.className = 'tile';
+    tile.type = 'button';
+    tile.dataset.department = department;
+    tile.textContent = department;
+    tile.addEventListener('click', () => showItems(items.filter(i => i.department === department)));
+    grid.appendChild(tile);
+  }
+}
+
+function showItems(items) {
   const grid = $('items');
   grid.innerHTML = '';
   for (const item of items) {
@@ -21,10 +36,12 @@ async function loadItems() {
     tile.className = 'tile';
     tile.type = 'button';
     tile.dataset.item = item.code;
-    tile.textContent = `${item.name} · ${item.department}`;
+    tile.textContent = item.name;
     tile.addEventListener('click', () => take(item.code));
     grid.appendChild(tile);
   }
+  $('step-departments').hidden = true;
+  $('step-items').hidden = false;
 }
 
 // One key per press: a retry after a network error re-sends the same key, so it never prints twice.
@@ -57,12 +74,15 @@ function showTicket(ticket) {
   const link = `${location.origin}/t/${ticket.id}`;
   $('ticket-link').textContent = link;
   $('ticket-link').href = link;
+  $('qr').innerHTML = '';
+  if (window.QRCode) { new window.QRCode($('qr'), { text: link, width: 160, height: 160 }); }
   $('step-items').hidden = true;
   $('step-ticket').hidden = false;
   window.__lastTicket = ticket;
 }
 
-$('back').addEventListener('click', () => { $('step-ticket').hidden = true; $('step-items').hidden = false; });
+$('back').addEventListener('click', () => { $('step-ticket').hidden = true; $('step-departments').hidden = false; });
+$('to-departments').addEventListener('click', () => { $('step-items').hidden = true; $('step-departments').hidden = false; });
 applyTexts();
 bindToggle($('lang'));
 loadItems().catch(() => showError(t('network')));

@@ -74,12 +74,15 @@ class HallScreensBrowserTest {
 
         kiosk.get(base.resolve("/kiosk/" + hall + "?token=" + Api.kioskToken(hall)).toString());
         WebDriverWait waitKiosk = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        waitKiosk.until(d -> !d.findElements(By.cssSelector("#departments .tile[data-department='市场监管局']")).isEmpty());
+        kiosk.findElement(By.cssSelector("#departments .tile[data-department='市场监管局']")).click();
         waitKiosk.until(d -> !d.findElements(By.cssSelector("#items .tile")).isEmpty());
         Browser.screenshot(kiosk, "kiosk-items");
         kiosk.findElement(By.cssSelector("#items .tile")).click();
         waitKiosk.until(d -> d.findElement(By.id("ticket-number")).getText().matches("A\\d{3}"));
         String number = kiosk.findElement(By.id("ticket-number")).getText();
         assertThat(kiosk.findElement(By.id("ticket-link")).getText()).contains("/t/");
+        waitKiosk.until(d -> !d.findElements(By.cssSelector("#qr img, #qr canvas")).isEmpty());
         Browser.screenshot(kiosk, "kiosk-ticket");
 
         waitBoard.until(d -> "1".equals(d.findElement(By.cssSelector("#queues tr[data-queue='A'] .waiting")).getText()));
