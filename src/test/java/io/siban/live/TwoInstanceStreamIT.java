@@ -168,8 +168,64 @@ class TwoInstanceStreamIT {
         }
     }
 
+    @Test
+    void aBoardSurvivesARestartOfItsServerAndCatchesUp() throws Exception {
+        String admin = token(a, "admin", "it-admin-password");
+        String hall = "rs-" + UUID.randomUUID().toString().substring(0, 6);
+        send(a, "POST", "/api/v1/halls", admin, "{\"code\":\"" + hall + "\",\"name\":\"IT hall\"}", 201);
+        send(a, "POST", "/api/v1/halls/" + hall + "/queues", admin, "{\"code\":\"A\",\"prefix\":\"A\",\"name\":\"A\"}", 201);
+        send(a, "POST", "/api/v1/halls/" + hall + "/windows", admin, "{\"number\":1,\"name\":\"W1\",\"queues\":[\"A\"],\"status\":\"OPEN\"}", 201);
+        String kiosk = send(a, "POST", "/api/v1/devices", admin, "{\"name\":\"k\",\"role\":\"kiosk\",\"hall\":\"" + hall + "\"}", 201)
+                .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        send(a, "POST", "/api/v1/staff", admin, "{\"username\":\"rs-clerk-" + hall + "\",\"password\":\"rs-clerk-password\","
+                + "\"roles\":[\"clerk\"],\"halls\":[\"" + hall + "\"]}", 201);
+        String clerk = token(b, "rs-clerk-" + hall, "rs-clerk-password");
+
+        org.openqa.selenium.WebDriver board = io.siban.support.Browser.open(1920, 1080);
+        try {
+            board.get(a.resolve("/board/" + hall).toString());
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(board, Duration.ofSeconds(60));
+            wait.until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#queues tr[data-queue='A']")).isEmpty());
+            send(b, "POST", "/api/v1/halls/" + hall + "/tickets", kiosk, "{\"queueCode\":\"A\",\"channel\":\"KIOSK\"}", 201);
+            wait.until(d -> "1".equals(d.findElement(org.openqa.selenium.By.cssSelector("#queues tr[data-queue='A'] .waiting")).getText()));
+
+            restartA();
+            send(b, "POST", "/api/v1/halls/" + hall + "/tickets", kiosk, "{\"queueCode\":\"A\",\"channel\":\"KIOSK\"}", 201);
+            String number = send(b, "POST", "/api/v1/halls/" + hall + "/windows/1/call-next", clerk, null, 200)
+                    .replaceAll(".*\"number\":\"([^\"]+)\".*", "$1");
+            finishRestartA();
+
+            wait.until(d -> number.equals(d.findElement(org.openqa.selenium.By.id("latest-number")).getText()));
+            @SuppressWarnings("unchecked")
+            List<String> announced = (List<String>) ((org.openqa.selenium.JavascriptExecutor) board).executeScript("return window.__announcements;");
+            assertThat(announced).containsExactly("请 " + number + " 号到 1 号窗口办理");
+        } finally {
+            board.quit();
+        }
+    }
+
+    private static Process stoppedA;
+
+    /** Stops instance A (its screens lose their stream); {@link #finishRestartA()} starts it again on the same port. */
+    private static void restartA() throws Exception {
+        stoppedA = instances.get(0);
+        stoppedA.destroy();
+        stoppedA.waitFor();
+    }
+
+    private static void finishRestartA() throws Exception {
+        Process again = launch(RedisServer.url(), "a-restarted", a.getPort());
+        instances.set(instances.indexOf(stoppedA), again);
+        awaitReady(a);
+    }
+
     private static URI start(String redis, String name) throws IOException {
         int port = freePort();
+        instances.add(launch(redis, name, port));
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    private static Process launch(String redis, String name, int port) throws IOException {
         String keys = System.getProperty("siban.test.keys", "src/test/resources/keys");
         String jar = System.getProperty("siban.app.jar", "target/quarkus-app/quarkus-run.jar");
         Path log = Path.of("target", "it-instance-" + name + ".log");
@@ -184,8 +240,7 @@ class TwoInstanceStreamIT {
                 "-Dsiban.security.admin-password=it-admin-password",
                 "-Dsiban.security.password-iterations=1000",
                 "-jar", jar);
-        instances.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
-        return URI.create("http://127.0.0.1:" + port);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static void awaitReady(URI base) throws Exception {
