@@ -47,7 +47,10 @@ function showItems(items) {
 // One key per press: a retry after a network error re-sends the same key, so it never prints twice.
 async function take(itemCode) {
   const key = crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
-  const body = JSON.stringify({ itemCode, channel: 'KIOSK', priority: $('priority').checked ? 'PRIORITY' : 'NORMAL' });
+  const appointment = $('appointment').value.trim();
+  const body = JSON.stringify(appointment
+    ? { itemCode, channel: 'APPOINTMENT', appointmentId: appointment }
+    : { itemCode, channel: 'KIOSK', priority: $('priority').checked ? 'PRIORITY' : 'NORMAL' });
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       const response = await fetch(`/api/v1/halls/${encodeURIComponent(hall)}/tickets`, {

@@ -54,6 +54,15 @@ async function refresh() {
     row.insertCell().textContent = q.waiting;
     row.insertCell().textContent = q.estimatedWait ? `${minutes(q.estimatedWait.p50)} – ${minutes(q.estimatedWait.p90)}` : '—';
   }
+  const windows = $('windows').tBodies[0];
+  windows.innerHTML = '';
+  for (const w of board.windows) {
+    const row = windows.insertRow();
+    row.dataset.window = w.number;
+    row.insertCell().textContent = w.name;
+    row.insertCell().textContent = t(w.status);
+    row.insertCell().textContent = w.calling ? `${w.calling.number} · ${t(w.calling.status)}` : '';
+  }
   const alerts = $('alerts').tBodies[0];
   alerts.innerHTML = '';
   for (const c of [...breach.items, ...red.items, ...yellow.items]) {

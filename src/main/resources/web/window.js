@@ -41,12 +41,14 @@ async function loadHall() {
 }
 
 async function showTicket(ticket) {
+  const sameTicket = current && ticket && current.id === ticket.id;
   current = ticket;
   $('current').hidden = !ticket || ['DONE', 'NO_SHOW', 'CANCELLED', 'WAITING'].includes(ticket.status);
   if (!ticket) return;
   $('current-number').textContent = ticket.number;
   $('current-status').textContent = t(ticket.status);
   $('current-reason').textContent = ticket.reasonDetail || '';
+  if (sameTicket) return; // keep the clerk's document checklist while the ticket moves on
   itemDocuments = [];
   if (ticket.itemCode) {
     const item = await (await fetch(`/api/v1/items/${encodeURIComponent(ticket.itemCode)}`)).json();

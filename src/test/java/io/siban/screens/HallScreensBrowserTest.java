@@ -42,7 +42,7 @@ class HallScreensBrowserTest {
 
     @BeforeAll
     static void browsers() throws Exception {
-        kiosk = Browser.open(1080, 1920 / 2);
+        kiosk = Browser.open(1080, 1920);
         board = Browser.open(1920, 1080);
     }
 
@@ -82,6 +82,7 @@ class HallScreensBrowserTest {
         waitKiosk.until(d -> d.findElement(By.id("ticket-number")).getText().matches("A\\d{3}"));
         String number = kiosk.findElement(By.id("ticket-number")).getText();
         assertThat(kiosk.findElement(By.id("ticket-link")).getText()).contains("/t/");
+        assertThat(((JavascriptExecutor) kiosk).executeScript("return window.__lastTicket.channel;")).isEqualTo("KIOSK");
         waitKiosk.until(d -> !d.findElements(By.cssSelector("#qr img, #qr canvas")).isEmpty());
         Browser.screenshot(kiosk, "kiosk-ticket");
 
@@ -183,8 +184,9 @@ class HallScreensBrowserTest {
             console.findElement(By.id("call")).click();
             wait.until(d -> d.findElement(By.id("current-number")).getText().matches("A\\d{3}"));
             assertThat(console.findElement(By.id("current-reason")).getText()).contains("first in line");
-            console.findElement(By.id("start")).click();
             wait.until(d -> d.findElements(By.cssSelector("#documents input")).size() == 2);
+            console.findElement(By.id("start")).click();
+            wait.until(d -> d.findElement(By.id("current-status")).getText().equals("办理中"));
             console.findElement(By.cssSelector("#documents input[data-doc='0']")).click();
             Browser.screenshot(console, "window-console");
             console.findElement(By.id("finish-missing")).click();
@@ -197,6 +199,23 @@ class HallScreensBrowserTest {
                 .body("status", org.hamcrest.Matchers.equalTo("DONE"))
                 .body("outcome", org.hamcrest.Matchers.equalTo("MISSING_DOCUMENTS"))
                 .body("missingDocuments", org.hamcrest.Matchers.contains("经营场所证明"));
+    }
+
+    @Test
+    void anAppointmentIsCheckedInAtTheKiosk() {
+        String hall = hallWithItem();
+        kiosk.get(base.resolve("/kiosk/" + hall + "?token=" + Api.kioskToken(hall)).toString());
+        WebDriverWait wait = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        wait.until(d -> !d.findElements(By.cssSelector("#departments .tile[data-department='市场监管局']")).isEmpty());
+        kiosk.findElement(By.cssSelector("#departments .tile[data-department='市场监管局']")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#items .tile")).isEmpty());
+        kiosk.findElement(By.id("appointment")).sendKeys("BK-20261130-0042");
+        kiosk.findElement(By.cssSelector("#items .tile")).click();
+        wait.until(d -> d.findElement(By.id("ticket-number")).getText().matches("A\\d{3}"));
+        assertThat(((JavascriptExecutor) kiosk).executeScript("return window.__lastTicket.channel;")).isEqualTo("APPOINTMENT");
+        assertThat(((JavascriptExecutor) kiosk).executeScript("return window.__lastTicket.priority;")).isEqualTo("APPOINTMENT");
+        kiosk.findElement(By.id("back")).click();
+        ((JavascriptExecutor) kiosk).executeScript("document.getElementById('appointment').value = '';");
     }
 
     @Test
