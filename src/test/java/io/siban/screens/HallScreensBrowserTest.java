@@ -138,6 +138,7 @@ class HallScreensBrowserTest {
         String clerk = Api.staffToken("clerk", hall);
         String ticket = as(Api.kioskToken(hall)).body(Map.of("queueCode", "A", "channel", "KIOSK"))
                 .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract().path("id");
+        kiosk.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a phone
         kiosk.get(base.resolve("/t/" + ticket).toString());
         WebDriverWait wait = new WebDriverWait(kiosk, Duration.ofSeconds(10));
         wait.until(d -> d.findElement(By.id("number")).getText().matches("A\\d{3}"));
@@ -155,9 +156,11 @@ class HallScreensBrowserTest {
         kiosk.get(base.resolve("/c/" + created.path("caseNumber") + "?code=" + created.path("verificationCode")).toString());
         wait.until(d -> d.findElement(By.id("case-state")).getText().equals("已受理"));
         assertThat(kiosk.findElements(By.cssSelector("#steps li"))).hasSize(2);
+        Browser.screenshot(kiosk, "tracker-case");
         kiosk.get(base.resolve("/c/" + created.path("caseNumber") + "?code=000000x").toString());
         wait.until(d -> d.findElement(By.id("error")).isDisplayed());
         assertThat(kiosk.findElement(By.id("case-state")).getText()).isEmpty();
+        kiosk.manage().window().setSize(new org.openqa.selenium.Dimension(1080, 1920));
     }
 
     @Test
