@@ -184,8 +184,20 @@ class HallScreensBrowserTest {
             console.findElement(By.id("password")).sendKeys("clerk-password");
             console.findElement(By.cssSelector("#login button")).click();
             wait.until(d -> d.findElement(By.id("content")).isDisplayed());
+            board.get(base.resolve("/board/" + hall).toString());
+            new WebDriverWait(board, Duration.ofSeconds(10))
+                    .until(d -> "1".equals(d.findElement(By.cssSelector("#queues tr[data-queue='A'] .waiting")).getText()));
             console.findElement(By.id("call")).click();
             wait.until(d -> d.findElement(By.id("current-number")).getText().matches("A\\d{3}"));
+            String number = console.findElement(By.id("current-number")).getText();
+            new WebDriverWait(board, Duration.ofSeconds(1)).pollingEvery(Duration.ofMillis(20))
+                    .until(d -> number.equals(d.findElement(By.id("latest-number")).getText()));
+            @SuppressWarnings("unchecked")
+            List<String> announced = (List<String>) ((JavascriptExecutor) board).executeScript("return window.__announcements;");
+            assertThat(announced).containsExactly("请 " + number + " 号到 1 号窗口办理");
+            console.findElement(By.id("recall")).click();
+            new WebDriverWait(board, Duration.ofSeconds(2)).until(d -> ((List<?>) ((JavascriptExecutor) d)
+                    .executeScript("return window.__announcements;")).size() == 2);
             assertThat(console.findElement(By.id("current-reason")).getText()).contains("first in line");
             wait.until(d -> d.findElements(By.cssSelector("#documents input")).size() == 2);
             console.findElement(By.id("start")).click();
@@ -219,6 +231,29 @@ class HallScreensBrowserTest {
         assertThat(((JavascriptExecutor) kiosk).executeScript("return window.__lastTicket.priority;")).isEqualTo("APPOINTMENT");
         kiosk.findElement(By.id("back")).click();
         ((JavascriptExecutor) kiosk).executeScript("document.getElementById('appointment').value = '';");
+    }
+
+    @Test
+    void theKioskSaysSoWhenTheDailyQuotaIsUsedUp() {
+        String hall = Api.hall("q-" + UUID.randomUUID().toString().substring(0, 8));
+        String department = "限号局-" + UUID.randomUUID().toString().substring(0, 4);
+        as(adminToken()).body(Map.of("code", "QK-" + UUID.randomUUID().toString().substring(0, 6), "name", "限号事项", "department", department,
+                "level", "CITY", "category", "IMMEDIATE", "statutoryLimit", 1, "onlineCapable", false, "queueCode", "A", "dailyQuota", 1))
+                .post("/api/v1/items").then().statusCode(201);
+        kiosk.get(base.resolve("/kiosk/" + hall + "?token=" + Api.kioskToken(hall)).toString());
+        WebDriverWait wait = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        By departmentTile = By.cssSelector("#departments .tile[data-department='" + department + "']");
+        wait.until(d -> !d.findElements(departmentTile).isEmpty());
+        kiosk.findElement(departmentTile).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#items .tile")).isEmpty());
+        kiosk.findElement(By.cssSelector("#items .tile")).click();
+        wait.until(d -> d.findElement(By.id("ticket-number")).getText().matches("A\\d{3}"));
+        kiosk.findElement(By.id("back")).click();
+        kiosk.findElement(departmentTile).click();
+        wait.until(d -> d.findElement(By.cssSelector("#items .tile")).isDisplayed());
+        kiosk.findElement(By.cssSelector("#items .tile")).click();
+        wait.until(d -> d.findElement(By.id("error")).isDisplayed());
+        assertThat(kiosk.findElement(By.id("error")).getText()).isEqualTo("今日该事项号源已取完");
     }
 
     @Test
