@@ -12,8 +12,13 @@ async function loadItems() {
   const hallInfo = await (await fetch(`/api/v1/halls/${encodeURIComponent(hall)}`)).json();
   $('hall-name').textContent = hallInfo.name;
   const queues = new Set(hallInfo.queues.map(q => q.code));
-  const page = await (await fetch('/api/v1/items?size=200')).json();
-  const items = page.items.filter(i => queues.has(i.queueCode));
+  const all = [];
+  for (let page = 0; ; page++) {
+    const batch = await (await fetch(`/api/v1/items?size=200&page=${page}`)).json();
+    all.push(...batch.items);
+    if (all.length >= batch.total || batch.items.length === 0) break;
+  }
+  const items = all.filter(i => queues.has(i.queueCode));
   const departments = [...new Set(items.map(i => i.department))].sort();
   const grid = $('departments');
   grid.innerHTML = '';
