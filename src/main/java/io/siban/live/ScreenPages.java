@@ -25,21 +25,12 @@ public class ScreenPages {
     private static final Map<String, String> PAGES = new ConcurrentHashMap<>();
 
     @GET
-    @Path("board/{hall}")
+    @Path("{screen: board|kiosk|supervisor}/{hall}")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    public String board(@PathParam("hall") String hall) {
-        return page("board.html");
-    }
-
-    @GET
-    @Path("kiosk/{hall}")
-    @PermitAll
-    @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
-    public String kiosk(@PathParam("hall") String hall) {
-        return page("kiosk.html");
+    public String hallScreen(@PathParam("screen") String screen) {
+        return page(screen + ".html");
     }
 
     @GET
@@ -47,34 +38,17 @@ public class ScreenPages {
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    public String windowConsole(@PathParam("hall") String hall, @PathParam("number") String number) {
+    public String windowConsole() {
         return page("window.html");
     }
 
+    /** The citizen trackers: {@code /t/<ticket id>} and {@code /c/<case number>?code=}. */
     @GET
-    @Path("supervisor/{hall}")
+    @Path("{tracker: t|c}/{id}")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    public String supervisor(@PathParam("hall") String hall) {
-        return page("supervisor.html");
-    }
-
-    @GET
-    @Path("t/{ticket}")
-    @PermitAll
-    @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
-    public String ticketTracker(@PathParam("ticket") String ticket) {
-        return page("tracker.html");
-    }
-
-    @GET
-    @Path("c/{caseNumber}")
-    @PermitAll
-    @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
-    public String caseTracker(@PathParam("caseNumber") String caseNumber) {
+    public String tracker() {
         return page("tracker.html");
     }
 
