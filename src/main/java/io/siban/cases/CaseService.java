@@ -36,7 +36,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -544,5 +543,4 @@ public class CaseService {
         }
     }
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 }

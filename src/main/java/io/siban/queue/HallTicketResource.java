@@ -1,19 +1,12 @@
 package io.siban.queue;
 
-import io.siban.queue.dto.FinishRequest;
 import io.siban.queue.dto.IssueRequest;
-import io.siban.queue.dto.RatingRequest;
-import io.siban.queue.dto.TicketView;
-import io.siban.queue.dto.TransferRequest;
 import io.siban.security.HallAccess;
 import io.siban.security.Roles;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.UUID;
 
 @Path("/api/v1/halls/{hall}/tickets")
 @Tag(name = "Tickets", description = "Queue tickets: issue, call, serve")

@@ -9,10 +9,7 @@ import io.siban.support.SseClient;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
