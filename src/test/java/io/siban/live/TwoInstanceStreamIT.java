@@ -69,11 +69,7 @@ class TwoInstanceStreamIT {
     void eachInstancesScreensSeeTheOthersEvents() throws Exception {
         String admin = token(a, "admin", "it-admin-password");
         String hall = "it-" + UUID.randomUUID().toString().substring(0, 6);
-        send(a, "POST", "/api/v1/halls", admin, "{\"code\":\"" + hall + "\",\"name\":\"IT hall\"}", 201);
-        send(b, "POST", "/api/v1/halls/" + hall + "/queues", admin, "{\"code\":\"A\",\"prefix\":\"A\",\"name\":\"A\"}", 201);
-        send(a, "POST", "/api/v1/halls/" + hall + "/windows", admin, "{\"number\":1,\"name\":\"W1\",\"queues\":[\"A\"],\"status\":\"OPEN\"}", 201);
-        String kiosk = send(a, "POST", "/api/v1/devices", admin, "{\"name\":\"k\",\"role\":\"kiosk\",\"hall\":\"" + hall + "\"}", 201)
-                .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        String kiosk = openHall(admin, hall);
 
         try (SseClient onB = new SseClient(b.resolve("/api/v1/halls/" + hall + "/stream"), null);
              SseClient onA = new SseClient(a.resolve("/api/v1/halls/" + hall + "/stream"), null)) {
@@ -172,11 +168,7 @@ class TwoInstanceStreamIT {
     void aBoardSurvivesARestartOfItsServerAndCatchesUp() throws Exception {
         String admin = token(a, "admin", "it-admin-password");
         String hall = "rs-" + UUID.randomUUID().toString().substring(0, 6);
-        send(a, "POST", "/api/v1/halls", admin, "{\"code\":\"" + hall + "\",\"name\":\"IT hall\"}", 201);
-        send(a, "POST", "/api/v1/halls/" + hall + "/queues", admin, "{\"code\":\"A\",\"prefix\":\"A\",\"name\":\"A\"}", 201);
-        send(a, "POST", "/api/v1/halls/" + hall + "/windows", admin, "{\"number\":1,\"name\":\"W1\",\"queues\":[\"A\"],\"status\":\"OPEN\"}", 201);
-        String kiosk = send(a, "POST", "/api/v1/devices", admin, "{\"name\":\"k\",\"role\":\"kiosk\",\"hall\":\"" + hall + "\"}", 201)
-                .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        String kiosk = openHall(admin, hall);
         send(a, "POST", "/api/v1/staff", admin, "{\"username\":\"rs-clerk-" + hall + "\",\"password\":\"rs-clerk-password\","
                 + "\"roles\":[\"clerk\"],\"halls\":[\"" + hall + "\"]}", 201);
         String clerk = token(b, "rs-clerk-" + hall, "rs-clerk-password");
@@ -217,6 +209,15 @@ class TwoInstanceStreamIT {
         Process again = launch(RedisServer.url(), "a-restarted", a.getPort());
         instances.set(instances.indexOf(stoppedA), again);
         awaitReady(a);
+    }
+
+    /** A hall with queue A and open window 1, set up through both instances; emits a kiosk token for it. */
+    private static String openHall(String admin, String hall) throws Exception {
+        send(a, "POST", "/api/v1/halls", admin, "{\"code\":\"" + hall + "\",\"name\":\"IT hall\"}", 201);
+        send(b, "POST", "/api/v1/halls/" + hall + "/queues", admin, "{\"code\":\"A\",\"prefix\":\"A\",\"name\":\"A\"}", 201);
+        send(a, "POST", "/api/v1/halls/" + hall + "/windows", admin, "{\"number\":1,\"name\":\"W1\",\"queues\":[\"A\"],\"status\":\"OPEN\"}", 201);
+        return send(a, "POST", "/api/v1/devices", admin, "{\"name\":\"k\",\"role\":\"kiosk\",\"hall\":\"" + hall + "\"}", 201)
+                .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }
 
     private static URI start(String redis, String name) throws IOException {
