@@ -47,7 +47,9 @@ public record BoardView(@Schema(example = "lz-city") String hall,
                           @Schema(example = "CALLED") String status, OffsetDateTime calledAt, int recalls) {
     }
 
-    @Schema(name = "BoardToday")
+    @Schema(name = "BoardToday", description = "the hall's figures for its local day: tickets issued, calls made "
+            + "(a ticket called again after a transfer or reactivation counts again), tickets served, no-shows not "
+            + "reactivated, cancellations, and the average issued-to-called wait over today's calls")
     public record Today(long issued, long called, long served, long noShow, long cancelled,
                         @Schema(implementation = String.class, example = "PT9M12S") Duration averageWait) {
     }

@@ -143,14 +143,14 @@ public class LiveView {
                 .execute(Tuple.of(hall, today));
     }
 
+    /** Today's figures, kept per hall and day by the outbox publisher (always one row). */
     private Uni<RowSet<Row>> today(String hall, LocalDate today) {
         return pool.preparedQuery("""
-                        select count(*) as issued, count(called_at) as called,
-                               count(*) filter (where status = 'DONE') as served,
-                               count(*) filter (where status = 'NO_SHOW') as no_show,
-                               count(*) filter (where status = 'CANCELLED') as cancelled,
-                               avg(extract(epoch from called_at - issued_at)) filter (where called_at is not null) as average_wait
-                        from ticket where hall_code = $1 and service_date = $2""")
+                        select coalesce(sum(issued), 0) as issued, coalesce(sum(calls), 0) as called,
+                               coalesce(sum(served), 0) as served, coalesce(sum(no_show), 0) as no_show,
+                               coalesce(sum(cancelled), 0) as cancelled,
+                               sum(wait_seconds)::float8 / nullif(sum(calls), 0) as average_wait
+                        from hall_day_tally where hall_code = $1 and service_date = $2""")
                 .execute(Tuple.of(hall, today));
     }
 

@@ -93,6 +93,28 @@ public class OutboxPublisher {
         return sequence().chain(this::publish);
     }
 
+    /**
+     * Adds the ticket events being numbered to their hall's figures of the ticket's day. Numbering
+     * happens once per event, under the lock, so each event counts exactly once.
+     */
+    private static final String TALLY = """
+            insert into hall_day_tally as d (hall_code, service_date, issued, calls, wait_seconds, served, no_show, cancelled)
+            select t.hall_code, t.service_date,
+                   count(*) filter (where e.type = 'ticket.issued'),
+                   count(*) filter (where e.type = 'ticket.called'),
+                   coalesce(sum((e.payload ->> 'waitSeconds')::bigint) filter (where e.type = 'ticket.called'), 0),
+                   count(*) filter (where e.type = 'ticket.finished'),
+                   count(*) filter (where e.type = 'ticket.no_show') - count(*) filter (where e.type = 'ticket.reactivated'),
+                   count(*) filter (where e.type = 'ticket.cancelled')
+            from event_outbox e join ticket t on t.id = (e.payload ->> 'ticketId')::uuid
+            where e.id = any($1) and e.type in ('ticket.issued', 'ticket.called', 'ticket.finished', 'ticket.no_show',
+                                                'ticket.reactivated', 'ticket.cancelled')
+            group by t.hall_code, t.service_date
+            on conflict (hall_code, service_date) do update set
+                issued = d.issued + excluded.issued, calls = d.calls + excluded.calls,
+                wait_seconds = d.wait_seconds + excluded.wait_seconds, served = d.served + excluded.served,
+                no_show = d.no_show + excluded.no_show, cancelled = d.cancelled + excluded.cancelled""";
+
     /** Gives unnumbered events their per-hall numbers; emits how many were numbered (or -1 if another instance is at it). */
     Uni<Integer> sequence() {
         return pool.withTransaction(conn -> tryLock(conn, SEQUENCE_LOCK).chain(locked -> {
@@ -132,6 +154,7 @@ public class OutboxPublisher {
                                                     update event_outbox e set seq = x.s
                                                     from unnest($1::bigint[], $2::bigint[]) as x(id, s) where e.id = x.id""")
                                             .execute(Tuple.of(ids.toArray(Long[]::new), seqs))
+                                            .chain(() -> conn.preparedQuery(TALLY).execute(Tuple.of(ids.toArray(Long[]::new))))
                                             .replaceWith(ids.size());
                                 });
                     });
