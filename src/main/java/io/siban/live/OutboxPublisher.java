@@ -115,13 +115,32 @@ public class OutboxPublisher {
                 wait_seconds = d.wait_seconds + excluded.wait_seconds, served = d.served + excluded.served,
                 no_show = d.no_show + excluded.no_show, cancelled = d.cancelled + excluded.cancelled""";
 
-    /** Gives unnumbered events their per-hall numbers; emits how many were numbered (or -1 if another instance is at it). */
+    /** Ticket events that change how many wait in a queue: each batch follows them with the queues' counts. */
+    static final Set<String> MOVES_THE_LINE = Set.of("ticket.issued", "ticket.called", "ticket.cancelled", "ticket.transferred",
+            "ticket.reactivated");
+
+    private static final String COUNTERS = """
+            insert into event_outbox (hall_code, type, payload)
+            select x.h, 'queue.counters', jsonb_build_object('queue', x.q, 'waiting', coalesce(w.waiting, 0))
+            from unnest($1::text[], $2::text[]) with ordinality as x(h, q, n)
+            left join queue_waiting w on w.hall_code = x.h and w.queue_code = x.q
+            order by x.n
+            returning id, hall_code""";
+
+    /**
+     * Gives unnumbered events their per-hall numbers, after adding one queue.counters event per queue
+     * whose line they changed (with the count as committed now, so never older than the events); emits
+     * how many were numbered (or -1 if another instance is at it). Under a rush one counters event
+     * covers many tickets instead of each ticket writing its own.
+     */
     Uni<Integer> sequence() {
         return pool.withTransaction(conn -> tryLock(conn, SEQUENCE_LOCK).chain(locked -> {
             if (!locked) {
                 return Uni.createFrom().item(-1);
             }
-            return conn.preparedQuery("select id, hall_code from event_outbox where seq is null order by id limit $1")
+            return conn.preparedQuery("""
+                            select id, hall_code, type, payload ->> 'queue', payload ->> 'fromQueue'
+                            from event_outbox where seq is null order by id limit $1""")
                     .execute(Tuple.of(BATCH))
                     .chain(rows -> {
                         if (rows.size() == 0) {
@@ -129,36 +148,73 @@ public class OutboxPublisher {
                         }
                         List<Long> ids = new ArrayList<>();
                         List<String> halls = new ArrayList<>();
-                        Map<String, Long> perHall = new LinkedHashMap<>();
+                        Set<List<String>> lines = new LinkedHashSet<>();
                         for (Row r : rows) {
                             ids.add(r.getLong(0));
                             halls.add(r.getString(1));
-                            perHall.merge(r.getString(1), 1L, Long::sum);
+                            if (MOVES_THE_LINE.contains(r.getString(2))) {
+                                for (String queue : new String[]{r.getString(4), r.getString(3)}) {
+                                    if (queue != null) {
+                                        lines.add(List.of(r.getString(1), queue));
+                                    }
+                                }
+                            }
                         }
-                        return conn.preparedQuery("""
-                                        insert into hall_event_seq (hall_code, last_seq)
-                                        select h, n from unnest($1::text[], $2::bigint[]) as x(h, n)
-                                        on conflict (hall_code) do update set last_seq = hall_event_seq.last_seq + excluded.last_seq
-                                        returning hall_code, last_seq""")
-                                .execute(Tuple.of(perHall.keySet().toArray(String[]::new), perHall.values().toArray(Long[]::new)))
-                                .chain(seqRows -> {
-                                    Map<String, Long> next = new LinkedHashMap<>();
-                                    for (Row r : seqRows) {
-                                        next.put(r.getString(0), r.getLong(1) - perHall.get(r.getString(0)) + 1);
-                                    }
-                                    Long[] seqs = new Long[ids.size()];
-                                    for (int i = 0; i < ids.size(); i++) {
-                                        seqs[i] = next.merge(halls.get(i), 1L, Long::sum) - 1;
-                                    }
-                                    return conn.preparedQuery("""
-                                                    update event_outbox e set seq = x.s
-                                                    from unnest($1::bigint[], $2::bigint[]) as x(id, s) where e.id = x.id""")
-                                            .execute(Tuple.of(ids.toArray(Long[]::new), seqs))
-                                            .chain(() -> conn.preparedQuery(TALLY).execute(Tuple.of(ids.toArray(Long[]::new))))
-                                            .replaceWith(ids.size());
-                                });
+                        return counters(conn, lines, ids, halls).chain(() -> number(conn, ids, halls));
                     });
         }));
+    }
+
+    private static Uni<Void> counters(SqlConnection conn, Set<List<String>> lines, List<Long> ids, List<String> halls) {
+        if (lines.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery(COUNTERS)
+                .execute(Tuple.of(lines.stream().map(l -> l.get(0)).toArray(String[]::new),
+                        lines.stream().map(l -> l.get(1)).toArray(String[]::new)))
+                .invoke(rows -> {
+                    List<Long> added = new ArrayList<>();
+                    Map<Long, String> hallOf = new java.util.HashMap<>();
+                    for (Row r : rows) {
+                        added.add(r.getLong(0));
+                        hallOf.put(r.getLong(0), r.getString(1));
+                    }
+                    added.sort(null);
+                    for (Long id : added) {
+                        ids.add(id);
+                        halls.add(hallOf.get(id));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Numbers the events per hall in the given order, and adds the ticket events to the halls' figures of the day. */
+    private static Uni<Integer> number(SqlConnection conn, List<Long> ids, List<String> halls) {
+        Map<String, Long> perHall = new LinkedHashMap<>();
+        halls.forEach(hall -> perHall.merge(hall, 1L, Long::sum));
+        return conn.preparedQuery("""
+                        insert into hall_event_seq (hall_code, last_seq)
+                        select h, n from unnest($1::text[], $2::bigint[]) as x(h, n)
+                        on conflict (hall_code) do update set last_seq = hall_event_seq.last_seq + excluded.last_seq
+                        returning hall_code, last_seq""")
+                .execute(Tuple.of(perHall.keySet().toArray(String[]::new), perHall.values().toArray(Long[]::new)))
+                .chain(seqRows -> {
+                    Map<String, Long> next = new LinkedHashMap<>();
+                    for (Row r : seqRows) {
+                        next.put(r.getString(0), r.getLong(1) - perHall.get(r.getString(0)) + 1);
+                    }
+                    Long[] seqs = new Long[ids.size()];
+                    for (int i = 0; i < ids.size(); i++) {
+                        seqs[i] = next.merge(halls.get(i), 1L, Long::sum) - 1;
+                    }
+                    Long[] idArray = ids.toArray(Long[]::new);
+                    return conn.preparedQuery("""
+                                    update event_outbox e set seq = x.s
+                                    from unnest($1::bigint[], $2::bigint[]) as x(id, s) where e.id = x.id""")
+                            .execute(Tuple.of(idArray, seqs))
+                            .chain(() -> conn.preparedQuery(TALLY).execute(Tuple.of((Object) idArray)))
+                            .replaceWith(ids.size());
+                });
     }
 
     /** Publishes numbered, undelivered events in order, marks them, then refreshes the touched halls' live view. */

@@ -180,12 +180,10 @@ public class TicketService {
                 insert into ticket_step (ticket_id, step, at, actor, detail) select id, 'ISSUED', issued_at, 'kiosk', channel from t),
             waiting as (
                 select coalesce((select q.waiting from queue_waiting q where q.hall_code = $1 and q.queue_code = $2), 0) + 1 as n),
-            events as (
+            event as (
                 insert into event_outbox (hall_code, type, payload)
                 select $1, 'ticket.issued', jsonb_build_object('ticketId', t.id, 'number', t.number, 'queue', t.queue_code,
-                        'status', t.status, 'priority', t.priority, 'window', null, 'recalls', 0, 'at', t.issued_at) from t
-                union all
-                select $1, 'queue.counters', jsonb_build_object('queue', $2::text, 'waiting', waiting.n) from t, waiting)
+                        'status', t.status, 'priority', t.priority, 'window', null, 'recalls', 0, 'at', t.issued_at) from t)
             select %s,
                    case when t.priority = 'NORMAL' then waiting.n - 1
                         else (select count(*) from ticket w where w.hall_code = $1 and w.queue_code = $2 and w.status = 'WAITING'
@@ -262,16 +260,12 @@ public class TicketService {
                                 LineOrder.CallReason reason = LineOrder.reason(called.priority(), row.getBoolean("earlier"),
                                         row.getBoolean("higher"), called.targetWindow() != null);
                                 String detail = reasonDetail(called, reason);
-                                return conn.preparedQuery("""
-                                                with s as (insert into ticket_step (ticket_id, step, at, actor, window_number, detail)
-                                                           values ($1, 'CALLED', $2, $3, $4, $5))
-                                                update ticket set call_reason = $6, call_detail = $5 where id = $1""")
+                                JsonObject event = event(called).put("window", windowNumber).put("reason", reason.code)
+                                        .put("waitSeconds", Duration.between(called.issuedAt(), now).toSeconds());
+                                return conn.preparedQuery(RECORD_CALL)
                                         .execute(Tuple.tuple().addUUID(called.id()).addOffsetDateTime(now).addString(actor)
-                                                .addInteger(windowNumber).addString(detail).addString(reason.code))
-                                        .chain(() -> Outbox.appendWithCounters(conn, hall, "ticket.called",
-                                                event(called).put("window", windowNumber).put("reason", reason.code)
-                                                        .put("waitSeconds", Duration.between(called.issuedAt(), now).toSeconds()),
-                                                called.queue()))
+                                                .addInteger(windowNumber).addString(detail).addString(reason.code)
+                                                .addString(hall).addValue(event))
                                         .map(ignored -> view(called, reason.code, detail));
                             });
                 }))
@@ -281,6 +275,13 @@ public class TicketService {
                     }
                 });
     }
+
+    /** The call's step, its reason on the ticket, and its event, in one round trip. */
+    private static final String RECORD_CALL = """
+            with s as (insert into ticket_step (ticket_id, step, at, actor, window_number, detail)
+                       values ($1, 'CALLED', $2, $3, $4, $5)),
+            u as (update ticket set call_reason = $6, call_detail = $5 where id = $1)
+            insert into event_outbox (hall_code, type, payload) values ($7, 'ticket.called', $8)""";
 
     private record LockedWindow(String[] queues) {
     }
@@ -324,22 +325,22 @@ public class TicketService {
     /** Re-announces a called ticket. */
     public Uni<TicketView> recall(UUID id, Function<String, Boolean> hallAllowed, String actor) {
         return move(id, hallAllowed, actor, Set.of(TicketStatus.CALLED), "RECALLED", "ticket.recalled",
-                "recalls = recalls + 1", Tuple.tuple(), false);
+                "recalls = recalls + 1", Tuple.tuple());
     }
 
     public Uni<TicketView> noShow(UUID id, Function<String, Boolean> hallAllowed, String actor) {
         return move(id, hallAllowed, actor, Set.of(TicketStatus.CALLED), "NO_SHOW", "ticket.no_show",
-                "status = 'NO_SHOW', no_show_at = %now", Tuple.tuple(), false);
+                "status = 'NO_SHOW', no_show_at = %now", Tuple.tuple());
     }
 
     public Uni<TicketView> start(UUID id, Function<String, Boolean> hallAllowed, String actor) {
         return move(id, hallAllowed, actor, Set.of(TicketStatus.CALLED), "STARTED", "ticket.started",
-                "status = 'SERVING', started_at = %now", Tuple.tuple(), false);
+                "status = 'SERVING', started_at = %now", Tuple.tuple());
     }
 
     public Uni<TicketView> cancel(UUID id) {
         return move(id, hall -> true, "citizen", Set.of(TicketStatus.WAITING, TicketStatus.CALLED), "CANCELLED",
-                "ticket.cancelled", "status = 'CANCELLED', cancelled_at = %now", Tuple.tuple(), true);
+                "ticket.cancelled", "status = 'CANCELLED', cancelled_at = %now", Tuple.tuple());
     }
 
     public Uni<TicketView> finish(UUID id, FinishRequest raw, Function<String, Boolean> hallAllowed, String actor) {
@@ -347,7 +348,7 @@ public class TicketService {
         Tuple extra = Tuple.tuple().addString(request.outcome().name()).addUUID(request.caseId())
                 .addArrayOfString(request.missingDocuments().isEmpty() ? null : request.missingDocuments().toArray(String[]::new));
         return move(id, hallAllowed, actor, Set.of(TicketStatus.SERVING), "FINISHED:" + request.outcome(), "ticket.finished",
-                "status = 'DONE', finished_at = %now, outcome = $4, case_id = $5, missing_documents = $6", extra, false,
+                "status = 'DONE', finished_at = %now, outcome = $4, case_id = $5, missing_documents = $6", extra,
                 (conn, ticket) -> request.caseId() == null ? Uni.createFrom().voidItem() : linkVisit(conn, ticket, request.caseId()));
     }
 
@@ -370,7 +371,7 @@ public class TicketService {
         RatingRequest request = TicketRules.rating(raw);
         Tuple extra = Tuple.tuple().addInteger(request.score()).addString(request.comment());
         return move(id, hall -> true, "citizen", Set.of(TicketStatus.DONE), "RATED:" + request.score(), "ticket.rated",
-                "rating = $4, rating_comment = $5, rated_at = %now", extra, false);
+                "rating = $4, rating_comment = $5, rated_at = %now", extra);
     }
 
     /** Back into line after a no-show, within the grace period, behind the configured number of waiting tickets. */
@@ -398,7 +399,7 @@ public class TicketService {
                             .execute(Tuple.of(id, Math.max(1, config.reactivatePenaltyPosition()), now))
                             .map(rows -> TicketRow.of(rows.iterator().next()))
                             .call(updated -> step(conn, id, "REACTIVATED", now, "citizen", null, null))
-                            .call(updated -> Outbox.appendWithCounters(conn, updated.hall(), "ticket.reactivated", event(updated), updated.queue()));
+                            .call(updated -> Outbox.append(conn, updated.hall(), "ticket.reactivated", event(updated)));
                 }))
                 .invoke(publisher::wake)
                 .map(row -> view(row, null, null))
@@ -441,12 +442,8 @@ public class TicketService {
                                         .map(updated -> TicketRow.of(updated.iterator().next()))
                                         .call(updated -> step(conn, id, "TRANSFERRED", now, actor, ticket.window(),
                                                 "to queue " + queue + (request.windowNumber() == null ? "" : ", window " + request.windowNumber())))
-                                        .call(updated -> Outbox.appendWithCounters(conn, updated.hall(), "ticket.transferred",
-                                                event(updated).put("fromQueue", ticket.queue()).put("targetWindow", request.windowNumber()),
-                                                updated.queue()))
-                                        .call(updated -> ticket.queue().equals(queue) ? Uni.createFrom().voidItem()
-                                                : Outbox.appendWithCounters(conn, updated.hall(), "ticket.transferred.from",
-                                                event(updated).put("fromQueue", ticket.queue()), ticket.queue()));
+                                        .call(updated -> Outbox.append(conn, updated.hall(), "ticket.transferred",
+                                                event(updated).put("fromQueue", ticket.queue()).put("targetWindow", request.windowNumber())));
                             });
                 }))
                 .invoke(publisher::wake)
@@ -467,13 +464,13 @@ public class TicketService {
 
     /** A status move guarded by the allowed current statuses; anything else is a 409 naming the current status. */
     private Uni<TicketView> move(UUID id, Function<String, Boolean> hallAllowed, String actor, Set<TicketStatus> from,
-                                 String step, String eventType, String assignments, Tuple extra, boolean countersChange) {
-        return move(id, hallAllowed, actor, from, step, eventType, assignments, extra, countersChange,
+                                 String step, String eventType, String assignments, Tuple extra) {
+        return move(id, hallAllowed, actor, from, step, eventType, assignments, extra,
                 (conn, ticket) -> Uni.createFrom().voidItem());
     }
 
     private Uni<TicketView> move(UUID id, Function<String, Boolean> hallAllowed, String actor, Set<TicketStatus> from,
-                                 String step, String eventType, String assignments, Tuple extra, boolean countersChange,
+                                 String step, String eventType, String assignments, Tuple extra,
                                  java.util.function.BiFunction<SqlConnection, TicketRow, Uni<Void>> alsoInTransaction) {
         return pool.withTransaction(conn -> current(conn, id).chain(ticket -> {
                     checkHall(ticket, hallAllowed);
@@ -506,9 +503,7 @@ public class TicketService {
                                 if (updated.startedAt() != null && updated.finishedAt() != null) {
                                     payload.put("serviceSeconds", Duration.between(updated.startedAt(), updated.finishedAt()).toSeconds());
                                 }
-                                return countersChange || ticket.status() == TicketStatus.WAITING
-                                        ? Outbox.appendWithCounters(conn, updated.hall(), eventType, payload, updated.queue())
-                                        : Outbox.append(conn, updated.hall(), eventType, payload);
+                                return Outbox.append(conn, updated.hall(), eventType, payload);
                             });
                 }))
                 .invoke(publisher::wake)

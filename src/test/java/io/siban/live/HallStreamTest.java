@@ -160,15 +160,34 @@ class HallStreamTest {
         as(Api.staffToken("clerk", hall)).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
         as(Api.kioskToken(hall)).body(Map.of("queueCode", "Z", "channel", "KIOSK")).post("/api/v1/halls/" + hall + "/tickets")
                 .then().statusCode(422);
-        try (Connection db = LocalServicesResource.connect();
-             var statement = db.prepareStatement("select type from event_outbox where hall_code = ? order by id")) {
+        try (Connection db = LocalServicesResource.connect()) {
+            assertThat(outbox(db, hall, "type <> 'queue.counters'")).as("written in the transactions of the changes")
+                    .containsExactly("ticket.issued", "ticket.called");
+            Instant deadline = Instant.now().plus(WAIT);
+            while (!outbox(db, hall, "seq is null").isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
+            assertThat(outbox(db, hall, "seq is null")).as("all numbered").isEmpty();
+            List<String> counters = outbox(db, hall, "type = 'queue.counters'", "payload::text");
+            assertThat(counters).as("the publisher follows line changes with the queue's count").isNotEmpty();
+            assertThat(counters.get(counters.size() - 1)).contains("\"waiting\": 0").contains("\"queue\": \"A\"");
+        }
+    }
+
+    private static List<String> outbox(Connection db, String hall, String where) throws java.sql.SQLException {
+        return outbox(db, hall, where, "type");
+    }
+
+    private static List<String> outbox(Connection db, String hall, String where, String column) throws java.sql.SQLException {
+        try (var statement = db.prepareStatement("select " + column + " from event_outbox where hall_code = ? and " + where
+                + " order by coalesce(seq, 0), id")) {
             statement.setString(1, hall);
             ResultSet rows = statement.executeQuery();
-            List<String> types = new java.util.ArrayList<>();
+            List<String> values = new java.util.ArrayList<>();
             while (rows.next()) {
-                types.add(rows.getString(1));
+                values.add(rows.getString(1));
             }
-            assertThat(types).containsExactly("ticket.issued", "queue.counters", "ticket.called", "queue.counters");
+            return values;
         }
     }
 
