@@ -24,7 +24,7 @@ public class ActivePrincipalAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Uni.createFrom().item(identity);
         }
-        String kind = Claims.text(jwt, TokenIssuer.KIND_CLAIM);
+        String kind = VerifiedTokens.kind(identity);
         Uni<Boolean> active = TokenIssuer.KIND_DEVICE.equals(kind) ? principals.deviceActive(jwt.getSubject())
                 : principals.staffActive(jwt.getName());
         return active.map(ok -> {

@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.siban.common.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
 
@@ -29,10 +28,7 @@ public class HallAccess {
     }
 
     public List<String> halls() {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            return Claims.list(jwt, TokenIssuer.HALLS_CLAIM);
-        }
-        return List.of();
+        return VerifiedTokens.halls(identity);
     }
 
     public String actor() {

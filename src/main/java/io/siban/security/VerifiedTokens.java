@@ -1,0 +1,67 @@
+package io.siban.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Identities of tokens this instance has already verified, keyed by the exact token text (signature
+ * included), until the token expires. Kiosks and clerks send the same token on every request; checking
+ * its RSA signature and parsing its claims each time cost about a fifth of a ticket's CPU. Whether the
+ * account or device is still active is checked on every request all the same (ActivePrincipalAugmentor).
+ */
+@ApplicationScoped
+public class VerifiedTokens {
+    static final int CAPACITY = 20_000;
+    /** Identity attributes holding the claims the service reads, taken from the token once. */
+    static final String HALLS = "siban.halls";
+    static final String KIND = "siban.kind";
+    static final String REMEMBERED = "siban.remembered";
+
+    private record Entry(SecurityIdentity identity, long expiresAtEpochSecond) {
+    }
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+    SecurityIdentity find(String token) {
+        Entry entry = entries.get(token);
+        if (entry == null) {
+            return null;
+        }
+        if (entry.expiresAtEpochSecond() <= System.currentTimeMillis() / 1000) {
+            entries.remove(token, entry);
+            return null;
+        }
+        return entry.identity();
+    }
+
+    void remember(String token, SecurityIdentity identity, long expiresAtEpochSecond) {
+        if (entries.size() >= CAPACITY) {
+            entries.clear();
+        }
+        entries.put(token, new Entry(identity, expiresAtEpochSecond));
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    /** The token's kind claim, from the attributes when this identity has been remembered. */
+    static String kind(SecurityIdentity identity) {
+        if (identity.getAttribute(REMEMBERED) != null) {
+            return identity.getAttribute(KIND);
+        }
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? Claims.text(jwt, TokenIssuer.KIND_CLAIM) : null;
+    }
+
+    /** The token's halls claim, from the attributes when this identity has been remembered. */
+    static List<String> halls(SecurityIdentity identity) {
+        if (identity.getAttribute(REMEMBERED) != null) {
+            return identity.getAttribute(HALLS);
+        }
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? Claims.list(jwt, TokenIssuer.HALLS_CLAIM) : List.of();
+    }
+}
