@@ -153,19 +153,25 @@ public class TicketService {
     }
 
     /**
-     * One statement, so one atomic round trip: the quota, the daily number, the ticket, its first step,
-     * its events and its place in line. With the quota used up nothing is written and no row comes back.
+     * One statement, so one atomic round trip: the quota ($19, in the variant for items with one), the
+     * daily number, the ticket, its first step, its event and the count of tickets waiting before it
+     * (its place in line when it has no head start). With the quota used up
+     * nothing is written and no row comes back. Two variants rather than a quota test on a parameter:
+     * a condition on a parameter makes PostgreSQL plan the statement again on every call.
      */
-    private static final String ISSUE = """
-            with quota as (
+    private static final String ISSUE_QUOTA = """
+            quota as (
                 insert into item_quota_use (hall_code, item_code, service_date, used)
-                select $1, $6, $3, 1 where $19::int is not null
+                select $1, $6, $3, 1
                 on conflict (hall_code, item_code, service_date) do update set used = item_quota_use.used + 1
                 where item_quota_use.used < $19
-                returning used),
+                returning used),""";
+
+    private static final String ISSUE = """
+            with %s
             seq as (
                 insert into ticket_counter (hall_code, queue_code, service_date, last_seq)
-                select $1, $2, $3, 1 where $19::int is null or exists (select 1 from quota)
+                select $1, $2, $3, 1 %s
                 on conflict (hall_code, queue_code, service_date) do update set last_seq = ticket_counter.last_seq + 1
                 returning last_seq),
             t as (
@@ -185,11 +191,13 @@ public class TicketService {
                 select $1, 'ticket.issued', jsonb_build_object('ticketId', t.id, 'number', t.number, 'queue', t.queue_code,
                         'status', t.status, 'priority', t.priority, 'window', null, 'recalls', 0, 'at', t.issued_at) from t)
             select %s,
-                   case when t.priority = 'NORMAL' then waiting.n - 1
-                        else (select count(*) from ticket w where w.hall_code = $1 and w.queue_code = $2 and w.status = 'WAITING'
-                              and (w.line_key, w.seq) < (t.line_key, t.seq)) end as ahead,
+                   waiting.n - 1 as waiting_before,
                    (select count(*) from hall_window hw where hw.hall_code = $1 and hw.status = 'OPEN' and $2 = any(hw.queues)) as open_windows
-            from t, waiting""".formatted(TicketRow.COLUMNS.replaceAll("(\\w+)", "t.$1"));
+            from t, waiting""";
+    private static final String ISSUE_WITHOUT_QUOTA = ISSUE.formatted("", "",
+            TicketRow.COLUMNS.replaceAll("(\\w+)", "t.$1"));
+    private static final String ISSUE_WITH_QUOTA = ISSUE.formatted(ISSUE_QUOTA, "where exists (select 1 from quota)",
+            TicketRow.COLUMNS.replaceAll("(\\w+)", "t.$1"));
 
     private Uni<Issued> insert(String hall, IssueRequest request, String key, String requestHash, HallQueue target) {
         OffsetDateTime now = clocks.now();
@@ -207,16 +215,22 @@ public class TicketService {
                 .addString(applicant == null ? null : PersonalData.maskName(applicant.name()))
                 .addString(checkPending ? personalData.hash(idNumber) : null)
                 .addString(PersonalData.maskId(idNumber)).addString(PersonalData.maskPhone(phone))
-                .addString(sealed).addString(request.appointmentId()).addString(key).addString(requestHash)
-                .addInteger(target.dailyQuota());
-        return pool.preparedQuery(ISSUE).execute(params).chain(rows -> {
+                .addString(sealed).addString(request.appointmentId()).addString(key).addString(requestHash);
+        if (target.dailyQuota() != null) {
+            params.addInteger(target.dailyQuota());
+        }
+        return pool.preparedQuery(target.dailyQuota() == null ? ISSUE_WITHOUT_QUOTA : ISSUE_WITH_QUOTA).execute(params).chain(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().failure(ProblemException.businessRule("quota-reached", "today's quota of "
                         + target.dailyQuota() + " tickets for item '" + target.itemCode() + "' is used up"));
             }
             Row row = rows.iterator().next();
             TicketView view = view(TicketRow.of(row), null, null);
-            long ahead = row.getLong("ahead");
+            if (request.priority() != Priority.NORMAL) {
+                // a head start puts it somewhere inside the line: count its place (rare, so a second round trip)
+                return withWait(view).map(placed -> new Issued(placed, true));
+            }
+            long ahead = row.getLong("waiting_before");
             int open = row.getLong("open_windows").intValue();
             return live.meanServiceTime(hall, target.queue()).map(mean -> {
                 WaitEstimator.Estimate estimate = WaitEstimator.estimate(ahead, open, mean);
@@ -227,24 +241,46 @@ public class TicketService {
 
     // ---------------------------------------------------------------- calling
 
-    /** Calls the next ticket for a window, or emits null when nobody waits for it. */
+    /**
+     * Calls the next ticket for a window, or emits null when nobody waits for it. An open, free window
+     * whose queues are all empty gets its answer from one read of the waiting counts, without the
+     * locking transaction: a clerk pressing "next" on a quiet window is the commonest call of all.
+     */
     public Uni<TicketView> callNext(String hall, int windowNumber, String actor) {
+        return pool.preparedQuery("""
+                        select w.status = 'OPEN' and coalesce((select sum(q.waiting) from queue_waiting q
+                                   where q.hall_code = w.hall_code and q.queue_code = any(w.queues)), 0) = 0
+                               and not exists (select 1 from ticket t where t.hall_code = w.hall_code
+                                   and t.window_number = w.number and t.status in ('CALLED', 'SERVING')) as nobody
+                        from hall_window w where w.hall_code = $1 and w.number = $2""")
+                .execute(Tuple.of(hall, windowNumber))
+                .chain(rows -> rows.size() == 1 && rows.iterator().next().getBoolean("nobody")
+                        ? Uni.createFrom().nullItem()
+                        : callNextInLine(hall, windowNumber, actor));
+    }
+
+    private Uni<TicketView> callNextInLine(String hall, int windowNumber, String actor) {
         return pool.withTransaction(conn -> lockWindow(conn, hall, windowNumber).chain(window -> {
                     OffsetDateTime now = clocks.now();
                     return conn.preparedQuery("""
                                     with next as (
-                                        select id from ticket
+                                        select id, line_key, issued_at, priority from ticket
                                         where hall_code = $1 and queue_code = any($2) and status = 'WAITING'
                                           and (target_window is null or target_window = $3)
                                         order by line_key, seq
                                         limit 1
                                         for update skip locked),
                                     facts as (
-                                        select coalesce(bool_or(o.issued_at < n.issued_at), false) as earlier,
-                                               coalesce(bool_or(%s > %s), false) as higher
-                                        from next join ticket n on n.id = next.id
-                                        left join ticket o on o.hall_code = $1 and o.queue_code = any($2) and o.status = 'WAITING'
-                                          and (o.target_window is null or o.target_window = $3) and o.id <> n.id)
+                                        -- an earlier arrival still waiting has its line key before the chosen one's
+                                        -- arrival, and a higher class is never NORMAL: both are short index probes
+                                        select exists (select 1 from ticket o where o.hall_code = $1 and o.queue_code = any($2)
+                                                         and o.status = 'WAITING' and (o.target_window is null or o.target_window = $3)
+                                                         and o.id <> n.id and o.line_key < n.issued_at and o.issued_at < n.issued_at) as earlier,
+                                               exists (select 1 from ticket o where o.hall_code = $1 and o.queue_code = any($2)
+                                                         and o.status = 'WAITING' and o.priority <> 'NORMAL'
+                                                         and (o.target_window is null or o.target_window = $3)
+                                                         and o.id <> n.id and %s > %s) as higher
+                                        from next n)
                                     update ticket t set status = 'CALLED', window_number = $3, called_at = $4, called_by = $5,
                                         version = version + 1
                                     from next, facts where t.id = next.id

@@ -192,6 +192,21 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void aQuietWindowGetsNobodyButAPausedOrBusyOneWithEmptyQueuesIsStillRefused() {
+        String hall = hall();
+        callNext(hall, 1).statusCode(204);
+        String a = issue(hall, "A", "NORMAL");
+        callNext(hall, 1).statusCode(200).body("id", equalTo(a));
+        callNext(hall, 1).statusCode(409).body("detail", containsString("still has"));
+        finish(hall, a);
+        callNext(hall, 1).statusCode(204);
+        as(Api.staffToken("clerk", hall)).body(Map.of("status", "PAUSED")).patch("/api/v1/halls/" + hall + "/windows/1").then().statusCode(200);
+        callNext(hall, 1).statusCode(409).body("detail", containsString("PAUSED"));
+        String b = issue(hall, "A", "NORMAL");
+        callNext(hall, 2).statusCode(200).body("id", equalTo(b));
+    }
+
+    @Test
     void illegalMovesAre409() {
         String hall = hall();
         String clerk = Api.staffToken("clerk", hall);
