@@ -217,7 +217,7 @@ public class OutboxPublisher {
                 });
     }
 
-    /** Publishes numbered, undelivered events in order, marks them, then refreshes the touched halls' live view. */
+    /** Publishes numbered, undelivered events in order, moves each hall's delivery mark, then refreshes the touched halls' live view. */
     Uni<Integer> publish(int sequenced) {
         Set<String> touched = new LinkedHashSet<>();
         return pool.withTransaction(conn -> tryLock(conn, PUBLISH_LOCK).chain(locked -> {
@@ -225,25 +225,35 @@ public class OutboxPublisher {
                         return Uni.createFrom().item(0);
                     }
                     return conn.preparedQuery("""
-                                    select id, hall_code, seq, type, payload from event_outbox
-                                    where published = false and seq is not null order by hall_code, seq limit $1""")
+                                    select e.id, e.hall_code, e.seq, e.type, e.payload
+                                    from hall_event_seq s
+                                    left join hall_event_published p on p.hall_code = s.hall_code
+                                    cross join lateral (select * from event_outbox e
+                                                        where e.hall_code = s.hall_code and e.seq > coalesce(p.published_seq, 0)
+                                                        order by e.seq limit $1) e
+                                    where s.last_seq > coalesce(p.published_seq, 0)
+                                    order by e.hall_code, e.seq""")
                             .execute(Tuple.of(BATCH * 2))
                             .chain(rows -> {
-                                List<Long> ids = new ArrayList<>();
+                                Map<String, Long> upTo = new LinkedHashMap<>();
                                 Uni<Void> chain = Uni.createFrom().voidItem();
                                 for (Row r : rows) {
-                                    ids.add(r.getLong("id"));
                                     touched.add(r.getString("hall_code"));
+                                    upTo.put(r.getString("hall_code"), r.getLong("seq"));
                                     HallEvent event = new HallEvent(r.getString("hall_code"), r.getLong("seq"), r.getString("type"),
                                             HallEvent.payloadOf(r.getValue("payload")));
                                     chain = chain.chain(() -> pubsub.publish(channel(event.hall()), event.toJson().encode()));
                                 }
-                                if (ids.isEmpty()) {
+                                if (upTo.isEmpty()) {
                                     return Uni.createFrom().item(0);
                                 }
-                                return chain.chain(() -> conn.preparedQuery("update event_outbox set published = true where id = any($1)")
-                                                .execute(Tuple.of(ids.toArray(Long[]::new))))
-                                        .replaceWith(ids.size());
+                                return chain.chain(() -> conn.preparedQuery("""
+                                                        insert into hall_event_published (hall_code, published_seq)
+                                                        select h, s from unnest($1::text[], $2::bigint[]) as x(h, s)
+                                                        on conflict (hall_code) do update set published_seq =
+                                                            greatest(hall_event_published.published_seq, excluded.published_seq)""")
+                                                .execute(Tuple.of(upTo.keySet().toArray(String[]::new), upTo.values().toArray(Long[]::new))))
+                                        .replaceWith(rows.size());
                             });
                 }))
                 .call(count -> {
