@@ -259,17 +259,34 @@ public class TicketService {
                         : callNextInLine(hall, windowNumber, actor));
     }
 
+    /**
+     * Tickets read from the head of each queue a window serves. Windows calling at the same moment lock
+     * the ones they take and skip each other's, so more than this many calls on one queue at the very
+     * same instant could find no free ticket and answer 204, which the clerk simply repeats.
+     */
+    static final int HEADS_PER_QUEUE = 32;
+
     private Uni<TicketView> callNextInLine(String hall, int windowNumber, String actor) {
         return pool.withTransaction(conn -> lockWindow(conn, hall, windowNumber).chain(window -> {
                     OffsetDateTime now = clocks.now();
                     return conn.preparedQuery("""
-                                    with next as (
-                                        select id, line_key, issued_at, priority from ticket
-                                        where hall_code = $1 and queue_code = any($2) and status = 'WAITING'
-                                          and (target_window is null or target_window = $3)
-                                        order by line_key, seq
-                                        limit 1
-                                        for update skip locked),
+                                    with heads as (
+                                        -- the first tickets of each queue, read in line order from the index: the
+                                        -- cost of a call does not grow with the length of the line
+                                        select h.id, h.line_key, h.seq from unnest($2::text[]) as q(code)
+                                        cross join lateral (select id, line_key, seq from ticket
+                                                            where hall_code = $1 and queue_code = q.code and status = 'WAITING'
+                                                              and (target_window is null or target_window = $3)
+                                                            order by line_key, seq limit %d) h),
+                                    next as (
+                                        -- in line order, lock the first that no other window is taking (rows
+                                        -- already locked are skipped, rows after the chosen one are not touched)
+                                        select t.id, t.line_key, t.issued_at, t.priority
+                                        from (select id, line_key, seq from heads order by line_key, seq) h
+                                        cross join lateral (select id, line_key, issued_at, priority from ticket t
+                                                            where t.id = h.id and t.status = 'WAITING'
+                                                            for update skip locked) t
+                                        limit 1),
                                     facts as (
                                         -- an earlier arrival still waiting has its line key before the chosen one's
                                         -- arrival, and a higher class is never NORMAL: both are short index probes
@@ -285,7 +302,7 @@ public class TicketService {
                                         version = version + 1
                                     from next, facts where t.id = next.id
                                     returning facts.earlier, facts.higher, t.*"""
-                                    .formatted(Priority.SQL_RANK.formatted("o.priority"), Priority.SQL_RANK.formatted("n.priority")))
+                                    .formatted(HEADS_PER_QUEUE, Priority.SQL_RANK.formatted("o.priority"), Priority.SQL_RANK.formatted("n.priority")))
                             .execute(Tuple.of(hall, window.queues(), windowNumber, now, actor))
                             .chain(rows -> {
                                 if (rows.size() == 0) {
