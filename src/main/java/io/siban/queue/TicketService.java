@@ -56,6 +56,8 @@ public class TicketService {
     OutboxPublisher publisher;
     @Inject
     LiveView live;
+    @Inject
+    TicketWriter writer;
 
     private LineOrder lineOrder;
 
@@ -152,53 +154,6 @@ public class TicketService {
                 });
     }
 
-    /**
-     * One statement, so one atomic round trip: the quota ($19, in the variant for items with one), the
-     * daily number, the ticket, its first step, its event and the count of tickets waiting before it
-     * (its place in line when it has no head start). With the quota used up
-     * nothing is written and no row comes back. Two variants rather than a quota test on a parameter:
-     * a condition on a parameter makes PostgreSQL plan the statement again on every call.
-     */
-    private static final String ISSUE_QUOTA = """
-            quota as (
-                insert into item_quota_use (hall_code, item_code, service_date, used)
-                select $1, $6, $3, 1
-                on conflict (hall_code, item_code, service_date) do update set used = item_quota_use.used + 1
-                where item_quota_use.used < $19
-                returning used),""";
-
-    private static final String ISSUE = """
-            with %s
-            seq as (
-                insert into ticket_counter (hall_code, queue_code, service_date, last_seq)
-                select $1, $2, $3, 1 %s
-                on conflict (hall_code, queue_code, service_date) do update set last_seq = ticket_counter.last_seq + 1
-                returning last_seq),
-            t as (
-                insert into ticket (id, hall_code, queue_code, issued_queue_code, service_date, seq, number, item_code,
-                    channel, priority, status, line_key, issued_at, applicant_name_masked, applicant_id_hash,
-                    applicant_id_masked, applicant_phone_masked, applicant_sealed, appointment_id, idempotency_key, request_hash)
-                select $4, $1, $2, $2, $3, seq.last_seq, $5 || lpad(seq.last_seq::text, 3, '0'), $6,
-                    $7, $8, 'WAITING', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18
-                from seq
-                returning *),
-            step as (
-                insert into ticket_step (ticket_id, step, at, actor, detail) select id, 'ISSUED', issued_at, 'kiosk', channel from t),
-            waiting as (
-                select coalesce((select q.waiting from queue_waiting q where q.hall_code = $1 and q.queue_code = $2), 0) + 1 as n),
-            event as (
-                insert into event_outbox (hall_code, type, payload)
-                select $1, 'ticket.issued', jsonb_build_object('ticketId', t.id, 'number', t.number, 'queue', t.queue_code,
-                        'status', t.status, 'priority', t.priority, 'window', null, 'recalls', 0, 'at', t.issued_at) from t)
-            select %s,
-                   waiting.n - 1 as waiting_before,
-                   (select count(*) from hall_window hw where hw.hall_code = $1 and hw.status = 'OPEN' and $2 = any(hw.queues)) as open_windows
-            from t, waiting""";
-    private static final String ISSUE_WITHOUT_QUOTA = ISSUE.formatted("", "",
-            TicketRow.COLUMNS.replaceAll("(\\w+)", "t.$1"));
-    private static final String ISSUE_WITH_QUOTA = ISSUE.formatted(ISSUE_QUOTA, "where exists (select 1 from quota)",
-            TicketRow.COLUMNS.replaceAll("(\\w+)", "t.$1"));
-
     private Uni<Issued> insert(String hall, IssueRequest request, String key, String requestHash, HallQueue target) {
         OffsetDateTime now = clocks.now();
         LocalDate serviceDate = now.atZoneSameInstant(target.zone()).toLocalDate();
@@ -208,23 +163,19 @@ public class TicketService {
         String sealed = applicant == null ? null : personalData.seal(jsonOf(applicant));
         OffsetDateTime lineKey = lineOrder().lineKey(now.toInstant(), request.priority()).atOffset(now.getOffset());
         boolean checkPending = config.onePendingPerApplicant() && idNumber != null;
-        Tuple params = Tuple.tuple()
-                .addString(hall).addString(target.queue()).addLocalDate(serviceDate).addUUID(UUID.randomUUID())
-                .addString(target.prefix()).addString(target.itemCode()).addString(request.channel().name())
-                .addString(request.priority().name()).addOffsetDateTime(lineKey).addOffsetDateTime(now)
-                .addString(applicant == null ? null : PersonalData.maskName(applicant.name()))
-                .addString(checkPending ? personalData.hash(idNumber) : null)
-                .addString(PersonalData.maskId(idNumber)).addString(PersonalData.maskPhone(phone))
-                .addString(sealed).addString(request.appointmentId()).addString(key).addString(requestHash);
-        if (target.dailyQuota() != null) {
-            params.addInteger(target.dailyQuota());
-        }
-        return pool.preparedQuery(target.dailyQuota() == null ? ISSUE_WITHOUT_QUOTA : ISSUE_WITH_QUOTA).execute(params).chain(rows -> {
-            if (rows.size() == 0) {
+        NewTicket ticket = new NewTicket(hall, target.queue(), serviceDate, UUID.randomUUID(), target.prefix(), target.itemCode(),
+                request.channel().name(), request.priority().name(), lineKey, now,
+                applicant == null ? null : PersonalData.maskName(applicant.name()),
+                checkPending ? personalData.hash(idNumber) : null, PersonalData.maskId(idNumber), PersonalData.maskPhone(phone),
+                sealed, request.appointmentId(), key, requestHash, target.dailyQuota());
+        return writer.write(ticket).chain(row -> {
+            if (row == null && ticket.batchable()) {
+                return replay(hall, key, requestHash);
+            }
+            if (row == null) {
                 return Uni.createFrom().failure(ProblemException.businessRule("quota-reached", "today's quota of "
                         + target.dailyQuota() + " tickets for item '" + target.itemCode() + "' is used up"));
             }
-            Row row = rows.iterator().next();
             TicketView view = view(TicketRow.of(row), null, null);
             if (request.priority() != Priority.NORMAL) {
                 // a head start puts it somewhere inside the line: count its place (rare, so a second round trip)
