@@ -80,16 +80,18 @@ public class TicketWriter {
                 running.decrementAndGet();
                 continue;
             }
-            run(batch).subscribe().with(done -> {
-                running.decrementAndGet();
-                startBatches();
-            });
+            run(batch).subscribe().with(done -> finished(), failure -> finished());
         }
+    }
+
+    private void finished() {
+        running.decrementAndGet();
+        startBatches();
     }
 
     /** Runs one batch and answers each of its tickets; never fails (failures go to the tickets). */
     private Uni<Void> run(List<Waiting> batch) {
-        return pool.preparedQuery(ISSUE_BATCH).execute(columns(batch))
+        return Uni.createFrom().deferred(() -> pool.preparedQuery(ISSUE_BATCH).execute(columns(batch)))
                 .map(rows -> {
                     Map<UUID, Row> written = new HashMap<>();
                     for (Row row : rows) {
