@@ -201,7 +201,7 @@ public class CaseService {
                             warning_threshold_seconds, hall_code, calendar_id, channel, state, applicant_name_masked,
                             applicant_id_masked, applicant_phone_masked, applicant_sealed, submitted_documents, missing_documents,
                             notified_documents, created_at, created_by, accepted_at, idempotency_key, request_hash)
-                        select $1, upper(replace($2, '-', '')) || to_char($3::date, 'YYYYMMDD') || lpad(seq.last_seq::text, 6, '0'),
+                        select $1, upper(replace($2, '-', '')) || to_char($3::date, 'YYYYMMDD') || lpad(seq.last_seq::text, greatest(6, length(seq.last_seq::text)), '0'),
                             $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $2, $16, $17, $18, $19, $20, $21, $22,
                             $23, $24, $24, $25, $26, $27, $28, $29
                         from seq""")

@@ -162,7 +162,7 @@ public class TicketWriter {
                 insert into ticket (id, hall_code, queue_code, issued_queue_code, service_date, seq, number, item_code,
                     channel, priority, status, line_key, issued_at, applicant_name_masked, applicant_id_hash,
                     applicant_id_masked, applicant_phone_masked, applicant_sealed, appointment_id, idempotency_key, request_hash)
-                select $4, $1, $2, $2, $3, seq.last_seq, $5 || lpad(seq.last_seq::text, 3, '0'), $6,
+                select $4, $1, $2, $2, $3, seq.last_seq, $5 || lpad(seq.last_seq::text, greatest(3, length(seq.last_seq::text)), '0'), $6,
                     $7, $8, 'WAITING', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18
                 from seq
                 returning *),
@@ -221,7 +221,7 @@ public class TicketWriter {
                 insert into ticket (id, hall_code, queue_code, issued_queue_code, service_date, seq, number, item_code,
                     channel, priority, status, line_key, issued_at, applicant_name_masked, applicant_id_masked,
                     applicant_phone_masked, applicant_sealed, appointment_id, idempotency_key, request_hash)
-                select id, hall, queue, queue, day, number_seq, prefix || lpad(number_seq::text, 3, '0'), item,
+                select id, hall, queue, queue, day, number_seq, prefix || lpad(number_seq::text, greatest(3, length(number_seq::text)), '0'), item,
                     channel, priority, 'WAITING', line_key, issued_at, name_masked, id_masked,
                     phone_masked, sealed, appointment, idempotency_key, request_hash
                 from numbered order by hall, queue, number_seq

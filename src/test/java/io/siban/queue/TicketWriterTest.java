@@ -88,6 +88,25 @@ class TicketWriterTest {
         }
     }
 
+    @Test
+    void numbersGrowPastThreeDigitsWithoutLosingAny() throws Exception {
+        String hall = Api.hall("w-" + UUID.randomUUID().toString().substring(0, 8));
+        try (Connection db = LocalServicesResource.connect();
+             var statement = db.prepareStatement(
+                     "insert into ticket_counter (hall_code, queue_code, service_date, last_seq) values (?, 'A', date '2026-11-30', 998)")) {
+            statement.setString(1, hall);
+            statement.executeUpdate();
+        }
+        NewTicket withPendingRule = new NewTicket(hall, "A", LocalDate.of(2026, 11, 30), UUID.randomUUID(), "A", null, "KIOSK",
+                "NORMAL", OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC), null, "id-hash", null, null, null,
+                null, null, "hash", null);
+        assertThat(withPendingRule.batchable()).isFalse();
+
+        assertThat(writer.write(plain(hall, "A", null)).await().atMost(Duration.ofSeconds(10)).getString("number")).isEqualTo("A999");
+        assertThat(writer.write(plain(hall, "A", null)).await().atMost(Duration.ofSeconds(10)).getString("number")).isEqualTo("A1000");
+        assertThat(writer.write(withPendingRule).await().atMost(Duration.ofSeconds(10)).getString("number")).isEqualTo("A1001");
+    }
+
     private static List<Integer> numbers(Connection db, String hall, String queue) throws Exception {
         try (var statement = db.prepareStatement("select seq from ticket where hall_code = ? and queue_code = ? order by seq")) {
             statement.setString(1, hall);
