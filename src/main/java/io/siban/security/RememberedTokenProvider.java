@@ -22,9 +22,10 @@ public class RememberedTokenProvider implements IdentityProvider<TokenAuthentica
         return TokenAuthenticationRequest.class;
     }
 
+    /** Before every other provider of bearer tokens (the JWT validator keeps the default priority). */
     @Override
     public int priority() {
-        return SYSTEM_FIRST;
+        return Integer.MAX_VALUE;
     }
 
     @Override
