@@ -192,6 +192,11 @@ public class TicketService {
 
     // ---------------------------------------------------------------- calling
 
+    /** Whether window {@code w} still has a called or serving ticket (it must deal with it before calling again). */
+    private static final String WINDOW_BUSY = """
+            exists (select 1 from ticket t where t.hall_code = w.hall_code and t.window_number = w.number
+                    and t.status in ('CALLED', 'SERVING'))""";
+
     /**
      * Calls the next ticket for a window, or emits null when nobody waits for it. An open, free window
      * whose queues are all empty gets its answer from one read of the waiting counts, without the
@@ -201,9 +206,8 @@ public class TicketService {
         return pool.preparedQuery("""
                         select w.status = 'OPEN' and coalesce((select sum(q.waiting) from queue_waiting q
                                    where q.hall_code = w.hall_code and q.queue_code = any(w.queues)), 0) = 0
-                               and not exists (select 1 from ticket t where t.hall_code = w.hall_code
-                                   and t.window_number = w.number and t.status in ('CALLED', 'SERVING')) as nobody
-                        from hall_window w where w.hall_code = $1 and w.number = $2""")
+                               and not %s as nobody
+                        from hall_window w where w.hall_code = $1 and w.number = $2""".formatted(WINDOW_BUSY))
                 .execute(Tuple.of(hall, windowNumber))
                 .chain(rows -> rows.size() == 1 && rows.iterator().next().getBoolean("nobody")
                         ? Uni.createFrom().nullItem()
@@ -292,11 +296,9 @@ public class TicketService {
 
     private Uni<LockedWindow> lockWindow(SqlConnection conn, String hall, int number) {
         return conn.preparedQuery("""
-                        select w.status, w.queues,
-                               exists (select 1 from ticket t where t.hall_code = w.hall_code and t.window_number = w.number
-                                       and t.status in ('CALLED', 'SERVING')) as busy
+                        select w.status, w.queues, %s as busy
                         from hall_window w where w.hall_code = $1 and w.number = $2
-                        for update of w""")
+                        for update of w""".formatted(WINDOW_BUSY))
                 .execute(Tuple.of(hall, number))
                 .map(rows -> {
                     if (rows.size() == 0) {

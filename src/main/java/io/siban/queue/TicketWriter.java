@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +22,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Writes new tickets, with group commit for plain ones: a ticket that arrives while
  * {@value #IN_FLIGHT} statements are already running waits for the next, which writes every ticket
  * waiting by then in one statement and one commit. Alone, a ticket goes at once; in a rush the
- * per-statement cost (round trip, plan, commit, locks on the daily counter) is shared, and PostgreSQL
- * spends about a fifth of the time per ticket. Each ticket is answered only after its statement commits.
+ * per-statement cost (round trip, plan, commit, locks on the daily counter) is shared by its tickets
+ * (docs/performance.md). Each ticket is answered only after its statement commits.
  */
 @ApplicationScoped
 public class TicketWriter {
@@ -119,30 +122,40 @@ public class TicketWriter {
 
     private static Tuple columns(List<Waiting> batch) {
         return Tuple.tuple()
-                .addArrayOfString(array(batch, NewTicket::hall))
-                .addArrayOfString(array(batch, NewTicket::queue))
-                .addArrayOfLocalDate(batch.stream().map(w -> w.ticket().serviceDate()).toArray(java.time.LocalDate[]::new))
-                .addArrayOfUUID(batch.stream().map(w -> w.ticket().id()).toArray(UUID[]::new))
-                .addArrayOfString(array(batch, NewTicket::prefix))
-                .addArrayOfString(array(batch, NewTicket::itemCode))
-                .addArrayOfString(array(batch, NewTicket::channel))
-                .addArrayOfString(array(batch, NewTicket::priority))
-                .addArrayOfOffsetDateTime(batch.stream().map(w -> w.ticket().lineKey()).toArray(java.time.OffsetDateTime[]::new))
-                .addArrayOfOffsetDateTime(batch.stream().map(w -> w.ticket().issuedAt()).toArray(java.time.OffsetDateTime[]::new))
-                .addArrayOfString(array(batch, NewTicket::nameMasked))
-                .addArrayOfString(array(batch, NewTicket::idMasked))
-                .addArrayOfString(array(batch, NewTicket::phoneMasked))
-                .addArrayOfString(array(batch, NewTicket::sealed))
-                .addArrayOfString(array(batch, NewTicket::appointmentId))
-                .addArrayOfString(array(batch, NewTicket::idempotencyKey))
-                .addArrayOfString(array(batch, NewTicket::requestHash));
+                .addArrayOfString(array(batch, NewTicket::hall, String[]::new))
+                .addArrayOfString(array(batch, NewTicket::queue, String[]::new))
+                .addArrayOfLocalDate(array(batch, NewTicket::serviceDate, LocalDate[]::new))
+                .addArrayOfUUID(array(batch, NewTicket::id, UUID[]::new))
+                .addArrayOfString(array(batch, NewTicket::prefix, String[]::new))
+                .addArrayOfString(array(batch, NewTicket::itemCode, String[]::new))
+                .addArrayOfString(array(batch, NewTicket::channel, String[]::new))
+                .addArrayOfString(array(batch, NewTicket::priority, String[]::new))
+                .addArrayOfOffsetDateTime(array(batch, NewTicket::lineKey, OffsetDateTime[]::new))
+                .addArrayOfOffsetDateTime(array(batch, NewTicket::issuedAt, OffsetDateTime[]::new))
+                .addArrayOfString(array(batch, NewTicket::nameMasked, String[]::new))
+                .addArrayOfString(array(batch, NewTicket::idMasked, String[]::new))
+                .addArrayOfString(array(batch, NewTicket::phoneMasked, String[]::new))
+                .addArrayOfString(array(batch, NewTicket::sealed, String[]::new))
+                .addArrayOfString(array(batch, NewTicket::appointmentId, String[]::new))
+                .addArrayOfString(array(batch, NewTicket::idempotencyKey, String[]::new))
+                .addArrayOfString(array(batch, NewTicket::requestHash, String[]::new));
     }
 
-    private static String[] array(List<Waiting> batch, Function<NewTicket, String> column) {
-        return batch.stream().map(w -> column.apply(w.ticket())).toArray(String[]::new);
+    private static <T> T[] array(List<Waiting> batch, Function<NewTicket, T> column, IntFunction<T[]> arrays) {
+        return batch.stream().map(w -> column.apply(w.ticket())).toArray(arrays);
     }
 
     private static final String RESULT_COLUMNS = TicketRow.COLUMNS.replaceAll("(\\w+)", "t.$1");
+
+    /** The first audit step and the event of the tickets written by CTE {@code t}, in hall and number order. */
+    private static final String ISSUED_STEP_AND_EVENT = """
+            step as (
+                insert into ticket_step (ticket_id, step, at, actor, detail) select id, 'ISSUED', issued_at, 'kiosk', channel from t),
+            event as (
+                insert into event_outbox (hall_code, type, payload)
+                select hall_code, 'ticket.issued', jsonb_build_object('ticketId', id, 'number', number, 'queue', queue_code,
+                        'status', status, 'priority', priority, 'window', null, 'recalls', 0, 'at', issued_at)
+                from t order by hall_code, seq)""";
 
     /**
      * One ticket in one atomic round trip: the quota ($19, in the variant for items with one), the
@@ -166,20 +179,15 @@ public class TicketWriter {
                     $7, $8, 'WAITING', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18
                 from seq
                 returning *),
-            step as (
-                insert into ticket_step (ticket_id, step, at, actor, detail) select id, 'ISSUED', issued_at, 'kiosk', channel from t),
+            %s,
             waiting as (
-                select coalesce((select q.waiting from queue_waiting q where q.hall_code = $1 and q.queue_code = $2), 0) as n),
-            event as (
-                insert into event_outbox (hall_code, type, payload)
-                select $1, 'ticket.issued', jsonb_build_object('ticketId', t.id, 'number', t.number, 'queue', t.queue_code,
-                        'status', t.status, 'priority', t.priority, 'window', null, 'recalls', 0, 'at', t.issued_at) from t)
+                select coalesce((select q.waiting from queue_waiting q where q.hall_code = $1 and q.queue_code = $2), 0) as n)
             select %s,
                    waiting.n as waiting_before,
                    (select count(*) from hall_window hw where hw.hall_code = $1 and hw.status = 'OPEN' and $2 = any(hw.queues)) as open_windows
             from t, waiting""";
 
-    private static final String ISSUE_WITHOUT_QUOTA = ISSUE.formatted("", "", RESULT_COLUMNS);
+    private static final String ISSUE_WITHOUT_QUOTA = ISSUE.formatted("", "", ISSUED_STEP_AND_EVENT, RESULT_COLUMNS);
 
     private static final String ISSUE_WITH_QUOTA = ISSUE.formatted("""
             quota as (
@@ -187,7 +195,7 @@ public class TicketWriter {
                 select $1, $6, $3, 1
                 on conflict (hall_code, item_code, service_date) do update set used = item_quota_use.used + 1
                 where item_quota_use.used < $19
-                returning used),""", "where exists (select 1 from quota)", RESULT_COLUMNS);
+                returning used),""", "where exists (select 1 from quota)", ISSUED_STEP_AND_EVENT, RESULT_COLUMNS);
 
     /**
      * Plain tickets ($n are arrays, one element per ticket) in one statement: each line's daily
@@ -227,17 +235,11 @@ public class TicketWriter {
                 from numbered order by hall, queue, number_seq
                 on conflict do nothing
                 returning *),
-            step as (
-                insert into ticket_step (ticket_id, step, at, actor, detail) select id, 'ISSUED', issued_at, 'kiosk', channel from t),
-            event as (
-                insert into event_outbox (hall_code, type, payload)
-                select hall_code, 'ticket.issued', jsonb_build_object('ticketId', id, 'number', number, 'queue', queue_code,
-                        'status', status, 'priority', priority, 'window', null, 'recalls', 0, 'at', issued_at)
-                from t order by hall_code, seq)
+            %s
             select %s,
                    coalesce((select w.waiting from queue_waiting w where w.hall_code = t.hall_code and w.queue_code = t.queue_code), 0)
                        + n.batch_before as waiting_before,
                    (select count(*) from hall_window hw where hw.hall_code = t.hall_code and hw.status = 'OPEN'
                        and t.queue_code = any(hw.queues)) as open_windows
-            from t join numbered n on n.id = t.id""".formatted(RESULT_COLUMNS);
+            from t join numbered n on n.id = t.id""".formatted(ISSUED_STEP_AND_EVENT, RESULT_COLUMNS);
 }
