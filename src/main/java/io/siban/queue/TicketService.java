@@ -79,26 +79,53 @@ public class TicketService {
 
     public Uni<Issued> issue(String hall, IssueRequest raw, String idempotencyKey) {
         IssueRequest request = TicketRules.issue(raw, idempotencyKey);
-        String requestHash = requestHash(hall, request);
-        return resolve(hall, request, idempotencyKey)
-                .chain(target -> target.existing() != null
-                        ? replay(hall, idempotencyKey, requestHash)
-                        : insert(hall, request, idempotencyKey, requestHash, target))
+        TicketOrder order = order(hall, request, idempotencyKey);
+        Uni<Issued> issued = order.plain()
+                ? writer.writePlain(order)
+                        .onFailure(TicketService::keyTakenMeanwhile).recoverWithNull()
+                        .chain(row -> row != null ? answer(order, row) : carefully(order, request))
+                : carefully(order, request);
+        return issued.invoke(done -> {
+            if (done.created()) {
+                publisher.wake();
+            }
+        });
+    }
+
+    private static boolean keyTakenMeanwhile(Throwable failure) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && String.valueOf(pg.getConstraint()).contains("idempotency");
+    }
+
+    /**
+     * The path for every order the group commit left out: resolves it on its own (finding a key used
+     * before, an unknown item or queue) and writes it with its quota and the one-pending rule.
+     */
+    private Uni<Issued> carefully(TicketOrder order, IssueRequest request) {
+        String hall = order.hall();
+        String key = order.idempotencyKey();
+        return resolve(hall, request, key)
+                .chain(target -> {
+                    if (target.existing() != null) {
+                        return replay(hall, key, order.requestHash());
+                    }
+                    LocalDate serviceDate = order.issuedAt().atZoneSameInstant(target.zone()).toLocalDate();
+                    NewTicket ticket = new NewTicket(order, target.queue(), target.prefix(), target.itemCode(), serviceDate,
+                            target.dailyQuota());
+                    return writer.writeOne(ticket).chain(row -> row != null ? answer(order, row)
+                            : Uni.createFrom().failure(ProblemException.businessRule("quota-reached", "today's quota of "
+                            + target.dailyQuota() + " tickets for item '" + target.itemCode() + "' is used up")));
+                })
                 .onFailure(PgException.class).recoverWithUni(failure -> {
                     PgException pg = (PgException) failure;
-                    if ("23505".equals(pg.getSqlState()) && String.valueOf(pg.getConstraint()).contains("idempotency")) {
-                        return replay(hall, idempotencyKey, requestHash);
+                    if (keyTakenMeanwhile(pg)) {
+                        return replay(hall, key, order.requestHash());
                     }
                     if ("23505".equals(pg.getSqlState()) && String.valueOf(pg.getConstraint()).contains("one_pending")) {
                         return Uni.createFrom().failure(ProblemException.businessRule("pending-ticket",
                                 "this ID number already has a pending ticket for item " + request.itemCode()));
                     }
                     return Uni.createFrom().failure(failure);
-                })
-                .invoke(issued -> {
-                    if (issued.created()) {
-                        publisher.wake();
-                    }
                 });
     }
 
@@ -154,39 +181,32 @@ public class TicketService {
                 });
     }
 
-    private Uni<Issued> insert(String hall, IssueRequest request, String key, String requestHash, HallQueue target) {
+    private TicketOrder order(String hall, IssueRequest request, String key) {
         OffsetDateTime now = clocks.now();
-        LocalDate serviceDate = now.atZoneSameInstant(target.zone()).toLocalDate();
         var applicant = request.applicant();
         String idNumber = applicant == null ? null : applicant.idNumber();
         String phone = applicant == null ? null : applicant.phone();
         String sealed = applicant == null ? null : personalData.seal(jsonOf(applicant));
         OffsetDateTime lineKey = lineOrder().lineKey(now.toInstant(), request.priority()).atOffset(now.getOffset());
         boolean checkPending = config.onePendingPerApplicant() && idNumber != null;
-        NewTicket ticket = new NewTicket(hall, target.queue(), serviceDate, UUID.randomUUID(), target.prefix(), target.itemCode(),
-                request.channel().name(), request.priority().name(), lineKey, now,
-                applicant == null ? null : PersonalData.maskName(applicant.name()),
+        return new TicketOrder(hall, request.itemCode(), request.queueCode(), UUID.randomUUID(), request.channel().name(),
+                request.priority().name(), lineKey, now, applicant == null ? null : PersonalData.maskName(applicant.name()),
                 checkPending ? personalData.hash(idNumber) : null, PersonalData.maskId(idNumber), PersonalData.maskPhone(phone),
-                sealed, request.appointmentId(), key, requestHash, target.dailyQuota());
-        return writer.write(ticket).chain(row -> {
-            if (row == null && ticket.batchable()) {
-                return replay(hall, key, requestHash);
-            }
-            if (row == null) {
-                return Uni.createFrom().failure(ProblemException.businessRule("quota-reached", "today's quota of "
-                        + target.dailyQuota() + " tickets for item '" + target.itemCode() + "' is used up"));
-            }
-            TicketView view = view(TicketRow.of(row), null, null);
-            if (request.priority() != Priority.NORMAL) {
-                // a head start puts it somewhere inside the line: count its place (rare, so a second round trip)
-                return withWait(view).map(placed -> new Issued(placed, true));
-            }
-            long ahead = row.getLong("waiting_before");
-            int open = row.getLong("open_windows").intValue();
-            return live.meanServiceTime(hall, target.queue()).map(mean -> {
-                WaitEstimator.Estimate estimate = WaitEstimator.estimate(ahead, open, mean);
-                return new Issued(withPosition(view, (int) ahead + 1, new TicketView.EstimatedWait(estimate.p50(), estimate.p90())), true);
-            });
+                sealed, request.appointmentId(), key, requestHash(hall, request));
+    }
+
+    /** The new ticket's answer: its place in line and estimated wait. */
+    private Uni<Issued> answer(TicketOrder order, Row row) {
+        TicketView view = view(TicketRow.of(row), null, null);
+        if (!Priority.NORMAL.name().equals(order.priority())) {
+            // a head start puts it somewhere inside the line: count its place (rare, so a second round trip)
+            return withWait(view).map(placed -> new Issued(placed, true));
+        }
+        long ahead = row.getLong("waiting_before");
+        int open = row.getLong("open_windows").intValue();
+        return live.meanServiceTime(order.hall(), view.queue()).map(mean -> {
+            WaitEstimator.Estimate estimate = WaitEstimator.estimate(ahead, open, mean);
+            return new Issued(withPosition(view, (int) ahead + 1, new TicketView.EstimatedWait(estimate.p50(), estimate.p90())), true);
         });
     }
 

@@ -20,129 +20,138 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * Writes new tickets, with group commit for plain ones: a ticket that arrives while
- * {@value #IN_FLIGHT} statements are already running waits for the next, which writes every ticket
- * waiting by then in one statement and one commit. Alone, a ticket goes at once; in a rush the
- * per-statement cost (round trip, plan, commit, locks on the daily counter) is shared by its tickets
- * (docs/performance.md). Each ticket is answered only after its statement commits.
+ * Writes new tickets, with group commit for plain ones: one issue statement runs at a time, and a
+ * plain order arriving meanwhile waits for the next, which resolves and writes every order waiting by
+ * then in one statement and one commit. Alone, an order goes at once; in a rush the per-statement
+ * cost (round trip, plan, executor set-up, commit) is shared by its tickets. One statement at a time
+ * rather than several: statements for the same queues wait for each other's locks on the daily
+ * counters anyway, and smaller batches cost PostgreSQL more per ticket (docs/performance.md). Each
+ * ticket is answered only after its statement commits.
  */
 @ApplicationScoped
 public class TicketWriter {
     private static final Logger LOG = Logger.getLogger(TicketWriter.class);
-    static final int IN_FLIGHT = 2;
     static final int MAX_BATCH = 100;
 
     @Inject
     Pool pool;
 
-    private record Waiting(NewTicket ticket, UniEmitter<? super Row> answer) {
+    private record Waiting(TicketOrder order, UniEmitter<? super Row> answer) {
     }
 
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicBoolean running = new AtomicBoolean();
 
-    /**
-     * The written ticket's row (its columns, {@code waiting_before} and {@code open_windows}), or null
-     * when nothing was written: for a plain ticket, its Idempotency-Key was taken meanwhile (the caller
-     * replays the earlier ticket); for an item with a quota, the quota is used up.
-     */
-    public Uni<Row> write(NewTicket ticket) {
-        if (!ticket.batchable()) {
-            return single(ticket).map(rows -> rows.size() == 0 ? null : rows.iterator().next());
-        }
-        return Uni.createFrom().emitter(answer -> {
-            waiting.add(new Waiting(ticket, answer));
-            startBatches();
-        });
-    }
-
-    /** The statement for one ticket; with a quota used up it writes nothing and returns no row. */
-    Uni<RowSet<Row>> single(NewTicket ticket) {
-        return pool.preparedQuery(ticket.dailyQuota() == null ? ISSUE_WITHOUT_QUOTA : ISSUE_WITH_QUOTA).execute(ticket.parameters());
-    }
-
-    private void startBatches() {
-        while (!waiting.isEmpty()) {
-            int now = running.get();
-            if (now >= IN_FLIGHT) {
-                return;
-            }
-            if (!running.compareAndSet(now, now + 1)) {
-                continue;
-            }
+    private void startBatch() {
+        while (!waiting.isEmpty() && running.compareAndSet(false, true)) {
             List<Waiting> batch = new ArrayList<>();
             for (Waiting next = waiting.poll(); next != null; next = batch.size() < MAX_BATCH - 1 ? waiting.poll() : null) {
                 batch.add(next);
             }
             if (batch.isEmpty()) {
-                running.decrementAndGet();
+                running.set(false);
                 continue;
             }
-            run(batch).subscribe().with(done -> finished(), failure -> finished());
+            run(batch, this::finished).subscribe().with(done -> { }, failure -> { });
+            return;
         }
     }
 
     private void finished() {
-        running.decrementAndGet();
-        startBatches();
+        running.set(false);
+        startBatch();
     }
 
-    /** Runs one batch and answers each of its tickets; never fails (failures go to the tickets). */
-    private Uni<Void> run(List<Waiting> batch) {
+    /**
+     * Resolves and writes a plain order together with others: the written ticket's row (its columns,
+     * {@code waiting_before} and {@code open_windows}), or null when the order was not written because
+     * it needs the careful path: its hall, item or queue does not resolve, its item has a daily quota,
+     * or its Idempotency-Key is already used. The careful path finds which, and answers for it. Fails
+     * with PostgreSQL's unique violation when another order took the key while this one was written.
+     */
+    public Uni<Row> writePlain(TicketOrder order) {
+        if (!order.plain()) {
+            throw new IllegalArgumentException("an order under the one-pending rule needs its own statement");
+        }
+        return Uni.createFrom().emitter(answer -> {
+            waiting.add(new Waiting(order, answer));
+            startBatch();
+        });
+    }
+
+    /** One resolved ticket in its own statement: its row, or null when the item's quota is used up. */
+    public Uni<Row> writeOne(NewTicket ticket) {
+        return pool.preparedQuery(ticket.dailyQuota() == null ? ISSUE_WITHOUT_QUOTA : ISSUE_WITH_QUOTA).execute(ticket.parameters())
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+    }
+
+    /**
+     * Runs one batch and answers each of its orders; never fails (failures go to the orders). Once the
+     * statement has committed it calls {@code release} before answering, so the next batch is already
+     * on its way to PostgreSQL while this one's answers are written.
+     */
+    private Uni<Void> run(List<Waiting> batch, Runnable release) {
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable releaseOnce = () -> {
+            if (released.compareAndSet(false, true)) {
+                release.run();
+            }
+        };
         return Uni.createFrom().deferred(() -> pool.preparedQuery(ISSUE_BATCH).execute(columns(batch)))
                 .map(rows -> {
                     Map<UUID, Row> written = new HashMap<>();
                     for (Row row : rows) {
                         written.put(row.getUUID("id"), row);
                     }
-                    batch.forEach(w -> w.answer().complete(written.get(w.ticket().id())));
+                    releaseOnce.run();
+                    batch.forEach(w -> w.answer().complete(written.get(w.order().id())));
                     return (Void) null;
                 })
                 .onFailure(PgException.class).recoverWithUni(failure -> {
-                    // e.g. a deadlock with a transfer: write these tickets one by one, each with its own outcome
+                    if (batch.size() == 1) {
+                        batch.get(0).answer().fail(failure);
+                        return Uni.createFrom().voidItem();
+                    }
+                    // e.g. a deadlock with a transfer, or one order with data PostgreSQL refuses: write them one
+                    // by one, so each gets its own outcome
                     LOG.debugf("batch of %d tickets failed (%s); writing them one by one", batch.size(), failure.getMessage());
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Waiting w : batch) {
-                        chain = chain.chain(() -> single(w.ticket())
-                                .invoke(rows -> w.answer().complete(rows.size() == 0 ? null : rows.iterator().next()))
-                                .onFailure().invoke(w.answer()::fail)
-                                .onFailure().recoverWithNull()
-                                .replaceWithVoid());
+                        chain = chain.chain(() -> run(List.of(w), () -> { }));
                     }
                     return chain;
                 })
                 .onFailure().invoke(failure -> batch.forEach(w -> w.answer().fail(failure)))
-                .onFailure().recoverWithNull();
+                .onFailure().recoverWithNull()
+                .eventually(releaseOnce);
     }
 
     private static Tuple columns(List<Waiting> batch) {
         return Tuple.tuple()
-                .addArrayOfString(array(batch, NewTicket::hall, String[]::new))
-                .addArrayOfString(array(batch, NewTicket::queue, String[]::new))
-                .addArrayOfLocalDate(array(batch, NewTicket::serviceDate, LocalDate[]::new))
-                .addArrayOfUUID(array(batch, NewTicket::id, UUID[]::new))
-                .addArrayOfString(array(batch, NewTicket::prefix, String[]::new))
-                .addArrayOfString(array(batch, NewTicket::itemCode, String[]::new))
-                .addArrayOfString(array(batch, NewTicket::channel, String[]::new))
-                .addArrayOfString(array(batch, NewTicket::priority, String[]::new))
-                .addArrayOfOffsetDateTime(array(batch, NewTicket::lineKey, OffsetDateTime[]::new))
-                .addArrayOfOffsetDateTime(array(batch, NewTicket::issuedAt, OffsetDateTime[]::new))
-                .addArrayOfString(array(batch, NewTicket::nameMasked, String[]::new))
-                .addArrayOfString(array(batch, NewTicket::idMasked, String[]::new))
-                .addArrayOfString(array(batch, NewTicket::phoneMasked, String[]::new))
-                .addArrayOfString(array(batch, NewTicket::sealed, String[]::new))
-                .addArrayOfString(array(batch, NewTicket::appointmentId, String[]::new))
-                .addArrayOfString(array(batch, NewTicket::idempotencyKey, String[]::new))
-                .addArrayOfString(array(batch, NewTicket::requestHash, String[]::new));
+                .addArrayOfString(array(batch, TicketOrder::hall, String[]::new))
+                .addArrayOfString(array(batch, TicketOrder::itemCode, String[]::new))
+                .addArrayOfString(array(batch, TicketOrder::queueCode, String[]::new))
+                .addArrayOfUUID(array(batch, TicketOrder::id, UUID[]::new))
+                .addArrayOfString(array(batch, TicketOrder::channel, String[]::new))
+                .addArrayOfString(array(batch, TicketOrder::priority, String[]::new))
+                .addArrayOfOffsetDateTime(array(batch, TicketOrder::lineKey, OffsetDateTime[]::new))
+                .addArrayOfOffsetDateTime(array(batch, TicketOrder::issuedAt, OffsetDateTime[]::new))
+                .addArrayOfString(array(batch, TicketOrder::nameMasked, String[]::new))
+                .addArrayOfString(array(batch, TicketOrder::idMasked, String[]::new))
+                .addArrayOfString(array(batch, TicketOrder::phoneMasked, String[]::new))
+                .addArrayOfString(array(batch, TicketOrder::sealed, String[]::new))
+                .addArrayOfString(array(batch, TicketOrder::appointmentId, String[]::new))
+                .addArrayOfString(array(batch, TicketOrder::idempotencyKey, String[]::new))
+                .addArrayOfString(array(batch, TicketOrder::requestHash, String[]::new));
     }
 
-    private static <T> T[] array(List<Waiting> batch, Function<NewTicket, T> column, IntFunction<T[]> arrays) {
-        return batch.stream().map(w -> column.apply(w.ticket())).toArray(arrays);
+    private static <T> T[] array(List<Waiting> batch, Function<TicketOrder, T> column, IntFunction<T[]> arrays) {
+        return batch.stream().map(w -> column.apply(w.order())).toArray(arrays);
     }
 
     private static final String RESULT_COLUMNS = TicketRow.COLUMNS.replaceAll("(\\w+)", "t.$1");
@@ -198,20 +207,33 @@ public class TicketWriter {
                 returning used),""", "where exists (select 1 from quota)", ISSUED_STEP_AND_EVENT, RESULT_COLUMNS);
 
     /**
-     * Plain tickets ($n are arrays, one element per ticket) in one statement: each line's daily
-     * counter moves once by the number of its tickets, which then take consecutive numbers in arrival
-     * order. Rows (counters, then tickets) are locked in hall, queue order, so concurrent batches never
-     * wait on each other in a cycle. A ticket whose Idempotency-Key was taken meanwhile is not written
-     * (its number stays unused) and comes back without a row.
+     * Plain orders ($n are arrays, one element per order) resolved and written in one statement. Each is
+     * resolved as {@code TicketService} resolves one (hall, item, queue, the hall's day); one that does
+     * not resolve cleanly, whose item has a daily quota or whose key is already used is left out and
+     * comes back without a row. Each line's daily counter moves once by the number of its tickets,
+     * which then take consecutive numbers in arrival order. Rows (counters, then tickets) are locked in
+     * hall, queue order, so concurrent batches never wait on each other in a cycle. There is no
+     * {@code on conflict} clause (checking every unique index first costs about a tenth of the statement): a key
+     * used twice in one batch, or taken by a batch committing meanwhile, fails the statement, whose
+     * orders are then written one by one, so only the order with that key fails (a unique violation).
      */
     private static final String ISSUE_BATCH = """
-            with req as (
-                select * from unnest($1::text[], $2::text[], $3::date[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-                                     $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::text[],
-                                     $14::text[], $15::text[], $16::text[], $17::text[])
-                    with ordinality as r(hall, queue, day, id, prefix, item, channel, priority, line_key, issued_at,
-                                         name_masked, id_masked, phone_masked, sealed, appointment, idempotency_key,
-                                         request_hash, arrival)),
+            with orders as (
+                select * from unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::timestamptz[],
+                                     $8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+                                     $14::text[], $15::text[])
+                    with ordinality as o(hall, item, wanted_queue, id, channel, priority, line_key, issued_at, name_masked,
+                                         id_masked, phone_masked, sealed, appointment, idempotency_key, request_hash, arrival)),
+            req as (
+                select o.*, q.code as queue, q.prefix, (o.issued_at at time zone c.timezone)::date as day
+                from orders o
+                join hall h on h.code = o.hall
+                join calendar c on c.id = h.calendar_id
+                left join service_item i on i.code = o.item
+                join hall_queue q on q.hall_code = o.hall and q.code = coalesce(o.wanted_queue, i.queue_code)
+                where (o.item is null or (i.code is not null and i.daily_quota is null
+                                          and (o.wanted_queue is null or i.queue_code is null or i.queue_code = o.wanted_queue)))
+                  and not exists (select 1 from ticket e where e.hall_code = o.hall and e.idempotency_key = o.idempotency_key)),
             lines as (
                 select hall, queue, day, count(*)::int as n from req group by hall, queue, day),
             seq as (
@@ -233,7 +255,6 @@ public class TicketWriter {
                     channel, priority, 'WAITING', line_key, issued_at, name_masked, id_masked,
                     phone_masked, sealed, appointment, idempotency_key, request_hash
                 from numbered order by hall, queue, number_seq
-                on conflict do nothing
                 returning *),
             %s
             select %s,
