@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -108,17 +109,24 @@ public class HallStreams {
                 });
     }
 
+    /** A bus message: a hall's events of one delivery batch, in order (a JSON array), or a single event. */
     private void deliver(String message) {
-        HallEvent event;
+        List<HallEvent> events = new ArrayList<>();
         try {
-            event = HallEvent.fromJson(new JsonObject(message));
+            if (message.startsWith("[")) {
+                new JsonArray(message).forEach(event -> events.add(HallEvent.fromJson((JsonObject) event)));
+            } else {
+                events.add(HallEvent.fromJson(new JsonObject(message)));
+            }
         } catch (RuntimeException e) {
             LOG.warnf("unreadable event on the bus: %s", message);
             return;
         }
-        Set<Listener> set = listeners.get(event.hall());
-        if (set != null) {
-            set.forEach(listener -> listener.offer(event));
+        for (HallEvent event : events) {
+            Set<Listener> set = listeners.get(event.hall());
+            if (set != null) {
+                set.forEach(listener -> listener.offer(event));
+            }
         }
     }
 

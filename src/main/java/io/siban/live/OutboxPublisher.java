@@ -4,6 +4,8 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -45,6 +47,8 @@ public class OutboxPublisher {
     Pool pool;
     @Inject
     LiveView live;
+    @Inject
+    Vertx vertx;
 
     @Inject
     public OutboxPublisher(ReactiveRedisDataSource redis) {
@@ -55,19 +59,39 @@ public class OutboxPublisher {
         return "siban:events:{" + hall + "}";
     }
 
+    /**
+     * Under a rush a drain starts at most this often: the events of all commits meanwhile share its
+     * statements and messages instead of each commit paying for a drain of its own.
+     */
+    static final long DRAIN_GAP_MS = 20;
+
     /** Called after a commit that appended events: deliver them now rather than at the next sweep. */
     public void wake() {
         if (!running.compareAndSet(false, true)) {
             again.set(true);
             return;
         }
-        drainUntilIdle().subscribe().with(ignored -> finishRun(), failure -> {
+        drain();
+    }
+
+    private void drain() {
+        long started = System.nanoTime();
+        drainUntilIdle().subscribe().with(ignored -> finishRun(started), failure -> {
             LOG.warnf("event delivery deferred: %s", failure.toString());
-            finishRun();
+            finishRun(started);
         });
     }
 
-    private void finishRun() {
+    private void finishRun(long started) {
+        if (again.getAndSet(false)) {
+            long wait = DRAIN_GAP_MS - (System.nanoTime() - started) / 1_000_000;
+            if (wait <= 0) {
+                drain();
+            } else {
+                vertx.setTimer(wait, id -> drain());
+            }
+            return;
+        }
         running.set(false);
         if (again.getAndSet(false)) {
             wake();
@@ -230,22 +254,27 @@ public class OutboxPublisher {
                                     left join hall_event_published p on p.hall_code = s.hall_code
                                     cross join lateral (select * from event_outbox e
                                                         where e.hall_code = s.hall_code and e.seq > coalesce(p.published_seq, 0)
-                                                        order by e.seq limit $1) e
+                                                        order by e.seq limit %d) e
                                     where s.last_seq > coalesce(p.published_seq, 0)
-                                    order by e.hall_code, e.seq""")
-                            .execute(Tuple.of(BATCH * 2))
+                                    order by e.hall_code, e.seq""".formatted(BATCH * 2))
+                            .execute()
                             .chain(rows -> {
                                 Map<String, Long> upTo = new LinkedHashMap<>();
-                                Uni<Void> chain = Uni.createFrom().voidItem();
+                                Map<String, JsonArray> perHall = new LinkedHashMap<>();
                                 for (Row r : rows) {
-                                    touched.add(r.getString("hall_code"));
-                                    upTo.put(r.getString("hall_code"), r.getLong("seq"));
-                                    HallEvent event = new HallEvent(r.getString("hall_code"), r.getLong("seq"), r.getString("type"),
-                                            HallEvent.payloadOf(r.getValue("payload")));
-                                    chain = chain.chain(() -> pubsub.publish(channel(event.hall()), event.toJson().encode()));
+                                    String hall = r.getString("hall_code");
+                                    touched.add(hall);
+                                    upTo.put(hall, r.getLong("seq"));
+                                    perHall.computeIfAbsent(hall, h -> new JsonArray()).add(new HallEvent(hall, r.getLong("seq"),
+                                            r.getString("type"), HallEvent.payloadOf(r.getValue("payload"))).toJson());
                                 }
                                 if (upTo.isEmpty()) {
                                     return Uni.createFrom().item(0);
+                                }
+                                // one message per hall and batch, its events in order
+                                Uni<Void> chain = Uni.createFrom().voidItem();
+                                for (Map.Entry<String, JsonArray> hall : perHall.entrySet()) {
+                                    chain = chain.chain(() -> pubsub.publish(channel(hall.getKey()), hall.getValue().encode()));
                                 }
                                 return chain.chain(() -> conn.preparedQuery("""
                                                         insert into hall_event_published (hall_code, published_seq)
