@@ -39,7 +39,9 @@ public class CallNextSimulation extends Simulation {
                 .exec(Chains.issueTicket("issue-ticket"));
 
         List<PopulationBuilder> calling = new ArrayList<>();
-        calling.add(clerks.injectOpen(atOnceUsers(windows)));
+        // clerks sit down within the first service time (at least a second), not all in the same millisecond
+        Duration sittingDown = config.serviceTime.compareTo(Duration.ofSeconds(1)) > 0 ? config.serviceTime : Duration.ofSeconds(1);
+        calling.add(clerks.injectOpen(rampUsers(windows).during(sittingDown)));
         if (config.feedRate > 0) {
             calling.add(feed.injectOpen(constantUsersPerSec(config.feedRate).during(config.duration)));
         }

@@ -74,11 +74,13 @@ final class Chains {
      * and {@code clerkToken} in the session.
      */
     static ChainBuilder clerkLoop(LoadConfig config, CallOutcomes outcomes, java.time.Duration callingFor) {
-        ChainBuilder serve = exec(http("start")
-                        .post("/api/v1/tickets/#{ticketId}/start")
-                        .header("Authorization", "Bearer #{clerkToken}")
-                        .check(status().is(200)))
-                .pause(config.serviceTime)
+        ChainBuilder started = exec(http("start")
+                .post("/api/v1/tickets/#{ticketId}/start")
+                .header("Authorization", "Bearer #{clerkToken}")
+                .check(status().is(200)));
+        // a citizen takes between half and one and a half times the service time: windows drift apart as in a hall
+        ChainBuilder serve = (config.serviceTime.isZero() ? started
+                        : started.pause(config.serviceTime.dividedBy(2), config.serviceTime.multipliedBy(3).dividedBy(2)))
                 .exec(http("finish")
                         .post("/api/v1/tickets/#{ticketId}/finish")
                         .header("Authorization", "Bearer #{clerkToken}")
