@@ -156,10 +156,11 @@ public class TicketWriter {
 
     private static final String RESULT_COLUMNS = TicketRow.COLUMNS.replaceAll("(\\w+)", "t.$1");
 
-    /** The first audit step and the event of the tickets written by CTE {@code t}, in hall and number order. */
-    private static final String ISSUED_STEP_AND_EVENT = """
-            step as (
-                insert into ticket_step (ticket_id, step, at, actor, detail) select id, 'ISSUED', issued_at, 'kiosk', channel from t),
+    /**
+     * The event of the tickets written by CTE {@code t}, in hall and number order. Their issue needs no
+     * step row: the ticket row records it (view ticket_history).
+     */
+    private static final String ISSUED_EVENT = """
             event as (
                 insert into event_outbox (hall_code, type, payload)
                 select hall_code, 'ticket.issued', jsonb_build_object('ticketId', id, 'number', number, 'queue', queue_code,
@@ -168,7 +169,7 @@ public class TicketWriter {
 
     /**
      * One ticket in one atomic round trip: the quota ($19, in the variant for items with one), the
-     * daily number, the ticket, its first step, its event and the count of tickets waiting before it
+     * daily number, the ticket, its event and the count of tickets waiting before it
      * (its place in line when it has no head start). With the quota used up nothing is written and no
      * row comes back. Two variants rather than a quota test on a parameter: a condition on a parameter
      * makes PostgreSQL plan the statement again on every call.
@@ -196,7 +197,7 @@ public class TicketWriter {
                    (select count(*) from hall_window hw where hw.hall_code = $1 and hw.status = 'OPEN' and $2 = any(hw.queues)) as open_windows
             from t, waiting""";
 
-    private static final String ISSUE_WITHOUT_QUOTA = ISSUE.formatted("", "", ISSUED_STEP_AND_EVENT, RESULT_COLUMNS);
+    private static final String ISSUE_WITHOUT_QUOTA = ISSUE.formatted("", "", ISSUED_EVENT, RESULT_COLUMNS);
 
     private static final String ISSUE_WITH_QUOTA = ISSUE.formatted("""
             quota as (
@@ -204,7 +205,7 @@ public class TicketWriter {
                 select $1, $6, $3, 1
                 on conflict (hall_code, item_code, service_date) do update set used = item_quota_use.used + 1
                 where item_quota_use.used < $19
-                returning used),""", "where exists (select 1 from quota)", ISSUED_STEP_AND_EVENT, RESULT_COLUMNS);
+                returning used),""", "where exists (select 1 from quota)", ISSUED_EVENT, RESULT_COLUMNS);
 
     /**
      * Plain orders ($n are arrays, one element per order) resolved and written in one statement. Each is
@@ -262,5 +263,5 @@ public class TicketWriter {
                        + n.batch_before as waiting_before,
                    (select count(*) from hall_window hw where hw.hall_code = t.hall_code and hw.status = 'OPEN'
                        and t.queue_code = any(hw.queues)) as open_windows
-            from t join numbered n on n.id = t.id""".formatted(ISSUED_STEP_AND_EVENT, RESULT_COLUMNS);
+            from t join numbered n on n.id = t.id""".formatted(ISSUED_EVENT, RESULT_COLUMNS);
 }

@@ -308,7 +308,7 @@ class TicketLifecycleTest {
         callNext(hall, 1).statusCode(200);
         finish(hall, id);
         try (Connection db = LocalServicesResource.connect();
-             var statement = db.prepareStatement("select step, actor from ticket_step where ticket_id = ?::uuid order by id")) {
+             var statement = db.prepareStatement("select step, actor from ticket_history where ticket_id = ?::uuid order by id")) {
             statement.setString(1, id);
             ResultSet rows = statement.executeQuery();
             List<String> steps = new java.util.ArrayList<>();
@@ -316,6 +316,28 @@ class TicketLifecycleTest {
                 steps.add(rows.getString(1) + "/" + rows.getString(2).replaceAll("-.*", ""));
             }
             assertThat(steps).containsExactly("ISSUED/kiosk", "CALLED/clerk", "STARTED/clerk", "FINISHED:CONSULTATION/clerk");
+        }
+    }
+
+    @Test
+    void anIssueStoredAsAStepByAnEarlierVersionIsListedOnce() throws Exception {
+        String id = issue(hall(), "A", "NORMAL");
+        try (Connection db = LocalServicesResource.connect()) {
+            try (var insert = db.prepareStatement("""
+                    insert into ticket_step (ticket_id, step, at, actor, detail)
+                    select id, 'ISSUED', issued_at, 'kiosk', channel from ticket where id = ?::uuid""")) {
+                insert.setString(1, id);
+                insert.executeUpdate();
+            }
+            try (var history = db.prepareStatement("select step, id > 0 from ticket_history where ticket_id = ?::uuid order by id")) {
+                history.setString(1, id);
+                ResultSet rows = history.executeQuery();
+                List<String> steps = new java.util.ArrayList<>();
+                while (rows.next()) {
+                    steps.add(rows.getString(1) + (rows.getBoolean(2) ? " (stored step)" : " (ticket row)"));
+                }
+                assertThat(steps).containsExactly("ISSUED (stored step)");
+            }
         }
     }
 

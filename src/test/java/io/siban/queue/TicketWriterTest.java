@@ -76,7 +76,7 @@ class TicketWriterTest {
             assertThat(numbers(db, hall, "B")).as("queue B: distinct").doesNotHaveDuplicates().hasSize(60);
             try (var statement = db.prepareStatement("""
                     select (select count(*) from event_outbox where hall_code = ? and type = 'ticket.issued'),
-                           (select count(*) from ticket_step s join ticket t on t.id = s.ticket_id where t.hall_code = ? and s.step = 'ISSUED'),
+                           (select count(*) from ticket_history h join ticket t on t.id = h.ticket_id where t.hall_code = ? and h.step = 'ISSUED'),
                            (select sum(waiting) from queue_waiting where hall_code = ?)""")) {
                 statement.setString(1, hall);
                 statement.setString(2, hall);
