@@ -264,10 +264,16 @@ public class TicketService {
                                         limit 1),
                                     facts as (
                                         -- an earlier arrival still waiting has its line key before the chosen one's
-                                        -- arrival, and a higher class is never NORMAL: both are short index probes
-                                        select exists (select 1 from ticket o where o.hall_code = $1 and o.queue_code = any($2)
-                                                         and o.status = 'WAITING' and (o.target_window is null or o.target_window = $3)
-                                                         and o.id <> n.id and o.line_key < n.issued_at and o.issued_at < n.issued_at) as earlier,
+                                        -- arrival: probed in each queue from the head of its line, in index order (as
+                                        -- one probe over all queues, PostgreSQL may guess a match comes soon and scan
+                                        -- the whole table for it); a higher class is never NORMAL: its own index
+                                        select exists (select 1 from unnest($2::text[]) as q(code)
+                                                       cross join lateral (select 1 from ticket o
+                                                                           where o.hall_code = $1 and o.queue_code = q.code
+                                                                             and o.status = 'WAITING' and o.line_key < n.issued_at
+                                                                             and (o.target_window is null or o.target_window = $3)
+                                                                             and o.id <> n.id and o.issued_at < n.issued_at
+                                                                           order by o.line_key, o.seq limit 1) e) as earlier,
                                                exists (select 1 from ticket o where o.hall_code = $1 and o.queue_code = any($2)
                                                          and o.status = 'WAITING' and o.priority <> 'NORMAL'
                                                          and (o.target_window is null or o.target_window = $3)
