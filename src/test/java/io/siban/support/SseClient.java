@@ -21,6 +21,7 @@ public final class SseClient implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> lines;
+    private volatile boolean closed;
 
     public SseClient(URI uri, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
@@ -30,6 +31,11 @@ public final class SseClient implements AutoCloseable {
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
             lines = r.body();
+            if (closed) {
+                // closed before the response arrived: let the server see the connection go
+                lines.close();
+                return;
+            }
             String[] current = new String[3];
             try {
                 lines.forEach(line -> {
@@ -81,8 +87,10 @@ public final class SseClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (lines != null) {
-            lines.close();
+        closed = true;
+        Stream<String> open = lines;
+        if (open != null) {
+            open.close();
         }
         response.cancel(true);
     }
