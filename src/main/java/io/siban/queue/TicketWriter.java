@@ -50,7 +50,7 @@ public class TicketWriter {
     private void startBatch() {
         while (!waiting.isEmpty() && running.compareAndSet(false, true)) {
             List<Waiting> batch = new ArrayList<>();
-            for (Waiting next = waiting.poll(); next != null; next = batch.size() < MAX_BATCH - 1 ? waiting.poll() : null) {
+            for (Waiting next = waiting.poll(); next != null; next = batch.size() < MAX_BATCH ? waiting.poll() : null) {
                 batch.add(next);
             }
             if (batch.isEmpty()) {
@@ -154,6 +154,13 @@ public class TicketWriter {
         return batch.stream().map(w -> column.apply(w.order())).toArray(arrays);
     }
 
+    /** A ticket's number: the queue's prefix and the daily sequence, padded to at least three digits (never cut). */
+    private static String number(String prefix, String seq) {
+        return "%s || lpad(%s::text, greatest(3, length(%s::text)), '0')".formatted(prefix, seq, seq);
+    }
+
+    private static final String NUMBER_OF_SEQ = number("$5", "seq.last_seq");
+
     private static final String RESULT_COLUMNS = TicketRow.COLUMNS.replaceAll("(\\w+)", "t.$1");
 
     /**
@@ -185,7 +192,7 @@ public class TicketWriter {
                 insert into ticket (id, hall_code, queue_code, issued_queue_code, service_date, seq, number, item_code,
                     channel, priority, status, line_key, issued_at, applicant_name_masked, applicant_id_hash,
                     applicant_id_masked, applicant_phone_masked, applicant_sealed, appointment_id, idempotency_key, request_hash)
-                select $4, $1, $2, $2, $3, seq.last_seq, $5 || lpad(seq.last_seq::text, greatest(3, length(seq.last_seq::text)), '0'), $6,
+                select $4, $1, $2, $2, $3, seq.last_seq, %s, $6,
                     $7, $8, 'WAITING', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18
                 from seq
                 returning *),
@@ -197,7 +204,7 @@ public class TicketWriter {
                    (select count(*) from hall_window hw where hw.hall_code = $1 and hw.status = 'OPEN' and $2 = any(hw.queues)) as open_windows
             from t, waiting""";
 
-    private static final String ISSUE_WITHOUT_QUOTA = ISSUE.formatted("", "", ISSUED_EVENT, RESULT_COLUMNS);
+    private static final String ISSUE_WITHOUT_QUOTA = ISSUE.formatted("", "", NUMBER_OF_SEQ, ISSUED_EVENT, RESULT_COLUMNS);
 
     private static final String ISSUE_WITH_QUOTA = ISSUE.formatted("""
             quota as (
@@ -205,7 +212,7 @@ public class TicketWriter {
                 select $1, $6, $3, 1
                 on conflict (hall_code, item_code, service_date) do update set used = item_quota_use.used + 1
                 where item_quota_use.used < $19
-                returning used),""", "where exists (select 1 from quota)", ISSUED_EVENT, RESULT_COLUMNS);
+                returning used),""", "where exists (select 1 from quota)", NUMBER_OF_SEQ, ISSUED_EVENT, RESULT_COLUMNS);
 
     /**
      * Plain orders ($n are arrays, one element per order) resolved and written in one statement. Each is
@@ -252,7 +259,7 @@ public class TicketWriter {
                 insert into ticket (id, hall_code, queue_code, issued_queue_code, service_date, seq, number, item_code,
                     channel, priority, status, line_key, issued_at, applicant_name_masked, applicant_id_masked,
                     applicant_phone_masked, applicant_sealed, appointment_id, idempotency_key, request_hash)
-                select id, hall, queue, queue, day, number_seq, prefix || lpad(number_seq::text, greatest(3, length(number_seq::text)), '0'), item,
+                select id, hall, queue, queue, day, number_seq, %s, item,
                     channel, priority, 'WAITING', line_key, issued_at, name_masked, id_masked,
                     phone_masked, sealed, appointment, idempotency_key, request_hash
                 from numbered order by hall, queue, number_seq
@@ -263,5 +270,5 @@ public class TicketWriter {
                        + n.batch_before as waiting_before,
                    (select count(*) from hall_window hw where hw.hall_code = t.hall_code and hw.status = 'OPEN'
                        and t.queue_code = any(hw.queues)) as open_windows
-            from t join numbered n on n.id = t.id""".formatted(ISSUED_EVENT, RESULT_COLUMNS);
+            from t join numbered n on n.id = t.id""".formatted(number("prefix", "number_seq"), ISSUED_EVENT, RESULT_COLUMNS);
 }
