@@ -143,10 +143,15 @@ public class LiveView {
                 .execute(Tuple.of(hall, today));
     }
 
-    /** Today's figures, kept per hall and day by the outbox publisher (always one row). */
+    /**
+     * Today's figures (always one row): tickets issued from the day's number counters, the rest as the
+     * outbox publisher tallies them per hall and day.
+     */
     private Uni<RowSet<Row>> today(String hall, LocalDate today) {
         return pool.preparedQuery("""
-                        select coalesce(sum(issued), 0) as issued, coalesce(sum(calls), 0) as called,
+                        select (select coalesce(sum(c.last_seq), 0) from ticket_counter c
+                                where c.hall_code = $1 and c.service_date = $2) as issued,
+                               coalesce(sum(calls), 0) as called,
                                coalesce(sum(served), 0) as served, coalesce(sum(no_show), 0) as no_show,
                                coalesce(sum(cancelled), 0) as cancelled,
                                sum(wait_seconds)::float8 / nullif(sum(calls), 0) as average_wait
