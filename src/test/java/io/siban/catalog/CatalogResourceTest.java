@@ -1,9 +1,17 @@
 package io.siban.catalog;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.siban.support.Api;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +20,7 @@ import java.util.UUID;
 import static io.siban.support.Api.adminToken;
 import static io.siban.support.Api.anonymous;
 import static io.siban.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -141,6 +150,31 @@ class CatalogResourceTest {
     void oversizedBodiesAre413ProblemJson() {
         String huge = "[" + "\"x\",".repeat(800_000) + "\"x\"]";
         as(adminToken()).body(huge).post("/api/v1/items").then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @TestHTTPResource("/api/v1/items")
+    URI items;
+
+    /** A chunked body has no Content-Length: its size shows only as it arrives. */
+    private HttpResponse<String> postChunked(String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(items).header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void chunkedBodiesOverTheLimitAre413ProblemJsonAndSmallOnesAreRead() throws Exception {
+        HttpResponse<String> tooLarge = postChunked("{\"code\": \"X\", \"name\": \"" + "n".repeat(2_200_000) + "\"}");
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(new JsonObject(tooLarge.body()).getString("type")).endsWith("/too-large");
+
+        String code = code();
+        HttpResponse<String> created = postChunked(new JsonObject(item(code, "IMMEDIATE")).encode());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        as(adminToken()).get("/api/v1/items/" + code).then().statusCode(200).body("code", equalTo(code));
     }
 
     @Test
