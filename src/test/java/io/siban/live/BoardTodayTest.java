@@ -17,6 +17,7 @@ import java.util.UUID;
 import static io.siban.support.Api.anonymous;
 import static io.siban.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /** The board's figures for today follow every kind of ticket move and survive a Redis flush. */
 @QuarkusTest
@@ -30,9 +31,13 @@ class BoardTodayTest {
         String kiosk = Api.kioskToken(hall);
         String[] ids = new String[4];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = as(kiosk).body(Map.of("queueCode", "A", "channel", "KIOSK"))
+            ids[i] = as(kiosk).header("Idempotency-Key", hall + "-" + i).body(Map.of("queueCode", "A", "channel", "KIOSK"))
                     .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract().path("id");
         }
+        // neither a retry under the same key nor a refused ticket counts as issued
+        as(kiosk).header("Idempotency-Key", hall + "-0").body(Map.of("queueCode", "A", "channel", "KIOSK"))
+                .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(200).body("id", equalTo(ids[0]));
+        as(kiosk).body(Map.of("queueCode", "NOPE", "channel", "KIOSK")).post("/api/v1/halls/" + hall + "/tickets").then().statusCode(422);
         String served = callNext(clerk, hall, 1);
         as(clerk).post("/api/v1/tickets/" + served + "/start").then().statusCode(200);
         as(clerk).body(Map.of("outcome", "CONSULTATION")).post("/api/v1/tickets/" + served + "/finish").then().statusCode(200);
