@@ -25,18 +25,31 @@ public final class BusSubscription {
     private final String pingChannel;
     private final String ping = "ping:" + UUID.randomUUID();
     private final Consumer<String> consumer;
+    private final Runnable onListening;
     private volatile Cancellable subscription;
     private volatile long lastHeard;
+    private volatile boolean awaitingFirstMessage;
 
     /**
      * @param pattern     a channel pattern, e.g. {@code siban:events:*}
      * @param pingChannel a channel the pattern matches, used for the self-ping
      */
     public BusSubscription(ReactiveRedisDataSource redis, String pattern, String pingChannel, Consumer<String> consumer) {
+        this(redis, pattern, pingChannel, consumer, () -> { });
+    }
+
+    /**
+     * @param onListening called when the first message arrives after each (re)subscription, i.e. once
+     *                    the subscription certainly listens: whatever was published before may have been
+     *                    missed and should be fetched from where it is kept
+     */
+    public BusSubscription(ReactiveRedisDataSource redis, String pattern, String pingChannel, Consumer<String> consumer,
+                           Runnable onListening) {
         this.redis = redis;
         this.pattern = pattern;
         this.pingChannel = pingChannel;
         this.consumer = consumer;
+        this.onListening = onListening;
     }
 
     public synchronized void start() {
@@ -44,6 +57,7 @@ public final class BusSubscription {
         lastHeard = System.nanoTime();
         Multi<String> messages = redis.pubsub(String.class).subscribeToPatterns(pattern);
         subscription = messages
+                .onSubscription().invoke(() -> awaitingFirstMessage = true)
                 .onCompletion().failWith(() -> new IllegalStateException("subscription to " + pattern + " ended"))
                 .onFailure().invoke(failure -> LOG.warnf("subscription to %s lost, resubscribing: %s", pattern, failure.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
@@ -68,6 +82,10 @@ public final class BusSubscription {
 
     private void receive(String message) {
         lastHeard = System.nanoTime();
+        if (awaitingFirstMessage) {
+            awaitingFirstMessage = false;
+            onListening.run();
+        }
         if (!ping.equals(message)) {
             consumer.accept(message);
         }

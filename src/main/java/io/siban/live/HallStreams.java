@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 /**
  * One hot Redis subscription per instance feeds every stream subscriber of every hall. A new
@@ -52,7 +53,7 @@ public class HallStreams {
     }
 
     void start(@Observes StartupEvent event) {
-        bus = new BusSubscription(redis, "siban:events:*", "siban:events:{siban-ping}", this::deliver);
+        bus = new BusSubscription(redis, "siban:events:*", "siban:events:{siban-ping}", this::deliver, this::catchUp);
         bus.start();
     }
 
@@ -79,7 +80,7 @@ public class HallStreams {
      */
     public Multi<HallEvent> events(String hall, Long lastEventId) {
         return Multi.createFrom().<HallEvent>emitter(emitter -> {
-                    Listener listener = new Listener(emitter, lastEventId == null ? -1 : lastEventId);
+                    Listener listener = new Listener(emitter, lastEventId == null ? -1 : lastEventId, after -> replay(hall, after));
                     listeners.computeIfAbsent(hall, h -> new CopyOnWriteArraySet<>()).add(listener);
                     emitter.onTermination(() -> remove(hall, listener));
                     Uni<List<HallEvent>> missed = lastEventId == null ? Uni.createFrom().item(List.of()) : replay(hall, lastEventId);
@@ -109,6 +110,14 @@ public class HallStreams {
                 });
     }
 
+    /**
+     * After the bus (re)subscribed, e.g. when Redis came back: events published while it did not
+     * listen reached no one, so every stream fetches what it missed from PostgreSQL.
+     */
+    private void catchUp() {
+        listeners.values().forEach(set -> set.forEach(Listener::refill));
+    }
+
     /** A bus message: a hall's events of one delivery batch, in order (a JSON array), or a single event. */
     private void deliver(String message) {
         List<HallEvent> events = new ArrayList<>();
@@ -130,16 +139,22 @@ public class HallStreams {
         }
     }
 
-    /** Holds live events back until the replay is out, then passes each new id once. */
+    /**
+     * Holds live events back until the replay is out, then passes each new id once. A live event that
+     * skips ids (a bus message lost) holds the stream back again until the skipped ones are read from
+     * PostgreSQL, so a subscriber sees every id in order.
+     */
     private static final class Listener {
         private final MultiEmitter<? super HallEvent> emitter;
         private final ArrayDeque<HallEvent> pending = new ArrayDeque<>();
         private final AtomicLong lastSent;
+        private final LongFunction<Uni<List<HallEvent>>> replayAfter;
         private boolean attached;
 
-        Listener(MultiEmitter<? super HallEvent> emitter, long lastSent) {
+        Listener(MultiEmitter<? super HallEvent> emitter, long lastSent, LongFunction<Uni<List<HallEvent>>> replayAfter) {
             this.emitter = emitter;
             this.lastSent = new AtomicLong(lastSent);
+            this.replayAfter = replayAfter;
         }
 
         synchronized void offer(HallEvent event) {
@@ -149,7 +164,24 @@ public class HallStreams {
                 }
                 return;
             }
+            if (lastSent.get() >= 0 && event.seq() > lastSent.get() + 1) {
+                pending.add(event);
+                refill();
+                return;
+            }
             send(event);
+        }
+
+        /** Reads what came after the last id sent from PostgreSQL, holding live events back meanwhile. */
+        synchronized void refill() {
+            if (!attached || lastSent.get() < 0) {
+                return;
+            }
+            attached = false;
+            replayAfter.apply(lastSent.get()).subscribe().with(this::attach, failure -> {
+                LOG.debugf("stream catch-up deferred: %s", failure.toString());
+                attach(List.of());
+            });
         }
 
         synchronized void attach(List<HallEvent> replayed) {

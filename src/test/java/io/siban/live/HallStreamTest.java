@@ -93,6 +93,42 @@ class HallStreamTest {
     }
 
     @Test
+    void anEventWhoseBusMessageWasLostIsFetchedBeforeTheNextOne() throws Exception {
+        String hall = hall();
+        try (SseClient screen = new SseClient(stream(hall), null)) {
+            awaitSubscribers(hall, 1);
+            issue(hall);
+            long last = screen.next("queue.counters", WAIT).id();
+            // an event numbered and marked delivered whose Redis message never arrived (e.g. during a Redis restart)
+            try (Connection db = LocalServicesResource.connect()) {
+                db.setAutoCommit(false);
+                try (var insert = db.prepareStatement("insert into event_outbox (hall_code, type, payload, seq) "
+                        + "values (?, 'window.status', '{\"window\": 9, \"status\": \"PAUSED\"}'::jsonb, ?)");
+                     var numbers = db.prepareStatement("update hall_event_seq set last_seq = ? where hall_code = ?");
+                     var delivered = db.prepareStatement("update hall_event_published set published_seq = ? where hall_code = ?")) {
+                    insert.setString(1, hall);
+                    insert.setLong(2, last + 1);
+                    insert.executeUpdate();
+                    for (var update : List.of(numbers, delivered)) {
+                        update.setLong(1, last + 1);
+                        update.setString(2, hall);
+                        assertThat(update.executeUpdate()).isEqualTo(1);
+                    }
+                }
+                db.commit();
+            }
+            String next = issue(hall);
+            SseClient.Event lost = screen.next(null, WAIT);
+            assertThat(lost).as("the lost event, read from PostgreSQL").isNotNull();
+            assertThat(lost.id()).isEqualTo(last + 1);
+            assertThat(lost.type()).isEqualTo("window.status");
+            SseClient.Event issued = screen.next(null, WAIT);
+            assertThat(issued.id()).isEqualTo(last + 2);
+            assertThat(issued.data()).contains(next);
+        }
+    }
+
+    @Test
     void windowStatusChangesReachTheScreens() throws Exception {
         String hall = hall();
         try (SseClient screen = new SseClient(stream(hall), null)) {
