@@ -22,7 +22,7 @@ public class BodyLimit {
 
     void install(@Observes Router router) {
         long limit = maxBodySize.asLongValue();
-        BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(limit);
+        BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(limit).setMergeFormAttributes(false);
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, limit)) {

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +29,6 @@ public final class BusSubscription {
     private final Runnable onListening;
     private volatile Cancellable subscription;
     private volatile long lastHeard;
-    private volatile boolean awaitingFirstMessage;
 
     /**
      * @param pattern     a channel pattern, e.g. {@code siban:events:*}
@@ -55,13 +55,15 @@ public final class BusSubscription {
     public synchronized void start() {
         stop();
         lastHeard = System.nanoTime();
+        // this subscription's own flag: a late message of a cancelled one must not stand for it
+        AtomicBoolean awaitingFirstMessage = new AtomicBoolean(true);
         Multi<String> messages = redis.pubsub(String.class).subscribeToPatterns(pattern);
         subscription = messages
-                .onSubscription().invoke(() -> awaitingFirstMessage = true)
+                .onSubscription().invoke(() -> awaitingFirstMessage.set(true))
                 .onCompletion().failWith(() -> new IllegalStateException("subscription to " + pattern + " ended"))
                 .onFailure().invoke(failure -> LOG.warnf("subscription to %s lost, resubscribing: %s", pattern, failure.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
-                .subscribe().with(this::receive);
+                .subscribe().with(message -> receive(message, awaitingFirstMessage));
     }
 
     public synchronized void stop() {
@@ -80,14 +82,18 @@ public final class BusSubscription {
         return redis.pubsub(String.class).publish(pingChannel, ping).onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    private void receive(String message) {
+    private void receive(String message, AtomicBoolean awaitingFirstMessage) {
         lastHeard = System.nanoTime();
-        if (awaitingFirstMessage) {
-            awaitingFirstMessage = false;
-            onListening.run();
-        }
-        if (!ping.equals(message)) {
-            consumer.accept(message);
+        try {
+            if (awaitingFirstMessage.compareAndSet(true, false)) {
+                onListening.run();
+            }
+            if (!ping.equals(message)) {
+                consumer.accept(message);
+            }
+        } catch (RuntimeException e) {
+            // a failing handler must not end the subscription
+            LOG.warnf("message on %s not handled: %s", pattern, e.toString());
         }
     }
 }

@@ -19,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,8 @@ import java.util.function.LongFunction;
 @ApplicationScoped
 public class HallStreams {
     private static final Logger LOG = Logger.getLogger(HallStreams.class);
+
+    static final Duration REPLAY_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
     private final ReactiveRedisDataSource redis;
@@ -101,6 +104,7 @@ public class HallStreams {
                         select seq, type, payload from event_outbox where hall_code = $1 and seq > $2
                         order by seq limit $3""")
                 .execute(Tuple.of(hall, after, config.replayLimit()))
+                .ifNoItem().after(REPLAY_TIMEOUT).fail()
                 .map(rows -> {
                     List<HallEvent> events = new ArrayList<>();
                     for (Row r : rows) {
@@ -178,18 +182,31 @@ public class HallStreams {
                 return;
             }
             attached = false;
-            replayAfter.apply(lastSent.get()).subscribe().with(this::attach, failure -> {
-                LOG.debugf("stream catch-up deferred: %s", failure.toString());
-                attach(List.of());
-            });
+            read();
         }
 
         synchronized void attach(List<HallEvent> replayed) {
             replayed.forEach(this::send);
+            HallEvent next = pending.peek();
+            if (next != null && !replayed.isEmpty() && lastSent.get() >= 0 && next.seq() > lastSent.get() + 1) {
+                // the replay stopped at its limit short of the events held back: read on
+                read();
+                return;
+            }
             while (!pending.isEmpty()) {
                 send(pending.poll());
             }
             attached = true;
+        }
+
+        private void read() {
+            replayAfter.apply(lastSent.get()).subscribe().with(this::attach, this::end);
+        }
+
+        /** Without the events it misses the stream cannot go on in order: the client reconnects with its last id. */
+        private void end(Throwable failure) {
+            LOG.debugf("stream ended, its missed events could not be read: %s", failure.toString());
+            emitter.fail(failure);
         }
 
         private void send(HallEvent event) {
