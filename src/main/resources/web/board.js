@@ -97,7 +97,7 @@ function connect() {
   source = new EventSource(url);
   const seen = e => { lastEventId = e.lastEventId || lastEventId; window.__lastEventId = lastEventId; };
   for (const type of ['ticket.issued', 'ticket.cancelled', 'ticket.no_show', 'ticket.started', 'ticket.finished',
-                      'ticket.transferred', 'ticket.reactivated', 'queue.counters', 'window.status']) {
+                      'ticket.transferred', 'ticket.reactivated', 'ticket.expired', 'queue.counters', 'window.status']) {
     source.addEventListener(type, e => { seen(e); refreshSoon(); });
   }
   source.addEventListener('ticket.called', e => {

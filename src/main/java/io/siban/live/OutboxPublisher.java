@@ -142,7 +142,7 @@ public class OutboxPublisher {
 
     /** Ticket events that change how many wait in a queue: each batch follows them with the queues' counts. */
     static final Set<String> MOVES_THE_LINE = Set.of("ticket.issued", "ticket.called", "ticket.cancelled", "ticket.transferred",
-            "ticket.reactivated");
+            "ticket.expired", "ticket.reactivated");
 
     private static final String COUNTERS = """
             insert into event_outbox (hall_code, type, payload)

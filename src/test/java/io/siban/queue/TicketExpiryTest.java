@@ -1,0 +1,72 @@
+package io.siban.queue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.siban.support.Api;
+import io.siban.support.LocalServicesResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.siban.support.Api.anonymous;
+import static io.siban.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A hall's line closes with its day: tickets still waiting from a past day expire and leave the line. */
+@QuarkusTest
+class TicketExpiryTest {
+    @Inject
+    TicketExpiry expiry;
+
+    @Test
+    void ticketsStillWaitingFromAPastDayExpireAndAreNeitherCalledNorCounted() throws Exception {
+        String hall = Api.hall("x-" + UUID.randomUUID().toString().substring(0, 8));
+        String kiosk = Api.kioskToken(hall);
+        String leftOver = issue(kiosk, hall);
+        String current = issue(kiosk, hall);
+        sql("update ticket set service_date = service_date - 1, issued_at = issued_at - interval '1 day', "
+                + "line_key = line_key - interval '1 day' where id = '" + leftOver + "'");
+        anonymous().get("/api/v1/tickets/" + current).then().statusCode(200).body("position", equalTo(2));
+
+        assertThat(expiry.expirePastDays().await().atMost(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(1L);
+
+        anonymous().get("/api/v1/tickets/" + leftOver).then().statusCode(200).body("status", equalTo("EXPIRED"));
+        anonymous().get("/api/v1/tickets/" + current).then().statusCode(200).body("status", equalTo("WAITING"))
+                .body("position", equalTo(1));
+        assertThat(count("select waiting from queue_waiting where hall_code = '" + hall + "' and queue_code = 'A'"))
+                .as("the waiting count follows").isEqualTo(1);
+        String called = as(Api.staffToken("clerk", hall)).post("/api/v1/halls/" + hall + "/windows/1/call-next")
+                .then().statusCode(200).extract().path("id");
+        assertThat(called).as("the day's ticket is called, not the one left over").isEqualTo(current);
+        anonymous().delete("/api/v1/tickets/" + leftOver).then().statusCode(409);
+
+        expiry.expirePastDays().await().atMost(Duration.ofSeconds(10));
+        assertThat(count("select count(*) from ticket_history where ticket_id = '" + leftOver + "' and step = 'EXPIRED'"))
+                .as("expired once, recorded with its time").isEqualTo(1);
+        assertThat(count("select count(*) from event_outbox where hall_code = '" + hall + "' and type = 'ticket.expired'"))
+                .as("screens are told").isEqualTo(1);
+    }
+
+    private static String issue(String kiosk, String hall) {
+        return as(kiosk).body(Map.of("queueCode", "A", "channel", "KIOSK")).post("/api/v1/halls/" + hall + "/tickets")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection db = LocalServicesResource.connect(); var s = db.createStatement()) {
+            assertThat(s.executeUpdate(statement)).isEqualTo(1);
+        }
+    }
+
+    private static long count(String query) throws Exception {
+        try (Connection db = LocalServicesResource.connect(); var s = db.createStatement(); ResultSet r = s.executeQuery(query)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
