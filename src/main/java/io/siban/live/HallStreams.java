@@ -168,7 +168,7 @@ public class HallStreams {
                 }
                 return;
             }
-            if (lastSent.get() >= 0 && event.seq() > lastSent.get() + 1) {
+            if (skipsAhead(event)) {
                 pending.add(event);
                 refill();
                 return;
@@ -188,7 +188,7 @@ public class HallStreams {
         synchronized void attach(List<HallEvent> replayed) {
             replayed.forEach(this::send);
             HallEvent next = pending.peek();
-            if (next != null && !replayed.isEmpty() && lastSent.get() >= 0 && next.seq() > lastSent.get() + 1) {
+            if (next != null && !replayed.isEmpty() && skipsAhead(next)) {
                 // the replay stopped at its limit short of the events held back: read on
                 read();
                 return;
@@ -197,6 +197,11 @@ public class HallStreams {
                 send(pending.poll());
             }
             attached = true;
+        }
+
+        /** Whether ids between the last one sent and this event's are missing. */
+        private boolean skipsAhead(HallEvent event) {
+            return lastSent.get() >= 0 && event.seq() > lastSent.get() + 1;
         }
 
         private void read() {

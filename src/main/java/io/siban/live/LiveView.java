@@ -149,8 +149,9 @@ public class LiveView {
      */
     private Uni<RowSet<Row>> today(String hall, LocalDate today) {
         return pool.preparedQuery("""
-                        select (select coalesce(sum(c.last_seq), 0) from ticket_counter c
-                                where c.hall_code = $1 and c.service_date = $2) as issued,
+                        select (select coalesce(sum(c.last_seq), 0) from hall_queue q
+                                join ticket_counter c on c.hall_code = q.hall_code and c.queue_code = q.code and c.service_date = $2
+                                where q.hall_code = $1) as issued,
                                coalesce(sum(calls), 0) as called,
                                coalesce(sum(served), 0) as served, coalesce(sum(no_show), 0) as no_show,
                                coalesce(sum(cancelled), 0) as cancelled,

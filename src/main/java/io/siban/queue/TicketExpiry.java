@@ -60,14 +60,13 @@ public class TicketExpiry {
             expired as (
                 update ticket t set status = 'EXPIRED', version = t.version + 1
                 from due where t.id = due.id and t.status = 'WAITING'
-                returning t.id, t.hall_code, t.number, t.queue_code, t.priority, t.recalls, t.seq),
+                returning t.id, t.hall_code, t.number, t.queue_code, t.status, t.priority, t.window_number, t.recalls, t.seq),
             step as (
                 insert into ticket_step (ticket_id, step, at, actor)
                 select id, 'EXPIRED', $1, 'system' from expired),
             event as (
                 insert into event_outbox (hall_code, type, payload)
-                select hall_code, 'ticket.expired', jsonb_build_object('ticketId', id, 'number', number, 'queue', queue_code,
-                        'status', 'EXPIRED', 'priority', priority, 'window', null, 'recalls', recalls, 'at', $1::timestamptz)
+                select hall_code, 'ticket.expired', %s
                 from expired order by hall_code, seq)
-            select count(*) from expired""";
+            select count(*) from expired""".formatted(TicketWriter.eventPayload("$1::timestamptz"));
 }

@@ -170,9 +170,18 @@ public class TicketWriter {
     private static final String ISSUED_EVENT = """
             event as (
                 insert into event_outbox (hall_code, type, payload)
-                select hall_code, 'ticket.issued', jsonb_build_object('ticketId', id, 'number', number, 'queue', queue_code,
-                        'status', status, 'priority', priority, 'window', null, 'recalls', 0, 'at', issued_at)
-                from t order by hall_code, seq)""";
+                select hall_code, 'ticket.issued', %s
+                from t order by hall_code, seq)""".formatted(eventPayload("issued_at"));
+
+    /**
+     * A ticket event's payload built in SQL from the ticket's columns, the same shape as
+     * {@code TicketService}'s events: {@code at} is the SQL expression for the event's time.
+     */
+    static String eventPayload(String at) {
+        return """
+                jsonb_build_object('ticketId', id, 'number', number, 'queue', queue_code, 'status', status, 'priority', priority,
+                        'window', window_number, 'recalls', recalls, 'at', %s)""".formatted(at);
+    }
 
     /**
      * One ticket in one atomic round trip: the quota ($19, in the variant for items with one), the
