@@ -1,6 +1,10 @@
 package io.siban.cases;
 
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.siban.common.Periodic;
+import io.siban.live.LiveConfig;
+import io.vertx.core.Vertx;
 import io.siban.common.Clocks;
 import io.siban.live.OutboxPublisher;
 import io.siban.sla.DeadlineIndex;
@@ -9,9 +13,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -39,7 +45,24 @@ public class CardSweeper {
     @Inject
     SlaCounters counters;
 
-    @Scheduled(every = "${siban.live.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
+    @Inject
+    Vertx vertx;
+    @Inject
+    LiveConfig config;
+
+    private Periodic sweeper;
+
+    void start(@Observes StartupEvent event) {
+        sweeper = new Periodic(vertx, "card sweep", this::sweep);
+        sweeper.start(Duration.ofSeconds(1), config.sweepEvery());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (sweeper != null) {
+            sweeper.stop();
+        }
+    }
+
     Uni<Void> sweep() {
         return sweepOnce().replaceWithVoid()
                 .onFailure().invoke(failure -> LOG.warnf("card sweep deferred: %s", failure.toString()))

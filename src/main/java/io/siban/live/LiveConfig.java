@@ -19,9 +19,12 @@ public interface LiveConfig {
     @WithDefault("1000")
     int replayLimit();
 
-    /** How often the publisher looks for undelivered events and for an emptied Redis. */
-    @WithDefault("0.25s")
-    String sweepEvery();
+    /**
+     * How often the publisher looks for undelivered events and for an emptied Redis, and the SLA card
+     * sweep for due cases (common/Periodic: Quarkus' scheduler cannot go under a second).
+     */
+    @WithDefault("250ms")
+    Duration sweepEvery();
 
     /** Finished tickets of a queue that feed its exponentially weighted service time. */
     @WithDefault("20")

@@ -2,7 +2,9 @@ package io.siban.live;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.siban.common.Periodic;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -11,9 +13,11 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -98,8 +102,22 @@ public class OutboxPublisher {
         }
     }
 
-    @Scheduled(every = "${siban.live.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s")
+    @Inject
+    LiveConfig config;
+
+    private Periodic sweeper;
+
+    void start(@Observes StartupEvent event) {
+        sweeper = new Periodic(vertx, "live view sweep", this::sweep);
+        sweeper.start(Duration.ofSeconds(1), config.sweepEvery());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (sweeper != null) {
+            sweeper.stop();
+        }
+    }
+
     Uni<Void> sweep() {
         return live.isBuilt()
                 .chain(built -> built ? Uni.createFrom().voidItem() : live.rebuildAll().replaceWithVoid())
