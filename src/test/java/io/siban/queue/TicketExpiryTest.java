@@ -1,14 +1,19 @@
 package io.siban.queue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.siban.common.Clocks;
 import io.siban.support.Api;
 import io.siban.support.LocalServicesResource;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +27,43 @@ import static org.hamcrest.Matchers.equalTo;
 class TicketExpiryTest {
     @Inject
     TicketExpiry expiry;
+    @Inject
+    Clocks clocks;
+
+    @AfterEach
+    void realTime() {
+        clocks.reset();
+    }
+
+    /**
+     * The day ends at the hall's midnight (China, UTC+8), not at UTC's: at 00:00 in the hall it is still
+     * 16:00 of the same date in UTC. A day long past is used so the sweeps touch no other test's tickets.
+     */
+    @Test
+    void theLineClosesAtTheHallsMidnightAndTheNumbersStartAgain() throws Exception {
+        String hall = Api.hall("m-" + UUID.randomUUID().toString().substring(0, 8));
+        String kiosk = Api.kioskToken(hall);
+        at("2026-06-15T23:59:30");
+        String lateEvening = issue(kiosk, hall);
+        at("2026-06-15T23:59:59.999");
+        expiry.expirePastDays().await().atMost(Duration.ofSeconds(10));
+        anonymous().get("/api/v1/tickets/" + lateEvening).then().statusCode(200).body("status", equalTo("WAITING"));
+
+        at("2026-06-16T00:00:00.500");
+        assertThat(expiry.expirePastDays().await().atMost(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(1L);
+        anonymous().get("/api/v1/tickets/" + lateEvening).then().statusCode(200).body("status", equalTo("EXPIRED"));
+
+        at("2026-06-16T00:00:01");
+        String nextMorning = issue(kiosk, hall);
+        expiry.expirePastDays().await().atMost(Duration.ofSeconds(10));
+        anonymous().get("/api/v1/tickets/" + nextMorning).then().statusCode(200).body("status", equalTo("WAITING"))
+                .body("number", equalTo("A001")).body("position", equalTo(1));
+        anonymous().get("/api/v1/tickets/" + lateEvening).then().body("number", equalTo("A001"));
+    }
+
+    private void at(String hallLocalTime) {
+        clocks.use(Clock.fixed(OffsetDateTime.parse(hallLocalTime + "+08:00").toInstant(), ZoneOffset.UTC));
+    }
 
     @Test
     void ticketsStillWaitingFromAPastDayExpireAndAreNeitherCalledNorCounted() throws Exception {
