@@ -42,6 +42,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "not-found", "Not found", what + " '" + id + "' does not exist", null);
     }
 
+    /** A 404 for something that exists but lacks what was asked of it, with its own type. */
+    public static ProblemException notFound(String slug, String title, String detail) {
+        return new ProblemException(404, slug, title, detail, null);
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "conflict", "Conflict", detail, null);
     }

@@ -17,11 +17,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -35,6 +38,8 @@ public class TicketResource {
     TicketService tickets;
     @Inject
     HallAccess access;
+    @Inject
+    ApplicantDisclosure disclosure;
 
     @GET
     @Path("/{id}")
@@ -50,6 +55,28 @@ public class TicketResource {
     @Operation(summary = "Cancel a waiting ticket (citizen)")
     public Uni<TicketView> cancel(@PathParam("id") UUID id) {
         return tickets.cancel(id);
+    }
+
+    @GET
+    @Path("/{id}/applicant")
+    @RolesAllowed({Roles.CLERK, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "The applicant's unmasked data, for staff of the ticket's hall",
+            description = "Every response elsewhere shows it masked. Each call is recorded (who, when) before the data is sent.")
+    @APIResponse(responseCode = "200", description = "name, ID number and phone as given at issue")
+    @APIResponse(responseCode = "403", description = "staff of another hall")
+    @APIResponse(responseCode = "404", description = "no such ticket, or it was issued without applicant data")
+    public Uni<Response> applicant(@PathParam("id") UUID id) {
+        return disclosure.ofTicket(id, access::allows, access.actor())
+                .map(applicant -> Response.ok(applicant).cacheControl(NO_STORE).build());
+    }
+
+    private static final CacheControl NO_STORE = noStore();
+
+    private static CacheControl noStore() {
+        CacheControl control = new CacheControl();
+        control.setNoStore(true);
+        control.setNoTransform(false);
+        return control;
     }
 
     @POST
