@@ -54,7 +54,7 @@ public class CardSweeper {
 
     void start(@Observes StartupEvent event) {
         sweeper = new Periodic(vertx, "card sweep", this::sweep);
-        sweeper.start(Duration.ofSeconds(1), config.sweepEvery());
+        sweeper.start(Duration.ofSeconds(1), config.sweepEvery(), config.sweepLimit());
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -13,18 +13,22 @@ import java.util.function.Supplier;
 
 /**
  * Runs a reactive task at a fixed period on a Vert.x timer, one run at a time: a run still going when
- * the next is due skips that turn. For periods under a second, which Quarkus' simple scheduler does
- * not support (it would run them once a second). Each run gets a fresh duplicated context, as a
- * scheduled reactive method does, so Hibernate Reactive and context-bound code work inside it.
+ * the next is due skips that turn, and a run taking longer than its time limit counts as failed so the
+ * next turn is not lost. For periods under a second, which Quarkus' simple scheduler does not support
+ * (it would run them once a second). Like the scheduler's non-blocking methods, each run gets a fresh
+ * duplicated context, so Hibernate Reactive and context-bound code work inside it; unlike them, no
+ * request context is active, so tasks must not use request-scoped beans.
  */
 public final class Periodic {
     private static final Logger LOG = Logger.getLogger(Periodic.class);
+    static final Duration SHORTEST = Duration.ofMillis(10);
 
     private final Vertx vertx;
     private final String name;
     private final Supplier<Uni<?>> task;
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile long timer = -1;
+    private long timer = -1;
+    private Duration limit;
 
     public Periodic(Vertx vertx, String name, Supplier<Uni<?>> task) {
         this.vertx = vertx;
@@ -32,9 +36,17 @@ public final class Periodic {
         this.task = task;
     }
 
-    public synchronized void start(Duration firstAfter, Duration every) {
+    /**
+     * Runs the task first after {@code firstAfter}, then every {@code every}; a run is given up after
+     * {@code limit}.
+     */
+    public synchronized void start(Duration firstAfter, Duration every, Duration limit) {
+        if (every.compareTo(SHORTEST) < 0) {
+            throw new IllegalArgumentException(name + ": a period of " + every + " is too short (at least " + SHORTEST + ")");
+        }
         stop();
-        timer = vertx.setPeriodic(Math.max(1, firstAfter.toMillis()), Math.max(1, every.toMillis()), id -> tick());
+        this.limit = limit;
+        timer = vertx.setPeriodic(Math.max(1, firstAfter.toMillis()), every.toMillis(), this::tick);
     }
 
     public synchronized void stop() {
@@ -44,25 +56,36 @@ public final class Periodic {
         }
     }
 
-    private void tick() {
-        if (timer < 0 || !running.compareAndSet(false, true)) {
+    private synchronized boolean current(long id) {
+        return id == timer;
+    }
+
+    private void tick(long id) {
+        if (!current(id) || !running.compareAndSet(false, true)) {
             return;
         }
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> {
-            Uni<?> run;
-            try {
-                run = task.get();
-            } catch (RuntimeException e) {
-                LOG.warnf("%s failed: %s", name, e.toString());
+            if (!current(id)) {
                 running.set(false);
                 return;
             }
-            run.subscribe().with(done -> running.set(false), failure -> {
-                LOG.warnf("%s failed: %s", name, failure.toString());
-                running.set(false);
-            });
+            try {
+                Uni<?> run = task.get();
+                if (run == null) {
+                    throw new IllegalStateException("the task gave no Uni");
+                }
+                run.ifNoItem().after(limit).fail()
+                        .subscribe().with(done -> running.set(false), failure -> failed(failure));
+            } catch (Throwable failure) {
+                failed(failure);
+            }
         });
+    }
+
+    private void failed(Throwable failure) {
+        LOG.warnf("%s failed: %s", name, failure.toString());
+        running.set(false);
     }
 }

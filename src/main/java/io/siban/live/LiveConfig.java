@@ -26,6 +26,10 @@ public interface LiveConfig {
     @WithDefault("250ms")
     Duration sweepEvery();
 
+    /** A sweep still running after this long is given up, so that the next one runs. */
+    @WithDefault("30s")
+    Duration sweepLimit();
+
     /** Finished tickets of a queue that feed its exponentially weighted service time. */
     @WithDefault("20")
     int serviceTimeSamples();

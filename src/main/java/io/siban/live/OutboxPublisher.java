@@ -109,7 +109,7 @@ public class OutboxPublisher {
 
     void start(@Observes StartupEvent event) {
         sweeper = new Periodic(vertx, "live view sweep", this::sweep);
-        sweeper.start(Duration.ofSeconds(1), config.sweepEvery());
+        sweeper.start(Duration.ofSeconds(1), config.sweepEvery(), config.sweepLimit());
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -23,7 +23,7 @@ class PeriodicTest {
     void runsMoreOftenThanOnceASecond() throws InterruptedException {
         AtomicInteger runs = new AtomicInteger();
         Periodic periodic = new Periodic(vertx, "test", () -> Uni.createFrom().item(runs.incrementAndGet()));
-        periodic.start(Duration.ofMillis(10), Duration.ofMillis(50));
+        periodic.start(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5));
         Thread.sleep(1_000);
         periodic.stop();
         assertThat(runs.get()).isGreaterThanOrEqualTo(5);
@@ -43,12 +43,13 @@ class PeriodicTest {
             mostAtOnce.accumulateAndGet(inside.incrementAndGet(), Math::max);
             return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(120)).invoke(inside::decrementAndGet);
         });
-        periodic.start(Duration.ofMillis(1), Duration.ofMillis(10));
+        periodic.start(Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofSeconds(5));
         Thread.sleep(700);
         periodic.stop();
+        Thread.sleep(200);
+        int duplicated = onDuplicated.get();
         assertThat(mostAtOnce.get()).isEqualTo(1);
-        assertThat(runs.get()).isBetween(2, 7);
-        assertThat(onDuplicated.get()).isEqualTo(runs.get());
+        assertThat(runs.get()).isBetween(2, 7).isEqualTo(duplicated);
     }
 
     @Test
@@ -60,17 +61,52 @@ class PeriodicTest {
             }
             return Uni.createFrom().failure(new IllegalStateException("failed"));
         });
-        periodic.start(Duration.ofMillis(1), Duration.ofMillis(20));
+        periodic.start(Duration.ofMillis(1), Duration.ofMillis(20), Duration.ofSeconds(5));
         Thread.sleep(500);
         periodic.stop();
         assertThat(runs.get()).isGreaterThanOrEqualTo(4);
     }
 
     @Test
+    void aRunThatNeverEndsIsGivenUpAtItsLimitAndTheNextOnesRun() throws InterruptedException {
+        AtomicInteger runs = new AtomicInteger();
+        Periodic periodic = new Periodic(vertx, "test", () -> {
+            runs.incrementAndGet();
+            return Uni.createFrom().nothing();
+        });
+        periodic.start(Duration.ofMillis(1), Duration.ofMillis(20), Duration.ofMillis(100));
+        Thread.sleep(700);
+        periodic.stop();
+        assertThat(runs.get()).isBetween(3, 8);
+    }
+
+    @Test
+    void aTaskGivingNoUniOrThrowingAnErrorDoesNotStopIt() throws InterruptedException {
+        AtomicInteger runs = new AtomicInteger();
+        Periodic periodic = new Periodic(vertx, "test", () -> {
+            if (runs.incrementAndGet() % 2 == 0) {
+                throw new AssertionError("an error, not an exception");
+            }
+            return null;
+        });
+        periodic.start(Duration.ofMillis(1), Duration.ofMillis(20), Duration.ofSeconds(5));
+        Thread.sleep(500);
+        periodic.stop();
+        assertThat(runs.get()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void periodsTooShortAreRefused() {
+        Periodic periodic = new Periodic(vertx, "test", () -> Uni.createFrom().voidItem());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> periodic.start(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void stoppedItRunsNoMore() throws InterruptedException {
         AtomicInteger runs = new AtomicInteger();
         Periodic periodic = new Periodic(vertx, "test", () -> Uni.createFrom().item(runs.incrementAndGet()));
-        periodic.start(Duration.ofMillis(1), Duration.ofMillis(10));
+        periodic.start(Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofSeconds(5));
         Thread.sleep(200);
         periodic.stop();
         Thread.sleep(50);

@@ -36,8 +36,10 @@ class TicketExpiryTest {
     }
 
     /**
-     * The day ends at the hall's midnight (China, UTC+8), not at UTC's: at 00:00 in the hall it is still
-     * 16:00 of the same date in UTC. A day long past is used so the sweeps touch no other test's tickets.
+     * The day ends at the hall's midnight (China, UTC+8), not at UTC's: at 00:00 on June 16 in the hall it
+     * is still 16:00 on June 15 in UTC. A day long past is used so the sweeps touch no other test's
+     * tickets. The minute's scheduled sweep reads the same clock and may expire the ticket first, so the
+     * test checks the ticket, not how many tickets the explicit sweep expired.
      */
     @Test
     void theLineClosesAtTheHallsMidnightAndTheNumbersStartAgain() throws Exception {
@@ -50,7 +52,7 @@ class TicketExpiryTest {
         anonymous().get("/api/v1/tickets/" + lateEvening).then().statusCode(200).body("status", equalTo("WAITING"));
 
         at("2026-06-16T00:00:00.500");
-        assertThat(expiry.expirePastDays().await().atMost(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(1L);
+        expiry.expirePastDays().await().atMost(Duration.ofSeconds(10));
         anonymous().get("/api/v1/tickets/" + lateEvening).then().statusCode(200).body("status", equalTo("EXPIRED"));
 
         at("2026-06-16T00:00:01");
@@ -75,7 +77,7 @@ class TicketExpiryTest {
                 + "line_key = line_key - interval '1 day' where id = '" + leftOver + "'");
         anonymous().get("/api/v1/tickets/" + current).then().statusCode(200).body("position", equalTo(2));
 
-        assertThat(expiry.expirePastDays().await().atMost(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(1L);
+        expiry.expirePastDays().await().atMost(Duration.ofSeconds(10)); // or the scheduled sweep was first
 
         anonymous().get("/api/v1/tickets/" + leftOver).then().statusCode(200).body("status", equalTo("EXPIRED"));
         anonymous().get("/api/v1/tickets/" + current).then().statusCode(200).body("status", equalTo("WAITING"))
