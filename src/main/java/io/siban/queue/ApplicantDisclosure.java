@@ -40,9 +40,7 @@ public class ApplicantDisclosure {
                     }
                     Row ticket = rows.iterator().next();
                     String hall = ticket.getString("hall_code");
-                    if (!hallAllowed.apply(hall)) {
-                        throw ProblemException.forbidden("this token may not act on hall '" + hall + "'");
-                    }
+                    TicketService.checkHall(hall, hallAllowed);
                     String sealed = ticket.getString("applicant_sealed");
                     if (sealed == null) {
                         throw ProblemException.notFound("no-applicant", "No applicant data",

@@ -554,8 +554,13 @@ public class TicketService {
     }
 
     private static void checkHall(TicketRow ticket, Function<String, Boolean> hallAllowed) {
-        if (!hallAllowed.apply(ticket.hall())) {
-            throw ProblemException.forbidden("this token may not act on hall '" + ticket.hall() + "'");
+        checkHall(ticket.hall(), hallAllowed);
+    }
+
+    /** Refuses a caller whose token does not cover the ticket's hall (403). */
+    static void checkHall(String hall, Function<String, Boolean> hallAllowed) {
+        if (!hallAllowed.apply(hall)) {
+            throw ProblemException.forbidden("this token may not act on hall '" + hall + "'");
         }
     }
 
