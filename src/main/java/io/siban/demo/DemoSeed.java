@@ -14,7 +14,6 @@ import io.siban.hall.dto.WindowRequest;
 import io.siban.security.AccountService;
 import io.siban.security.DeviceService;
 import io.siban.security.Roles;
-import io.siban.security.TokenIssuer;
 import io.siban.security.dto.DeviceRequest;
 import io.siban.security.dto.DeviceView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -50,8 +49,6 @@ public class DemoSeed {
     AccountService accounts;
     @Inject
     DeviceService devices;
-    @Inject
-    TokenIssuer tokens;
     @Inject
     ObjectMapper json;
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
@@ -140,9 +137,9 @@ public class DemoSeed {
         return devices.list(CITY).chain(existing -> {
             DeviceView kiosk = existing.stream().filter(d -> d.revokedAt() == null && Roles.KIOSK.equals(d.role())).findFirst().orElse(null);
             if (kiosk != null) {
-                return Uni.createFrom().item(tokens.forDevice(kiosk.id(), Roles.KIOSK, CITY));
+                return devices.freshToken(kiosk.id());
             }
-            return devices.create(new DeviceRequest("演示取号机 1", Roles.KIOSK, CITY)).map(DeviceView::token);
+            return devices.create(new DeviceRequest("演示取号机 1", Roles.KIOSK, CITY, false, null)).map(DeviceView::token);
         });
     }
 

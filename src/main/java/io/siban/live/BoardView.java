@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 
 /** What a hall screen shows: now calling per window, waiting per queue, today's counts. Numbers only, never names. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -42,8 +41,8 @@ public record BoardView(@Schema(example = "lz-city") String hall,
                              @Schema(example = "OPEN") String status, List<String> queues, Calling calling) {
     }
 
-    @Schema(name = "BoardCalling", description = "the latest ticket called at the window")
-    public record Calling(UUID ticketId, @Schema(example = "A023") String number, @Schema(example = "A") String queue,
+    @Schema(name = "BoardCalling", description = "the latest ticket called at the window: its number, never its id")
+    public record Calling(@Schema(example = "A023") String number, @Schema(example = "A") String queue,
                           @Schema(example = "CALLED") String status, OffsetDateTime calledAt, int recalls) {
     }
 

@@ -33,4 +33,12 @@ public interface LiveConfig {
     /** Finished tickets of a queue that feed its exponentially weighted service time. */
     @WithDefault("20")
     int serviceTimeSamples();
+
+    /** Event streams one client address may hold open on an instance (a hall's screens and phones behind one NAT share it). */
+    @WithDefault("200")
+    int streamsPerClient();
+
+    /** Event streams an instance holds open at most; beyond, a new one is refused with 429 until one closes. */
+    @WithDefault("10000")
+    int streamsPerInstance();
 }

@@ -190,7 +190,7 @@ public class LiveView {
         }
         List<BoardView.WindowLine> windows = new ArrayList<>();
         for (Row r : windowRows) {
-            BoardView.Calling calling = r.getUUID("id") == null ? null : new BoardView.Calling(r.getUUID("id"),
+            BoardView.Calling calling = r.getUUID("id") == null ? null : new BoardView.Calling(
                     r.getString("ticket_number"), r.getString("queue_code"), r.getString("ticket_status"),
                     r.getOffsetDateTime("called_at"), r.getInteger("recalls"));
             windows.add(new BoardView.WindowLine(r.getInteger("number"), r.getString("name"), r.getString("status"),

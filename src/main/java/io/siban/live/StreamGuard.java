@@ -1,34 +1,85 @@
 package io.siban.live;
 
+import io.siban.common.ClientAddress;
 import io.siban.common.Problem;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
- * Answers a stream request for an unknown hall with a 404 before the event stream starts: once an
- * SSE response has begun its status can no longer change.
+ * Stands before every hall event stream, because once an SSE response has begun its status can no
+ * longer change: an unknown hall gets its 404 here (a 503 when the hall cannot be looked up), and a
+ * stream over the open-stream limits, per client address and per instance, its 429. A stream counts
+ * from here until its response ends or its connection closes.
  */
 @ApplicationScoped
 public class StreamGuard {
     @Inject
     Pool pool;
+    @Inject
+    LiveConfig config;
+
+    private final ConcurrentHashMap<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
 
     void install(@Observes Router router) {
-        router.getWithRegex("/api/v1/halls/([^/]+)/stream").order(-100).handler(context -> {
-            String hall = context.pathParam("param0");
-            pool.preparedQuery("select 1 from hall where code = $1").execute(Tuple.of(hall)).subscribe().with(rows -> {
-                if (rows.size() > 0) {
-                    context.next();
-                    return;
-                }
-                Problem problem = Problem.of(404, "not-found", "Not found", "hall '" + hall + "' does not exist");
-                context.response().setStatusCode(404).putHeader("Content-Type", Problem.MEDIA_TYPE).end(Json.encode(problem));
-            }, failure -> context.next());
-        });
+        router.getWithRegex("/api/v1/halls/([^/]+)/stream(?:/staff)?").order(-100).handler(this::guard);
+    }
+
+    /** Streams open on this instance (for tests and metrics). */
+    public int open() {
+        return open.get();
+    }
+
+    private void guard(RoutingContext context) {
+        String hall = context.pathParam("param0");
+        pool.preparedQuery("select 1 from hall where code = $1").execute(Tuple.of(hall)).subscribe().with(rows -> {
+            if (rows.size() == 0) {
+                refuse(context, Problem.of(404, "not-found", "Not found", "hall '" + hall + "' does not exist"), null);
+                return;
+            }
+            admit(context);
+        }, failure -> refuse(context, Problem.of(503, "unavailable", "Service unavailable",
+                "the hall cannot be looked up just now; try again shortly"), "5"));
+    }
+
+    private void admit(RoutingContext context) {
+        String client = ClientAddress.of(context.request());
+        AtomicInteger mine = perClient.computeIfAbsent(client, c -> new AtomicInteger());
+        int fromClient = mine.incrementAndGet();
+        int total = open.incrementAndGet();
+        if (fromClient > config.streamsPerClient() || total > config.streamsPerInstance()) {
+            release(client, mine);
+            String detail = fromClient > config.streamsPerClient()
+                    ? "at most " + config.streamsPerClient() + " streams may be open from one address; close one first"
+                    : "this instance has its " + config.streamsPerInstance() + " streams open; try again shortly";
+            refuse(context, Problem.of(429, "rate-limited", "Too many requests", detail), "10");
+            return;
+        }
+        context.addEndHandler(ended -> release(client, mine));
+        context.next();
+    }
+
+    private void release(String client, AtomicInteger mine) {
+        open.decrementAndGet();
+        if (mine.decrementAndGet() <= 0) {
+            perClient.remove(client, mine);
+        }
+    }
+
+    private static void refuse(RoutingContext context, Problem problem, String retryAfter) {
+        var response = context.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (retryAfter != null) {
+            response.putHeader("Retry-After", retryAfter);
+        }
+        response.end(Json.encode(problem));
     }
 }

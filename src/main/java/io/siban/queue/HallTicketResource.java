@@ -1,5 +1,6 @@
 package io.siban.queue;
 
+import io.siban.common.ProblemException;
 import io.siban.queue.dto.IssueRequest;
 import io.siban.security.HallAccess;
 import io.siban.security.Roles;
@@ -33,6 +34,8 @@ public class HallTicketResource {
     TicketService tickets;
     @Inject
     HallAccess access;
+    @Inject
+    IssueLimit limit;
 
     @POST
     @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.ADMIN})
@@ -40,6 +43,8 @@ public class HallTicketResource {
             description = "A retry with the same Idempotency-Key returns the same ticket with 200; the key with a different body is a 422.")
     @APIResponse(responseCode = "201", description = "issued")
     @APIResponse(responseCode = "200", description = "the ticket issued earlier under this Idempotency-Key")
+    @APIResponse(responseCode = "403", description = "another hall's token, or PRIORITY/GREEN_CHANNEL from a device not created to grant it")
+    @APIResponse(responseCode = "429", description = "the device's tickets-a-minute limit is reached (Retry-After)")
     @APIResponse(responseCode = "422", description = "daily quota reached, pending ticket for this ID number, unknown item or queue")
     public Uni<Response> issue(@PathParam("hall") String hall,
                                @Parameter(description = "client-chosen key; retries with it never duplicate", example = "2b7e1516-28ae-4d2a")
@@ -49,7 +54,10 @@ public class HallTicketResource {
                                         "applicant": {"name": "张三", "idNumber": "620102199001011234", "phone": "13812345678"}}""")))
                                IssueRequest request) {
         access.require(hall);
-        return tickets.issue(hall, request, idempotencyKey).map(issued -> issued.created()
+        if (request != null && request.priority() != null && request.priority().staffOnly() && !access.mayGrantPriority()) {
+            throw ProblemException.forbidden(request.priority() + " is granted by a clerk, or by a device created with mayGrantPriority");
+        }
+        return limit.take(access.deviceLimit()).chain(() -> tickets.issue(hall, request, idempotencyKey)).map(issued -> issued.created()
                 ? Response.created(URI.create("/api/v1/tickets/" + issued.ticket().id())).entity(issued.ticket()).build()
                 : Response.ok(issued.ticket()).build());
     }

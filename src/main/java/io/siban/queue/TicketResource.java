@@ -10,7 +10,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.siban.common.ProblemException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 @Path("/api/v1/tickets")
 @Tag(name = "Tickets", description = "Queue tickets: issue, call, serve")
@@ -40,6 +47,10 @@ public class TicketResource {
     HallAccess access;
     @Inject
     ApplicantDisclosure disclosure;
+    @Inject
+    TicketKeys keys;
+    @Inject
+    CurrentIdentityAssociation identities;
 
     @GET
     @Path("/{id}")
@@ -52,9 +63,49 @@ public class TicketResource {
     @DELETE
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Cancel a waiting ticket (citizen)")
-    public Uni<TicketView> cancel(@PathParam("id") UUID id) {
-        return tickets.cancel(id);
+    @Operation(summary = "Cancel a waiting ticket (citizen, with the ticket's key; or staff of its hall)")
+    @APIResponse(responseCode = "401", description = "neither the ticket's key nor a token")
+    @APIResponse(responseCode = "403", description = "a wrong key, or a token that is not staff of the ticket's hall")
+    public Uni<TicketView> cancel(@PathParam("id") UUID id, @BeanParam TicketKey key) {
+        return holder(id, key).chain(holder -> tickets.cancel(id, holder.hallAllowed(), holder.actor()));
+    }
+
+    /** The ticket's access key, as a query parameter (the QR link) or a header. */
+    public static class TicketKey {
+        @QueryParam("key")
+        @Parameter(description = "the ticket's access key, from the issue answer or the printed QR link")
+        String query;
+        @HeaderParam("X-Ticket-Key")
+        @Parameter(description = "the ticket's access key, as a header")
+        String header;
+
+        String value() {
+            return header != null && !header.isBlank() ? header : query;
+        }
+    }
+
+    /** Who acts for the citizen, and on which halls: the key's holder on this ticket, or desk staff on their halls. */
+    private record TicketHolder(Function<String, Boolean> hallAllowed, String actor) {
+    }
+
+    /** The key decides when one is given; otherwise the token, resolved here since these endpoints do not require one. */
+    private Uni<TicketHolder> holder(UUID id, TicketKey key) {
+        String presented = key == null ? null : key.value();
+        if (presented != null && !presented.isBlank()) {
+            if (!keys.matches(id, presented)) {
+                throw ProblemException.forbidden("this is not the ticket's key");
+            }
+            return Uni.createFrom().item(new TicketHolder(hall -> true, "citizen"));
+        }
+        return identities.getDeferredIdentity().map(identity -> {
+            if (identity.isAnonymous()) {
+                throw ProblemException.unauthorized("give the ticket's key (?key= or X-Ticket-Key), or a staff token");
+            }
+            if (!HallAccess.isDeskStaff(identity)) {
+                throw ProblemException.forbidden("only the ticket's holder or staff of its hall may do this");
+            }
+            return new TicketHolder(hall -> HallAccess.allows(identity, hall), identity.getPrincipal().getName());
+        });
     }
 
     @GET
@@ -98,9 +149,9 @@ public class TicketResource {
     @POST
     @Path("/{id}/reactivate")
     @PermitAll
-    @Operation(summary = "Back into line after a no-show, within the grace period (citizen)")
-    public Uni<TicketView> reactivate(@PathParam("id") UUID id) {
-        return tickets.reactivate(id);
+    @Operation(summary = "Back into line after a no-show, within the grace period (citizen, with the ticket's key; or staff of its hall)")
+    public Uni<TicketView> reactivate(@PathParam("id") UUID id, @BeanParam TicketKey key) {
+        return holder(id, key).chain(holder -> tickets.reactivate(id, holder.hallAllowed(), holder.actor()));
     }
 
     @POST
@@ -133,8 +184,8 @@ public class TicketResource {
     @POST
     @Path("/{id}/rating")
     @PermitAll
-    @Operation(summary = "Rate the service, once (好差评, citizen)")
-    public Uni<TicketView> rate(@PathParam("id") UUID id, RatingRequest request) {
-        return tickets.rate(id, request);
+    @Operation(summary = "Rate the service, once (好差评, citizen, with the ticket's key)")
+    public Uni<TicketView> rate(@PathParam("id") UUID id, @BeanParam TicketKey key, RatingRequest request) {
+        return holder(id, key).chain(holder -> tickets.rate(id, request, holder.hallAllowed(), holder.actor()));
     }
 }

@@ -58,6 +58,8 @@ public class TicketService {
     LiveView live;
     @Inject
     TicketWriter writer;
+    @Inject
+    TicketKeys keys;
 
     private LineOrder lineOrder;
 
@@ -85,10 +87,11 @@ public class TicketService {
                         .onFailure(TicketService::keyTakenMeanwhile).recoverWithNull()
                         .chain(row -> row != null ? answer(order, row) : carefully(order, request))
                 : carefully(order, request);
-        return issued.invoke(done -> {
+        return issued.map(done -> {
             if (done.created()) {
                 publisher.wake();
             }
+            return new Issued(done.ticket().withAccess(keys.of(done.ticket().id())), done.created());
         });
     }
 
@@ -370,8 +373,8 @@ public class TicketService {
                 "status = 'SERVING', started_at = %now", Tuple.tuple());
     }
 
-    public Uni<TicketView> cancel(UUID id) {
-        return move(id, hall -> true, "citizen", Set.of(TicketStatus.WAITING, TicketStatus.CALLED), "CANCELLED",
+    public Uni<TicketView> cancel(UUID id, Function<String, Boolean> hallAllowed, String actor) {
+        return move(id, hallAllowed, actor, Set.of(TicketStatus.WAITING, TicketStatus.CALLED), "CANCELLED",
                 "ticket.cancelled", "status = 'CANCELLED', cancelled_at = %now", Tuple.tuple());
     }
 
@@ -399,16 +402,17 @@ public class TicketService {
                 .replaceWithVoid();
     }
 
-    public Uni<TicketView> rate(UUID id, RatingRequest raw) {
+    public Uni<TicketView> rate(UUID id, RatingRequest raw, Function<String, Boolean> hallAllowed, String actor) {
         RatingRequest request = TicketRules.rating(raw);
         Tuple extra = Tuple.tuple().addInteger(request.score()).addString(request.comment());
-        return move(id, hall -> true, "citizen", Set.of(TicketStatus.DONE), "RATED:" + request.score(), "ticket.rated",
+        return move(id, hallAllowed, actor, Set.of(TicketStatus.DONE), "RATED:" + request.score(), "ticket.rated",
                 "rating = $4, rating_comment = $5, rated_at = %now", extra);
     }
 
     /** Back into line after a no-show, within the grace period, behind the configured number of waiting tickets. */
-    public Uni<TicketView> reactivate(UUID id) {
+    public Uni<TicketView> reactivate(UUID id, Function<String, Boolean> hallAllowed, String actor) {
         return pool.withTransaction(conn -> current(conn, id).chain(ticket -> {
+                    checkHall(ticket, hallAllowed);
                     OffsetDateTime now = clocks.now();
                     if (ticket.status() != TicketStatus.NO_SHOW) {
                         throw ProblemException.conflict("ticket " + ticket.number() + " is " + ticket.status() + "; only a no-show can be reactivated");
@@ -430,7 +434,7 @@ public class TicketService {
                                     returning\s""" + TicketRow.COLUMNS)
                             .execute(Tuple.of(id, Math.max(1, config.reactivatePenaltyPosition()), now))
                             .map(rows -> TicketRow.of(rows.iterator().next()))
-                            .call(updated -> step(conn, id, "REACTIVATED", now, "citizen", null, null))
+                            .call(updated -> step(conn, id, "REACTIVATED", now, actor, null, null))
                             .call(updated -> Outbox.append(conn, updated.hall(), "ticket.reactivated", event(updated)));
                 }))
                 .invoke(publisher::wake)
@@ -600,7 +604,8 @@ public class TicketService {
     private static TicketView withPosition(TicketView v, int position, TicketView.EstimatedWait wait) {
         return new TicketView(v.id(), v.number(), v.hall(), v.queue(), v.status(), v.priority(), v.channel(), v.itemCode(),
                 position, wait, v.issuedAt(), v.window(), v.targetWindow(), v.calledAt(), v.reason(), v.reasonDetail(),
-                v.recalls(), v.startedAt(), v.finishedAt(), v.outcome(), v.caseId(), v.missingDocuments(), v.rating(), v.applicant());
+                v.recalls(), v.startedAt(), v.finishedAt(), v.outcome(), v.caseId(), v.missingDocuments(), v.rating(), v.applicant(),
+                v.accessKey(), v.trackUrl());
     }
 
     static TicketView view(TicketRow t, String reason, String detail) {
@@ -609,7 +614,8 @@ public class TicketService {
         return new TicketView(t.id(), t.number(), t.hall(), t.queue(), t.status(), t.priority(), t.channel(), t.itemCode(),
                 null, null, t.issuedAt(), t.window(), t.targetWindow(), t.calledAt(),
                 reason != null ? reason : t.callReason(), detail != null ? detail : t.callDetail(),
-                t.recalls(), t.startedAt(), t.finishedAt(), t.outcome(), t.caseId(), t.missingDocuments(), t.rating(), applicant);
+                t.recalls(), t.startedAt(), t.finishedAt(), t.outcome(), t.caseId(), t.missingDocuments(), t.rating(), applicant,
+                null, null);
     }
 
     private JsonObject event(TicketRow t) {

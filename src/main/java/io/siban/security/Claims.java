@@ -21,6 +21,16 @@ final class Claims {
         return value == null ? null : value.toString();
     }
 
+    /** A whole-number claim, or null when absent or not a number. */
+    static Integer number(JsonWebToken jwt, String name) {
+        String text = text(jwt, name);
+        try {
+            return text == null ? null : Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     static List<String> list(JsonWebToken jwt, String name) {
         Object value = jwt.getClaim(name);
         if (value instanceof JsonArray array) {

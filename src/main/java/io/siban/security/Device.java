@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A kiosk or hall display screen with its own long-lived token. */
+/** A kiosk or hall display screen with its own long-lived token, and what that token may do. */
 @Entity
 @Table(name = "device")
 public class Device extends PanacheEntityBase {
@@ -23,4 +23,10 @@ public class Device extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
+    /** Whether the device may issue PRIORITY and GREEN_CHANNEL tickets (a desk-side kiosk staff stand by). */
+    @Column(name = "may_grant_priority")
+    public boolean mayGrantPriority;
+    /** Tickets it may issue a minute, so a stolen token cannot empty a hall's numbers. */
+    @Column(name = "tickets_per_minute")
+    public int ticketsPerMinute;
 }

@@ -23,6 +23,8 @@ public class DeviceService {
     Clocks clocks;
     @Inject
     ActivePrincipals principals;
+    @Inject
+    SecurityConfig config;
 
     @WithTransaction
     public Uni<DeviceView> create(DeviceRequest request) {
@@ -35,9 +37,25 @@ public class DeviceService {
                     device.role = request.role();
                     device.hallCode = request.hall();
                     device.createdAt = clocks.now();
+                    device.mayGrantPriority = Boolean.TRUE.equals(request.mayGrantPriority());
+                    device.ticketsPerMinute = request.ticketsPerMinute() != null ? request.ticketsPerMinute()
+                            : config.deviceTicketsPerMinute();
                     return device.<Device>persist();
                 })
-                .map(device -> view(device, tokens.forDevice(device.id, device.role, device.hallCode)));
+                .map(device -> view(device, tokens.forDevice(device)));
+    }
+
+    /** A new token for a device that is not revoked (the same claims as its first one). */
+    @WithSession
+    public Uni<String> freshToken(UUID id) {
+        return Device.<Device>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("device", id.toString()))
+                .map(device -> {
+                    if (device.revokedAt != null) {
+                        throw ProblemException.conflict("device " + id + " is revoked");
+                    }
+                    return tokens.forDevice(device);
+                });
     }
 
     @WithTransaction
@@ -63,6 +81,6 @@ public class DeviceService {
     }
 
     private static DeviceView view(Device d, String token) {
-        return new DeviceView(d.id, d.name, d.role, d.hallCode, token, d.createdAt, d.revokedAt);
+        return new DeviceView(d.id, d.name, d.role, d.hallCode, token, d.createdAt, d.revokedAt, d.mayGrantPriority, d.ticketsPerMinute);
     }
 }

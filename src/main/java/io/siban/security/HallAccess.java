@@ -12,12 +12,19 @@ import java.util.List;
 public class HallAccess {
     @Inject
     SecurityIdentity identity;
+    @Inject
+    SecurityConfig config;
 
     public boolean allows(String hall) {
+        return allows(identity, hall);
+    }
+
+    /** The same, for an identity resolved by the caller (endpoints that do not require a token). */
+    public static boolean allows(SecurityIdentity identity, String hall) {
         if (identity.hasRole(Roles.ADMIN)) {
             return true;
         }
-        List<String> halls = halls();
+        List<String> halls = VerifiedTokens.halls(identity);
         return halls.contains(Roles.ALL_HALLS) || halls.contains(hall);
     }
 
@@ -25,6 +32,36 @@ public class HallAccess {
         if (!allows(hall)) {
             throw ProblemException.forbidden("this token may not act on hall '" + hall + "'");
         }
+    }
+
+    /** Whether the caller is hall staff who may act for a citizen at the desk (clerk, supervisor, admin). */
+    public boolean isDeskStaff() {
+        return isDeskStaff(identity);
+    }
+
+    public static boolean isDeskStaff(SecurityIdentity identity) {
+        return identity.hasRole(Roles.CLERK) || identity.hasRole(Roles.SUPERVISOR) || identity.hasRole(Roles.ADMIN);
+    }
+
+    /** Whether the caller may issue PRIORITY and GREEN_CHANNEL tickets: desk staff, or a device created to. */
+    public boolean mayGrantPriority() {
+        return isDeskStaff() || isDevice() && VerifiedTokens.grantsPriority(identity);
+    }
+
+    public boolean isDevice() {
+        return TokenIssuer.KIND_DEVICE.equals(VerifiedTokens.kind(identity));
+    }
+
+    /** A device's issuing limit: its id and tickets a minute; null for staff (old device tokens get the default). */
+    public DeviceLimit deviceLimit() {
+        if (!isDevice()) {
+            return null;
+        }
+        Integer perMinute = VerifiedTokens.issueLimit(identity);
+        return new DeviceLimit(identity.getPrincipal().getName(), perMinute == null ? config.deviceTicketsPerMinute() : perMinute);
+    }
+
+    public record DeviceLimit(String device, int ticketsPerMinute) {
     }
 
     public List<String> halls() {

@@ -28,4 +28,8 @@ public interface SecurityConfig {
     /** Failed logins per username and minute before 429. */
     @WithDefault("10")
     int loginAttemptsPerMinute();
+
+    /** Tickets a new device may issue a minute unless it is created with its own number. */
+    @WithDefault("60")
+    int deviceTicketsPerMinute();
 }

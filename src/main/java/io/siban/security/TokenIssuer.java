@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.UUID;
 
 /** Signs the bearer tokens of staff and devices. */
 @ApplicationScoped
@@ -18,6 +17,10 @@ public class TokenIssuer {
     public static final String KIND_CLAIM = "kind";
     public static final String KIND_STAFF = "staff";
     public static final String KIND_DEVICE = "device";
+    /** Claim of a device token: true when the device may issue PRIORITY and GREEN_CHANNEL tickets. */
+    public static final String PRIORITY_CLAIM = "grantsPriority";
+    /** Claim of a device token: how many tickets it may issue a minute. */
+    public static final String ISSUE_LIMIT_CLAIM = "ticketsPerMinute";
 
     @Inject
     SecurityConfig config;
@@ -32,13 +35,16 @@ public class TokenIssuer {
                 .sign();
     }
 
-    public String forDevice(UUID deviceId, String role, String hall) {
-        return Jwt.upn("device:" + deviceId)
-                .subject(deviceId.toString())
-                .claim("jti", deviceId.toString())
-                .groups(role)
-                .claim(HALLS_CLAIM, List.of(hall))
+    /** A device's token; what it may do (priority, its issuing limit) travels in it, so changing that means a new token. */
+    public String forDevice(Device device) {
+        return Jwt.upn("device:" + device.id)
+                .subject(device.id.toString())
+                .claim("jti", device.id.toString())
+                .groups(device.role)
+                .claim(HALLS_CLAIM, List.of(device.hallCode))
                 .claim(KIND_CLAIM, KIND_DEVICE)
+                .claim(PRIORITY_CLAIM, device.mayGrantPriority)
+                .claim(ISSUE_LIMIT_CLAIM, device.ticketsPerMinute)
                 .expiresIn(config.deviceTokenLifetime())
                 .sign();
     }

@@ -20,6 +20,8 @@ public class VerifiedTokens {
     static final String HALLS = "siban.halls";
     static final String KIND = "siban.kind";
     static final String REMEMBERED = "siban.remembered";
+    static final String GRANTS_PRIORITY = "siban.grants-priority";
+    static final String ISSUE_LIMIT = "siban.issue-limit";
 
     private record Entry(SecurityIdentity identity, long expiresAtEpochSecond) {
     }
@@ -55,6 +57,22 @@ public class VerifiedTokens {
             return identity.getAttribute(KIND);
         }
         return identity.getPrincipal() instanceof JsonWebToken jwt ? Claims.text(jwt, TokenIssuer.KIND_CLAIM) : null;
+    }
+
+    /** Whether a device token may issue priority tickets. */
+    static boolean grantsPriority(SecurityIdentity identity) {
+        if (identity.getAttribute(REMEMBERED) != null) {
+            return Boolean.TRUE.equals(identity.getAttribute(GRANTS_PRIORITY));
+        }
+        return identity.getPrincipal() instanceof JsonWebToken jwt && "true".equals(Claims.text(jwt, TokenIssuer.PRIORITY_CLAIM));
+    }
+
+    /** A device token's tickets a minute, or null (staff tokens, and device tokens from before the limit). */
+    static Integer issueLimit(SecurityIdentity identity) {
+        if (identity.getAttribute(REMEMBERED) != null) {
+            return identity.getAttribute(ISSUE_LIMIT);
+        }
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? Claims.number(jwt, TokenIssuer.ISSUE_LIMIT_CLAIM) : null;
     }
 
     /** The token's halls claim, from the attributes when this identity has been remembered. */

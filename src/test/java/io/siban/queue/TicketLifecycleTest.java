@@ -43,9 +43,11 @@ class TicketLifecycleTest {
         return Api.hall("t-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
+    /** Priority is granted by a clerk; a self-service kiosk takes the other classes. */
     static String issue(String hall, String queue, String priority) {
-        return as(Api.kioskToken(hall)).body(Map.of("queueCode", queue, "channel", "KIOSK", "priority", priority))
-                .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract().path("id");
+        String issuer = Priority.valueOf(priority).staffOnly() ? Api.staffToken("clerk", hall) : Api.kioskToken(hall);
+        return Api.kept(as(issuer).body(Map.of("queueCode", queue, "channel", "KIOSK", "priority", priority))
+                .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract());
     }
 
     static io.restassured.response.ValidatableResponse callNext(String hall, int window) {
@@ -216,8 +218,8 @@ class TicketLifecycleTest {
                     .body("detail", containsString("WAITING"));
         }
         as(clerk).body(Map.of("outcome", "CONSULTATION")).post("/api/v1/tickets/" + id + "/finish").then().statusCode(409);
-        anonymous().post("/api/v1/tickets/" + id + "/reactivate").then().statusCode(409);
-        anonymous().body(Map.of("score", 5)).post("/api/v1/tickets/" + id + "/rating").then().statusCode(409);
+        Api.holder(id).post("/api/v1/tickets/" + id + "/reactivate").then().statusCode(409);
+        Api.holder(id).body(Map.of("score", 5)).post("/api/v1/tickets/" + id + "/rating").then().statusCode(409);
         callNext(hall, 1).statusCode(200);
         as(clerk).body(Map.of("outcome", "CONSULTATION")).post("/api/v1/tickets/" + id + "/finish").then().statusCode(409);
         as(clerk).post("/api/v1/tickets/" + id + "/start").then().statusCode(200).body("status", equalTo("SERVING"));
@@ -225,10 +227,10 @@ class TicketLifecycleTest {
         as(clerk).post("/api/v1/tickets/" + id + "/recall").then().statusCode(409);
         as(clerk).body(Map.of("outcome", "COMPLETED_ON_SPOT")).post("/api/v1/tickets/" + id + "/finish").then().statusCode(200)
                 .body("status", equalTo("DONE")).body("outcome", equalTo("COMPLETED_ON_SPOT"));
-        anonymous().delete("/api/v1/tickets/" + id).then().statusCode(409);
+        Api.holder(id).delete("/api/v1/tickets/" + id).then().statusCode(409);
         as(clerk).body(Map.of("queueCode", "B")).post("/api/v1/tickets/" + id + "/transfer").then().statusCode(409);
-        anonymous().body(Map.of("score", 4)).post("/api/v1/tickets/" + id + "/rating").then().statusCode(200).body("rating", equalTo(4));
-        anonymous().body(Map.of("score", 1)).post("/api/v1/tickets/" + id + "/rating").then().statusCode(409);
+        Api.holder(id).body(Map.of("score", 4)).post("/api/v1/tickets/" + id + "/rating").then().statusCode(200).body("rating", equalTo(4));
+        Api.holder(id).body(Map.of("score", 1)).post("/api/v1/tickets/" + id + "/rating").then().statusCode(409);
         anonymous().get("/api/v1/tickets/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -249,7 +251,7 @@ class TicketLifecycleTest {
         as(clerk).post("/api/v1/tickets/" + late + "/recall").then().statusCode(200).body("recalls", equalTo(2));
         as(clerk).post("/api/v1/tickets/" + late + "/no-show").then().statusCode(200).body("status", equalTo("NO_SHOW"));
         at(t0.plus(Duration.ofMinutes(10)));
-        anonymous().post("/api/v1/tickets/" + late + "/reactivate").then().statusCode(200)
+        Api.holder(late).post("/api/v1/tickets/" + late + "/reactivate").then().statusCode(200)
                 .body("status", equalTo("WAITING")).body("position", equalTo(4));
         for (String other : others.subList(0, 3)) {
             callNext(hall, 1).statusCode(200).body("id", equalTo(other));
@@ -258,7 +260,7 @@ class TicketLifecycleTest {
         callNext(hall, 1).statusCode(200).body("id", equalTo(late));
         as(clerk).post("/api/v1/tickets/" + late + "/no-show").then().statusCode(200);
         at(t0.plus(Duration.ofMinutes(40)));
-        anonymous().post("/api/v1/tickets/" + late + "/reactivate").then().statusCode(409).body("detail", containsString("grace"));
+        Api.holder(late).post("/api/v1/tickets/" + late + "/reactivate").then().statusCode(409).body("detail", containsString("grace"));
     }
 
     @Test
@@ -298,7 +300,7 @@ class TicketLifecycleTest {
         as(clerk).body(Map.of("outcome", "MISSING_DOCUMENTS", "missingDocuments", List.of("营业执照", "经营场所证明")))
                 .post("/api/v1/tickets/" + id + "/finish").then().statusCode(200)
                 .body("missingDocuments", contains("营业执照", "经营场所证明")).body("finishedAt", notNullValue());
-        anonymous().body(Map.of("score", 9)).post("/api/v1/tickets/" + id + "/rating").then().statusCode(400);
+        Api.holder(id).body(Map.of("score", 9)).post("/api/v1/tickets/" + id + "/rating").then().statusCode(400);
     }
 
     @Test
@@ -365,9 +367,9 @@ class TicketLifecycleTest {
                         finish(hall, called);
                     }
                 }
-                case 4 -> anonymous().delete("/api/v1/tickets/" + id);
+                case 4 -> Api.holder(id).delete("/api/v1/tickets/" + id);
                 case 5 -> as(clerk).body(Map.of("queueCode", random.nextBoolean() ? "A" : "B")).post("/api/v1/tickets/" + id + "/transfer");
-                default -> anonymous().post("/api/v1/tickets/" + id + "/reactivate");
+                default -> Api.holder(id).post("/api/v1/tickets/" + id + "/reactivate");
             }
         }
         String recount = "select q.code, coalesce(w.waiting, 0), (select count(*) from ticket t where t.hall_code = q.hall_code "

@@ -2,6 +2,8 @@ package io.siban.support;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.List;
@@ -15,6 +17,7 @@ import static io.restassured.RestAssured.given;
 public final class Api {
     public static final String ADMIN_PASSWORD = "test-admin-password";
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, String> TICKET_KEYS = new ConcurrentHashMap<>();
 
     private Api() {
     }
@@ -51,10 +54,27 @@ public final class Api {
         return given().contentType(ContentType.JSON);
     }
 
-    /** A kiosk device token for the hall (one per hall for the suite). */
+    /** A kiosk device token for the hall (one per hall for the suite), with an issuing limit no test reaches by accident. */
     public static String kioskToken(String hall) {
-        return TOKENS.computeIfAbsent("kiosk:" + hall, k -> as(adminToken()).body(Map.of("name", "kiosk", "role", "kiosk", "hall", hall))
+        return TOKENS.computeIfAbsent("kiosk:" + hall, k -> as(adminToken())
+                .body(Map.of("name", "kiosk", "role", "kiosk", "hall", hall, "ticketsPerMinute", 100_000))
                 .post("/api/v1/devices").then().statusCode(201).extract().path("token"));
+    }
+
+    /** Keeps the access key of an issue answer, so that tests can act as the ticket's holder; the ticket's id. */
+    public static String kept(ExtractableResponse<Response> issued) {
+        String id = issued.path("id");
+        TICKET_KEYS.put(id, issued.path("accessKey"));
+        return id;
+    }
+
+    /** A request as the holder of the ticket: with its access key, and no token. */
+    public static RequestSpecification holder(String ticketId) {
+        String key = TICKET_KEYS.get(ticketId);
+        if (key == null) {
+            throw new IllegalStateException("no access key kept for ticket " + ticketId);
+        }
+        return anonymous().header("X-Ticket-Key", key);
     }
 
     /** Creates an open window serving the queues. */

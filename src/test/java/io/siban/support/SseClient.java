@@ -22,15 +22,26 @@ public final class SseClient implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> lines;
     private volatile boolean closed;
+    private final CompletableFuture<String> refused = new CompletableFuture<>();
 
     public SseClient(URI uri, String lastEventId) {
+        this(uri, lastEventId, java.util.Map.of());
+    }
+
+    /** A stream request with extra headers, e.g. Authorization for the staff stream. */
+    public SseClient(URI uri, String lastEventId, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
+        headers.forEach(request::header);
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
             lines = r.body();
+            if (r.statusCode() != 200) {
+                refused.complete(String.join("\n", lines.toList()));
+                return;
+            }
             if (closed) {
                 // closed before the response arrived: let the server see the connection go
                 lines.close();
@@ -54,6 +65,16 @@ public final class SseClient implements AutoCloseable {
                 // the stream was closed by us or the server
             }
         });
+    }
+
+    /** The response's body when the server refused the stream (a problem+json), read once the status is known. */
+    public String refusal(Duration timeout) throws Exception {
+        HttpResponse<Stream<String>> r = response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return r.statusCode() == 200 ? null : refused.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public java.util.Optional<String> header(String name, Duration timeout) throws Exception {
+        return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS).headers().firstValue(name);
     }
 
     public int status(Duration timeout) throws Exception {

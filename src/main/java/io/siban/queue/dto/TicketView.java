@@ -38,7 +38,18 @@ public record TicketView(UUID id,
                          UUID caseId,
                          List<String> missingDocuments,
                          Integer rating,
-                         ApplicantView applicant) {
+                         ApplicantView applicant,
+                         @Schema(description = "the citizen's secret for this ticket (cancel, reactivate, rate); only in the issue answer",
+                                 example = "q3Jx0v8mQbqk1cXbUo0n7A") String accessKey,
+                         @Schema(description = "the citizen's tracker page, with the key: the printed ticket's QR link; only in the issue answer",
+                                 example = "/t/6f1c2e0a-3b4d-4c5e-8f9a-0b1c2d3e4f50?key=q3Jx0v8mQbqk1cXbUo0n7A") String trackUrl) {
+
+    /** The same ticket with the citizen's key and tracker link, for the answer that issues it. */
+    public TicketView withAccess(String key) {
+        return new TicketView(id, number, hall, queue, status, priority, channel, itemCode, position, estimatedWait, issuedAt,
+                window, targetWindow, calledAt, reason, reasonDetail, recalls, startedAt, finishedAt, outcome, caseId,
+                missingDocuments, rating, applicant, key, "/t/" + id + "?key=" + key);
+    }
 
     @Schema(name = "EstimatedWait", description = "P50 and P90 of the wait until called, from live service rates")
     public record EstimatedWait(@Schema(implementation = String.class, example = "PT6M") Duration p50,

@@ -1,5 +1,7 @@
 package io.siban.security.dto;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,5 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DeviceRequest(@NotBlank @Size(max = 100) @Schema(example = "1号取号机") String name,
                             @NotNull @Pattern(regexp = "kiosk|display", message = "must be kiosk or display")
                             @Schema(example = "kiosk") String role,
-                            @NotBlank @Schema(example = "lz-city") String hall) {
+                            @NotBlank @Schema(example = "lz-city") String hall,
+                            @Schema(description = "may issue PRIORITY and GREEN_CHANNEL tickets (default false: a self-service kiosk)",
+                                    defaultValue = "false") Boolean mayGrantPriority,
+                            @Min(1) @Max(1_000_000)
+                            @Schema(description = "tickets it may issue a minute (default siban.security.device-tickets-per-minute, 60)",
+                                    example = "60") Integer ticketsPerMinute) {
 }

@@ -15,5 +15,7 @@ public record DeviceView(UUID id,
                          @Schema(example = "lz-city") String hall,
                          @Schema(description = "bearer token, shown once") String token,
                          OffsetDateTime createdAt,
-                         OffsetDateTime revokedAt) {
+                         OffsetDateTime revokedAt,
+                         @Schema(example = "false") boolean mayGrantPriority,
+                         @Schema(example = "60") int ticketsPerMinute) {
 }

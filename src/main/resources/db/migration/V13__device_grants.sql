@@ -1,0 +1,3 @@
+-- What a device's token may do: issue priority tickets (desk-side kiosks only), and how many tickets a minute.
+alter table device add column may_grant_priority boolean not null default false;
+alter table device add column tickets_per_minute integer not null default 60 check (tickets_per_minute > 0);
