@@ -39,6 +39,12 @@ public class StreamGuard {
         return open.get();
     }
 
+    /** Streams open on this instance from one client address. */
+    public int openFrom(String client) {
+        AtomicInteger count = perClient.get(client);
+        return count == null ? 0 : count.get();
+    }
+
     private void guard(RoutingContext context) {
         String hall = context.pathParam("param0");
         pool.preparedQuery("select 1 from hall where code = $1").execute(Tuple.of(hall)).subscribe().with(rows -> {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,7 +146,7 @@ class TwoInstanceStreamIT {
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
         String key = "siban:sla:{s" + Math.floorMod(UUID.fromString(id).hashCode(), 16) + "}:next";
-        try (SseClient onA = new SseClient(a.resolve("/api/v1/halls/" + hall + "/stream"), null)) {
+        try (SseClient onA = new SseClient(a.resolve("/api/v1/halls/" + hall + "/stream/staff"), null, Map.of("Authorization", "Bearer " + admin))) {
             assertThat(onA.status(WAIT)).isEqualTo(200);
             assertThat(RedisServer.command("ZADD", key, Long.toString(due.toEpochMilli()), id)).isEqualTo(":0");
             SseClient.Event red = onA.next("sla.card", WAIT);
