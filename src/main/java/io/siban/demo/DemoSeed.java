@@ -122,12 +122,13 @@ public class DemoSeed {
     }
 
     Uni<Void> seedLogins() {
-        Uni<?> chain = accounts.ensure("admin", "admin", List.of(Roles.ADMIN), List.of(Roles.ALL_HALLS))
-                .chain(() -> accounts.ensure("supervisor", "supervisor", List.of(Roles.SUPERVISOR), List.of(CITY, COUNTY)))
-                .chain(() -> accounts.ensure("reviewer", "reviewer", List.of(Roles.REVIEWER), List.of(CITY, COUNTY)));
+        Uni<?> chain = accounts.ensure("admin", "admin", List.of(Roles.ADMIN), List.of(Roles.ALL_HALLS), List.of())
+                .chain(() -> accounts.ensure("supervisor", "supervisor", List.of(Roles.SUPERVISOR), List.of(CITY, COUNTY), List.of()))
+                .chain(() -> accounts.ensure("reviewer", "reviewer", List.of(Roles.REVIEWER), List.of(CITY, COUNTY), List.of()));
         for (int n = 1; n <= 10; n++) {
             String username = "clerk" + n;
-            chain = chain.chain(() -> accounts.ensure(username, "clerk", List.of(Roles.CLERK), List.of(CITY)));
+            List<Integer> window = List.of(n);
+            chain = chain.chain(() -> accounts.ensure(username, "clerk", List.of(Roles.CLERK), List.of(CITY), window));
         }
         return chain.replaceWithVoid();
     }

@@ -87,7 +87,7 @@ public class HallResource {
     @Operation(summary = "Open, pause or close a window (clerks, supervisors and admins of the hall); change its queues (admins)")
     public Uni<HallView.WindowView> patchWindow(@PathParam("hall") String hall, @PathParam("number") int number,
                                                 @Valid @NotNull WindowPatch patch) {
-        access.require(hall);
+        access.requireWindow(hall, number);
         return halls.patchWindow(hall, number, patch, identity.hasRole(Roles.ADMIN)).invoke(publisher::wake);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siban.common.Clocks;
 import io.siban.common.PersonalData;
 import io.siban.common.ProblemException;
+import io.siban.security.Scope;
 import io.siban.queue.dto.IssueRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -14,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.Set;
 
 /**
  * Opens a ticket's protected applicant data for staff of its hall, and records each opening (who,
@@ -31,8 +32,13 @@ public class ApplicantDisclosure {
     @Inject
     ObjectMapper json;
 
-    public Uni<IssueRequest.Applicant> ofTicket(UUID id, Function<String, Boolean> hallAllowed, String actor) {
-        return pool.withTransaction(conn -> conn.preparedQuery("select hall_code, number, applicant_sealed from ticket where id = $1")
+    /**
+     * The applicant of a ticket, for supervisors of its hall, and for the clerk serving it: called or in
+     * service at one of that clerk's windows.
+     */
+    public Uni<IssueRequest.Applicant> ofTicket(UUID id, Scope scope, String actor) {
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                        select hall_code, number, applicant_sealed, status, window_number from ticket where id = $1""")
                 .execute(Tuple.of(id))
                 .chain(rows -> {
                     if (rows.size() == 0) {
@@ -40,11 +46,15 @@ public class ApplicantDisclosure {
                     }
                     Row ticket = rows.iterator().next();
                     String hall = ticket.getString("hall_code");
-                    TicketService.checkHall(hall, hallAllowed);
+                    TicketService.checkHall(hall, scope);
                     String sealed = ticket.getString("applicant_sealed");
                     if (sealed == null) {
                         throw ProblemException.notFound("no-applicant", "No applicant data",
                                 "ticket " + ticket.getString("number") + " was issued without applicant data");
+                    }
+                    if (!scope.supervises(hall) && !servedBy(ticket, scope)) {
+                        throw ProblemException.forbidden("only the clerk serving ticket " + ticket.getString("number")
+                                + " and the hall's supervisors may open its applicant's data");
                     }
                     return conn.preparedQuery("""
                                     insert into personal_data_access (subject_type, subject_id, hall_code, actor, at)
@@ -52,6 +62,12 @@ public class ApplicantDisclosure {
                             .execute(Tuple.of(id, hall, actor, clocks.now()))
                             .map(ignored -> open(sealed));
                 }));
+    }
+
+    private static boolean servedBy(Row ticket, Scope scope) {
+        Integer window = ticket.getInteger("window_number");
+        boolean atWindow = Set.of(TicketStatus.CALLED.name(), TicketStatus.SERVING.name()).contains(ticket.getString("status"));
+        return atWindow && window != null && scope.allowsWindow(ticket.getString("hall_code"), window);
     }
 
     private IssueRequest.Applicant open(String sealed) {

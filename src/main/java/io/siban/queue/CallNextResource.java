@@ -34,7 +34,7 @@ public class CallNextResource {
     @APIResponse(responseCode = "204", description = "nobody waits for this window")
     @APIResponse(responseCode = "409", description = "the window is not open, or still has a called or serving ticket")
     public Uni<Response> callNext(@PathParam("hall") String hall, @PathParam("number") int number) {
-        access.require(hall);
+        access.requireWindow(hall, number);
         return tickets.callNext(hall, number, access.actor())
                 .map(ticket -> ticket == null ? Response.noContent().build() : Response.ok(ticket).build());
     }

@@ -8,6 +8,7 @@ import io.siban.common.ProblemException;
 import io.siban.live.LiveView;
 import io.siban.live.Outbox;
 import io.siban.live.OutboxPublisher;
+import io.siban.security.Scope;
 import io.siban.queue.dto.FinishRequest;
 import io.siban.queue.dto.IssueRequest;
 import io.siban.queue.dto.RatingRequest;
@@ -34,7 +35,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The ticket life cycle on the Vert.x PostgreSQL pool: each operation is one short transaction
@@ -358,31 +358,31 @@ public class TicketService {
     // ---------------------------------------------------------------- the rest of the life cycle
 
     /** Re-announces a called ticket. */
-    public Uni<TicketView> recall(UUID id, Function<String, Boolean> hallAllowed, String actor) {
-        return move(id, hallAllowed, actor, Set.of(TicketStatus.CALLED), "RECALLED", "ticket.recalled",
+    public Uni<TicketView> recall(UUID id, Scope scope, String actor) {
+        return move(id, scope, actor, Set.of(TicketStatus.CALLED), "RECALLED", "ticket.recalled",
                 "recalls = recalls + 1", Tuple.tuple());
     }
 
-    public Uni<TicketView> noShow(UUID id, Function<String, Boolean> hallAllowed, String actor) {
-        return move(id, hallAllowed, actor, Set.of(TicketStatus.CALLED), "NO_SHOW", "ticket.no_show",
+    public Uni<TicketView> noShow(UUID id, Scope scope, String actor) {
+        return move(id, scope, actor, Set.of(TicketStatus.CALLED), "NO_SHOW", "ticket.no_show",
                 "status = 'NO_SHOW', no_show_at = %now", Tuple.tuple());
     }
 
-    public Uni<TicketView> start(UUID id, Function<String, Boolean> hallAllowed, String actor) {
-        return move(id, hallAllowed, actor, Set.of(TicketStatus.CALLED), "STARTED", "ticket.started",
+    public Uni<TicketView> start(UUID id, Scope scope, String actor) {
+        return move(id, scope, actor, Set.of(TicketStatus.CALLED), "STARTED", "ticket.started",
                 "status = 'SERVING', started_at = %now", Tuple.tuple());
     }
 
-    public Uni<TicketView> cancel(UUID id, Function<String, Boolean> hallAllowed, String actor) {
-        return move(id, hallAllowed, actor, Set.of(TicketStatus.WAITING, TicketStatus.CALLED), "CANCELLED",
+    public Uni<TicketView> cancel(UUID id, Scope scope, String actor) {
+        return move(id, scope, actor, Set.of(TicketStatus.WAITING, TicketStatus.CALLED), "CANCELLED",
                 "ticket.cancelled", "status = 'CANCELLED', cancelled_at = %now", Tuple.tuple());
     }
 
-    public Uni<TicketView> finish(UUID id, FinishRequest raw, Function<String, Boolean> hallAllowed, String actor) {
+    public Uni<TicketView> finish(UUID id, FinishRequest raw, Scope scope, String actor) {
         FinishRequest request = TicketRules.finish(raw);
         Tuple extra = Tuple.tuple().addString(request.outcome().name()).addUUID(request.caseId())
                 .addArrayOfString(request.missingDocuments().isEmpty() ? null : request.missingDocuments().toArray(String[]::new));
-        return move(id, hallAllowed, actor, Set.of(TicketStatus.SERVING), "FINISHED:" + request.outcome(), "ticket.finished",
+        return move(id, scope, actor, Set.of(TicketStatus.SERVING), "FINISHED:" + request.outcome(), "ticket.finished",
                 "status = 'DONE', finished_at = %now, outcome = $4, case_id = $5, missing_documents = $6", extra,
                 (conn, ticket) -> request.caseId() == null ? Uni.createFrom().voidItem() : linkVisit(conn, ticket, request.caseId()));
     }
@@ -402,17 +402,17 @@ public class TicketService {
                 .replaceWithVoid();
     }
 
-    public Uni<TicketView> rate(UUID id, RatingRequest raw, Function<String, Boolean> hallAllowed, String actor) {
+    public Uni<TicketView> rate(UUID id, RatingRequest raw, Scope scope, String actor) {
         RatingRequest request = TicketRules.rating(raw);
         Tuple extra = Tuple.tuple().addInteger(request.score()).addString(request.comment());
-        return move(id, hallAllowed, actor, Set.of(TicketStatus.DONE), "RATED:" + request.score(), "ticket.rated",
+        return move(id, scope, actor, Set.of(TicketStatus.DONE), "RATED:" + request.score(), "ticket.rated",
                 "rating = $4, rating_comment = $5, rated_at = %now", extra);
     }
 
     /** Back into line after a no-show, within the grace period, behind the configured number of waiting tickets. */
-    public Uni<TicketView> reactivate(UUID id, Function<String, Boolean> hallAllowed, String actor) {
+    public Uni<TicketView> reactivate(UUID id, Scope scope, String actor) {
         return pool.withTransaction(conn -> current(conn, id).chain(ticket -> {
-                    checkHall(ticket, hallAllowed);
+                    checkHall(ticket, scope);
                     OffsetDateTime now = clocks.now();
                     if (ticket.status() != TicketStatus.NO_SHOW) {
                         throw ProblemException.conflict("ticket " + ticket.number() + " is " + ticket.status() + "; only a no-show can be reactivated");
@@ -442,12 +442,12 @@ public class TicketService {
                 .chain(this::withWait);
     }
 
-    public Uni<TicketView> transfer(UUID id, TransferRequest request, Function<String, Boolean> hallAllowed, String actor) {
+    public Uni<TicketView> transfer(UUID id, TransferRequest request, Scope scope, String actor) {
         if (request == null || (request.queueCode() == null && request.windowNumber() == null)) {
             throw ProblemException.invalid("queueCode", "give queueCode, windowNumber or both");
         }
         return pool.withTransaction(conn -> current(conn, id).chain(ticket -> {
-                    checkHall(ticket, hallAllowed);
+                    checkHall(ticket, scope);
                     if (!TicketStatus.PENDING.contains(ticket.status())) {
                         throw ProblemException.conflict("ticket " + ticket.number() + " is " + ticket.status() + "; it cannot be transferred");
                     }
@@ -499,17 +499,17 @@ public class TicketService {
     }
 
     /** A status move guarded by the allowed current statuses; anything else is a 409 naming the current status. */
-    private Uni<TicketView> move(UUID id, Function<String, Boolean> hallAllowed, String actor, Set<TicketStatus> from,
+    private Uni<TicketView> move(UUID id, Scope scope, String actor, Set<TicketStatus> from,
                                  String step, String eventType, String assignments, Tuple extra) {
-        return move(id, hallAllowed, actor, from, step, eventType, assignments, extra,
+        return move(id, scope, actor, from, step, eventType, assignments, extra,
                 (conn, ticket) -> Uni.createFrom().voidItem());
     }
 
-    private Uni<TicketView> move(UUID id, Function<String, Boolean> hallAllowed, String actor, Set<TicketStatus> from,
+    private Uni<TicketView> move(UUID id, Scope scope, String actor, Set<TicketStatus> from,
                                  String step, String eventType, String assignments, Tuple extra,
                                  java.util.function.BiFunction<SqlConnection, TicketRow, Uni<Void>> alsoInTransaction) {
         return pool.withTransaction(conn -> current(conn, id).chain(ticket -> {
-                    checkHall(ticket, hallAllowed);
+                    checkHall(ticket, scope);
                     if (!from.contains(ticket.status())) {
                         throw ProblemException.conflict("ticket " + ticket.number() + " is " + ticket.status() + "; "
                                 + step.split(":")[0].toLowerCase() + " needs " + from);
@@ -557,13 +557,18 @@ public class TicketService {
                 });
     }
 
-    private static void checkHall(TicketRow ticket, Function<String, Boolean> hallAllowed) {
-        checkHall(ticket.hall(), hallAllowed);
+    /** Refuses a caller who may not act on the ticket's hall, or at the window that has it (403). */
+    private static void checkHall(TicketRow ticket, Scope scope) {
+        checkHall(ticket.hall(), scope);
+        if (ticket.window() != null && !scope.allowsWindow(ticket.hall(), ticket.window())) {
+            throw ProblemException.forbidden("ticket " + ticket.number() + " is at window " + ticket.window()
+                    + ", which is not one of this clerk's windows");
+        }
     }
 
-    /** Refuses a caller whose token does not cover the ticket's hall (403). */
-    static void checkHall(String hall, Function<String, Boolean> hallAllowed) {
-        if (!hallAllowed.apply(hall)) {
+    /** Refuses a caller whose token does not cover the hall (403). */
+    static void checkHall(String hall, Scope scope) {
+        if (!scope.allows(hall)) {
             throw ProblemException.forbidden("this token may not act on hall '" + hall + "'");
         }
     }

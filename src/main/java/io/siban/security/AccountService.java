@@ -47,7 +47,7 @@ public class AccountService {
                         return throttle.recordFailure(request.username())
                                 .chain(() -> Uni.createFrom().failure(ProblemException.unauthorized("wrong username or password")));
                     }
-                    String token = tokens.forStaff(account.username, account.roleList(), account.hallList());
+                    String token = tokens.forStaff(account.username, account.roleList(), account.hallList(), account.windowList());
                     return Uni.createFrom().item(new TokenResponse(token, tokens.staffLifetime().toSeconds(), "Bearer",
                             account.roleList(), account.hallList()));
                 });
@@ -60,40 +60,42 @@ public class AccountService {
 
     public Uni<StaffView> create(StaffRequest request) {
         List<String> halls = request.halls() == null ? List.of() : request.halls().stream().distinct().toList();
+        List<Integer> windows = request.windows() == null ? List.of() : request.windows().stream().distinct().sorted().toList();
         return Offload.cpu(() -> PasswordHasher.hash(request.password(), config.passwordIterations()))
-                .chain(hash -> insert(request.username(), hash, request.roles().stream().distinct().toList(), halls));
+                .chain(hash -> insert(request.username(), hash, request.roles().stream().distinct().toList(), halls, windows));
     }
 
     @WithTransaction
-    Uni<StaffView> insert(String username, String hash, List<String> roles, List<String> halls) {
+    Uni<StaffView> insert(String username, String hash, List<String> roles, List<String> halls, List<Integer> windows) {
         return StaffAccount.<StaffAccount>findById(username)
                 .onItem().ifNotNull().failWith(() -> ProblemException.duplicate("staff account", username))
                 .chain(() -> checkHallsExist(halls))
-                .chain(() -> save(username, hash, roles, halls));
+                .chain(() -> save(username, hash, roles, halls, windows));
     }
 
     /** Creates the account unless it exists, skipping the API's checks; used for seeding. Emits true if created. */
-    public Uni<Boolean> ensure(String username, String password, List<String> roles, List<String> halls) {
+    public Uni<Boolean> ensure(String username, String password, List<String> roles, List<String> halls, List<Integer> windows) {
         return Offload.cpu(() -> PasswordHasher.hash(password, config.passwordIterations()))
-                .chain(hash -> insertIfAbsent(username, hash, roles, halls));
+                .chain(hash -> insertIfAbsent(username, hash, roles, halls, windows));
     }
 
     /** Safe when several instances start at once: the first insert wins, the others change nothing. */
-    Uni<Boolean> insertIfAbsent(String username, String hash, List<String> roles, List<String> halls) {
+    Uni<Boolean> insertIfAbsent(String username, String hash, List<String> roles, List<String> halls, List<Integer> windows) {
         return pool.preparedQuery("""
-                        insert into staff (username, password_hash, roles, halls, active, created_at)
-                        values ($1, $2, $3, $4, true, $5) on conflict (username) do nothing""")
+                        insert into staff (username, password_hash, roles, halls, windows, active, created_at)
+                        values ($1, $2, $3, $4, $5, true, $6) on conflict (username) do nothing""")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(username, hash, roles.toArray(String[]::new),
-                        halls.toArray(String[]::new), clocks.now()))
+                        halls.toArray(String[]::new), windows.toArray(Integer[]::new), clocks.now()))
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    private Uni<StaffView> save(String username, String hash, List<String> roles, List<String> halls) {
+    private Uni<StaffView> save(String username, String hash, List<String> roles, List<String> halls, List<Integer> windows) {
         StaffAccount account = new StaffAccount();
         account.username = username;
         account.passwordHash = hash;
         account.roles = roles.toArray(String[]::new);
         account.halls = halls.toArray(String[]::new);
+        account.windows = windows.toArray(Integer[]::new);
         account.active = true;
         account.createdAt = clocks.now();
         return account.<StaffAccount>persist().map(AccountService::view);
@@ -140,6 +142,6 @@ public class AccountService {
     }
 
     static StaffView view(StaffAccount a) {
-        return new StaffView(a.username, a.roleList(), a.hallList(), a.active, a.createdAt);
+        return new StaffView(a.username, a.roleList(), a.hallList(), a.windowList(), a.active, a.createdAt);
     }
 }

@@ -40,7 +40,7 @@ public class AdminBootstrap {
         if (password.get().length() < 8 && !demoProfile()) {
             throw new IllegalStateException("SIBAN_ADMIN_PASSWORD must have at least 8 characters");
         }
-        VertxContextSupport.subscribeAndAwait(() -> accounts.ensure("admin", password.get(), List.of(Roles.ADMIN), List.of(Roles.ALL_HALLS)));
+        VertxContextSupport.subscribeAndAwait(() -> accounts.ensure("admin", password.get(), List.of(Roles.ADMIN), List.of(Roles.ALL_HALLS), List.of()));
         LOG.info("created the first admin account 'admin'");
     }
 

@@ -7,16 +7,62 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 
-/** The hall scope of the caller's token: admins act everywhere, everyone else on the halls named in it. */
+/**
+ * The scope of the caller's token: admins act everywhere, everyone else on the halls named in it;
+ * a clerk (who is not also a supervisor) at the windows assigned to them.
+ */
 @RequestScoped
-public class HallAccess {
+public class HallAccess implements Scope {
     @Inject
     SecurityIdentity identity;
     @Inject
     SecurityConfig config;
 
+    @Override
     public boolean allows(String hall) {
         return allows(identity, hall);
+    }
+
+    @Override
+    public boolean allowsWindow(String hall, int window) {
+        return of(identity).allowsWindow(hall, window);
+    }
+
+    @Override
+    public boolean supervises(String hall) {
+        return of(identity).supervises(hall);
+    }
+
+    /** The scope of an identity resolved by the caller (endpoints that do not require a token). */
+    public static Scope of(SecurityIdentity identity) {
+        return new Scope() {
+            @Override
+            public boolean allows(String hall) {
+                return HallAccess.allows(identity, hall);
+            }
+
+            @Override
+            public boolean allowsWindow(String hall, int window) {
+                if (!allows(hall)) {
+                    return false;
+                }
+                boolean overseer = identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.SUPERVISOR);
+                return overseer || VerifiedTokens.windows(identity).contains(Integer.toString(window));
+            }
+
+            @Override
+            public boolean supervises(String hall) {
+                return allows(hall) && (identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.SUPERVISOR));
+            }
+        };
+    }
+
+    /** Refuses (403) a caller who may not act at the window. */
+    public void requireWindow(String hall, int window) {
+        require(hall);
+        if (!allowsWindow(hall, window)) {
+            throw ProblemException.forbidden("window " + window + " is not one of this clerk's windows");
+        }
     }
 
     /** The same, for an identity resolved by the caller (endpoints that do not require a token). */

@@ -18,6 +18,8 @@ public class StaffAccount extends PanacheEntityBase {
     public String passwordHash;
     public String[] roles;
     public String[] halls;
+    /** Window numbers a clerk works at. */
+    public Integer[] windows;
     public boolean active;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
@@ -30,5 +32,9 @@ public class StaffAccount extends PanacheEntityBase {
 
     public List<String> hallList() {
         return List.of(halls);
+    }
+
+    public List<Integer> windowList() {
+        return windows == null ? List.of() : List.of(windows);
     }
 }

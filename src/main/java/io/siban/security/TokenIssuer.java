@@ -17,6 +17,8 @@ public class TokenIssuer {
     public static final String KIND_CLAIM = "kind";
     public static final String KIND_STAFF = "staff";
     public static final String KIND_DEVICE = "device";
+    /** Claim of a staff token: the window numbers a clerk works at. */
+    public static final String WINDOWS_CLAIM = "windows";
     /** Claim of a device token: true when the device may issue PRIORITY and GREEN_CHANNEL tickets. */
     public static final String PRIORITY_CLAIM = "grantsPriority";
     /** Claim of a device token: how many tickets it may issue a minute. */
@@ -25,11 +27,12 @@ public class TokenIssuer {
     @Inject
     SecurityConfig config;
 
-    public String forStaff(String username, List<String> roles, List<String> halls) {
+    public String forStaff(String username, List<String> roles, List<String> halls, List<Integer> windows) {
         return Jwt.upn(username)
                 .subject(username)
                 .groups(new HashSet<>(roles))
                 .claim(HALLS_CLAIM, halls)
+                .claim(WINDOWS_CLAIM, windows.stream().map(String::valueOf).toList())
                 .claim(KIND_CLAIM, KIND_STAFF)
                 .expiresIn(config.staffTokenLifetime())
                 .sign();

@@ -22,6 +22,7 @@ public class VerifiedTokens {
     static final String REMEMBERED = "siban.remembered";
     static final String GRANTS_PRIORITY = "siban.grants-priority";
     static final String ISSUE_LIMIT = "siban.issue-limit";
+    static final String WINDOWS = "siban.windows";
 
     private record Entry(SecurityIdentity identity, long expiresAtEpochSecond) {
     }
@@ -73,6 +74,15 @@ public class VerifiedTokens {
             return identity.getAttribute(ISSUE_LIMIT);
         }
         return identity.getPrincipal() instanceof JsonWebToken jwt ? Claims.number(jwt, TokenIssuer.ISSUE_LIMIT_CLAIM) : null;
+    }
+
+    /** The windows a clerk's token is assigned to, as text. */
+    static List<String> windows(SecurityIdentity identity) {
+        if (identity.getAttribute(REMEMBERED) != null) {
+            List<String> windows = identity.getAttribute(WINDOWS);
+            return windows == null ? List.of() : windows;
+        }
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? Claims.list(jwt, TokenIssuer.WINDOWS_CLAIM) : List.of();
     }
 
     /** The token's halls claim, from the attributes when this identity has been remembered. */

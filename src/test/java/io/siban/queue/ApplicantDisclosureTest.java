@@ -31,7 +31,9 @@ class ApplicantDisclosureTest {
 
         String clerk = "clerk-" + UUID.randomUUID().toString().substring(0, 8);
         Api.createStaff(clerk, "password-" + clerk, List.of("clerk"), List.of(hall));
-        as(Api.login(clerk, "password-" + clerk)).get("/api/v1/tickets/" + ticket + "/applicant").then().statusCode(200)
+        String clerkToken = Api.login(clerk, "password-" + clerk);
+        as(clerkToken).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200).body("id", equalTo(ticket));
+        as(clerkToken).get("/api/v1/tickets/" + ticket + "/applicant").then().statusCode(200)
                 .header("Cache-Control", equalTo("no-store"))
                 .body("name", equalTo("张三丰")).body("idNumber", equalTo("620102199001011234")).body("phone", equalTo("13812345678"));
         as(Api.staffToken("supervisor", hall)).get("/api/v1/tickets/" + ticket + "/applicant").then().statusCode(200)

@@ -1,5 +1,7 @@
 package io.siban.security.dto;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -17,5 +19,7 @@ public record StaffRequest(
         @NotEmpty @Schema(example = "[\"clerk\"]") List<@NotNull @Pattern(regexp = "clerk|reviewer|supervisor|admin",
                 message = "must be one of clerk, reviewer, supervisor, admin") String> roles,
         @Schema(description = "halls the account may act on; [\"*\"] for all", example = "[\"lz-city\"]")
-        List<@NotBlank String> halls) {
+        List<@NotBlank String> halls,
+        @Schema(description = "window numbers a clerk works at, in their halls (supervisors and admins act at every window)",
+                example = "[3]") List<@NotNull @Min(1) @Max(9999) Integer> windows) {
 }

@@ -9,6 +9,7 @@ import java.util.List;
 public record StaffView(@Schema(example = "clerk11") String username,
                         @Schema(example = "[\"clerk\"]") List<String> roles,
                         @Schema(example = "[\"lz-city\"]") List<String> halls,
+                        @Schema(example = "[3]") List<Integer> windows,
                         @Schema(example = "true") boolean active,
                         OffsetDateTime createdAt) {
 }
