@@ -48,6 +48,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class CaseService {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** No 0/O, 1/I or U: easy to read out and type. 31^5 ≈ 28 million numbers per hall and day. */
+    static final String NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTVWXYZ";
+    static final int RANDOM_PART_LENGTH = 5;
+    private static final int NUMBER_ATTEMPTS = 5;
 
     @Inject
     Pool pool;
@@ -77,7 +81,7 @@ public class CaseService {
         }
         String requestHash = hash(request.hall() + "|" + write(request));
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-        return pool.withTransaction(conn -> lookup(conn, request, idempotencyKey).chain(found -> {
+        return pool.withTransaction(conn -> lookup(conn, request, idempotencyKey, actor).chain(found -> {
                     UUID existing = found.getUUID("existing");
                     return existing != null ? Uni.createFrom().item(new Ref(existing, false))
                             : insert(conn, request, found, idempotencyKey, requestHash, actor, code).map(id -> new Ref(id, true));
@@ -85,7 +89,8 @@ public class CaseService {
                 .onFailure(PgException.class).recoverWithUni(failure -> {
                     PgException pg = (PgException) failure;
                     if ("23505".equals(pg.getSqlState()) && String.valueOf(pg.getConstraint()).contains("idempotency")) {
-                        return pool.preparedQuery("select id from service_case where idempotency_key = $1").execute(Tuple.of(idempotencyKey))
+                        return pool.preparedQuery("select id from service_case where hall_code = $1 and created_by = $2 and idempotency_key = $3")
+                                .execute(Tuple.of(request.hall(), actor, idempotencyKey))
                                 .map(rows -> new Ref(rows.iterator().next().getUUID(0), false));
                     }
                     return Uni.createFrom().failure(failure);
@@ -127,19 +132,20 @@ public class CaseService {
                 v.oneTimeNoticeViolations(), v.applicant(), v.createdAt(), v.acceptedAt(), v.closedAt(), v.sla());
     }
 
-    private Uni<Row> lookup(SqlConnection conn, CaseRequest request, String key) {
+    /** The item, hall and ticket checks, and the case this caller made in this hall under the same Idempotency-Key. */
+    private Uni<Row> lookup(SqlConnection conn, CaseRequest request, String key, String actor) {
         return conn.preparedQuery("""
                         select i.code, i.name, i.department, i.category, i.committed_days, i.committed_seconds, i.statutory_days,
                                i.statutory_seconds, i.local_stage_days, i.warning_threshold_seconds, i.required_documents,
                                i.online_capable, i.tolerates_missing_documents,
                                h.code as hall, h.calendar_id, c.timezone,
-                               (select id from service_case where idempotency_key = $3) as existing,
+                               (select id from service_case where hall_code = $2 and created_by = $5 and idempotency_key = $3) as existing,
                                (select t.status from ticket t where t.id = $4 and t.hall_code = $2) as ticket_status
                         from (select 1) one
                         left join service_item i on i.code = $1
                         left join hall h on h.code = $2
                         left join calendar c on c.id = h.calendar_id""")
-                .execute(Tuple.of(request.itemCode(), request.hall(), key, request.ticketId()))
+                .execute(Tuple.of(request.itemCode(), request.hall(), key, request.ticketId(), actor))
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     if (r.getUUID("existing") != null) {
@@ -191,21 +197,7 @@ public class CaseService {
                 .addArrayOfString(submitted.toArray(String[]::new)).addArrayOfString(missing.toArray(String[]::new))
                 .addOffsetDateTime(now).addString(actor).addOffsetDateTime(state == CaseState.ACCEPTED ? now : null)
                 .addString(key).addString(requestHash);
-        return conn.preparedQuery("""
-                        with seq as (
-                            insert into case_counter (hall_code, day, last_seq) values ($2, $3, 1)
-                            on conflict (hall_code, day) do update set last_seq = case_counter.last_seq + 1
-                            returning last_seq)
-                        insert into service_case (id, case_number, verification_hash, verification_sealed, item_code, item_name, department, category,
-                            committed_days, committed_seconds, statutory_days, statutory_seconds, local_stage_days,
-                            warning_threshold_seconds, hall_code, calendar_id, channel, state, applicant_name_masked,
-                            applicant_id_masked, applicant_phone_masked, applicant_sealed, submitted_documents, missing_documents,
-                            notified_documents, created_at, created_by, accepted_at, idempotency_key, request_hash)
-                        select $1, upper(replace($2, '-', '')) || to_char($3::date, 'YYYYMMDD') || lpad(seq.last_seq::text, greatest(6, length(seq.last_seq::text)), '0'),
-                            $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $2, $16, $17, $18, $19, $20, $21, $22,
-                            $23, $24, $24, $25, $26, $27, $28, $29
-                        from seq""")
-                .execute(params)
+        return insertNumbered(conn, params, 1)
                 .chain(() -> history(conn, id, now, actor, "SUBMIT", null, CaseState.SUBMITTED, null,
                         missing.isEmpty() ? null : new JsonObject().put("missingDocuments", missing)))
                 .chain(() -> state == CaseState.ACCEPTED
@@ -217,6 +209,50 @@ public class CaseService {
                         .execute(Tuple.of(id, request.ticketId(), now)).replaceWithVoid())
                 .chain(() -> state == CaseState.ACCEPTED ? retime(conn, id) : Uni.createFrom().voidItem())
                 .replaceWith(id);
+    }
+
+    /**
+     * Inserts under the hall's code, the local day and a random part (e.g. LZCITY20261130-7KQ4M):
+     * readable, but no sequence to count through. The rare clash of a random part is taken again.
+     */
+    private Uni<Void> insertNumbered(SqlConnection conn, Tuple params, int attempt) {
+        return conn.preparedQuery("""
+                        insert into service_case (id, case_number, verification_hash, verification_sealed, item_code, item_name, department, category,
+                            committed_days, committed_seconds, statutory_days, statutory_seconds, local_stage_days,
+                            warning_threshold_seconds, hall_code, calendar_id, channel, state, applicant_name_masked,
+                            applicant_id_masked, applicant_phone_masked, applicant_sealed, submitted_documents, missing_documents,
+                            notified_documents, created_at, created_by, accepted_at, idempotency_key, request_hash)
+                        values ($1, upper(replace($2, '-', '')) || to_char($3::date, 'YYYYMMDD') || '-' || $30,
+                            $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $2, $16, $17, $18, $19, $20, $21, $22,
+                            $23, $24, $24, $25, $26, $27, $28, $29)
+                        on conflict (case_number) do nothing""")
+                .execute(with(params, randomPart()))
+                .chain(rows -> {
+                    if (rows.rowCount() == 1) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (attempt >= NUMBER_ATTEMPTS) {
+                        return Uni.createFrom().failure(new IllegalStateException("no free case number after " + attempt + " tries"));
+                    }
+                    return insertNumbered(conn, params, attempt + 1);
+                });
+    }
+
+    static String randomPart() {
+        char[] part = new char[RANDOM_PART_LENGTH];
+        for (int i = 0; i < part.length; i++) {
+            part[i] = NUMBER_ALPHABET.charAt(RANDOM.nextInt(NUMBER_ALPHABET.length()));
+        }
+        return new String(part);
+    }
+
+    private static Tuple with(Tuple base, Object extra) {
+        List<Object> values = new ArrayList<>(base.size() + 1);
+        for (int i = 0; i < base.size(); i++) {
+            values.add(base.getValue(i));
+        }
+        values.add(extra);
+        return Tuple.from(values);
     }
 
     // ------------------------------------------------------------------ moves
@@ -408,8 +444,14 @@ public class CaseService {
 
     /** The public progress lookup: same 404 for an unknown number and a wrong code. */
     public Uni<PublicCaseView> lookup(String caseNumber, String code) {
-        return pool.preparedQuery("select id, verification_hash, item_name, state, applicant_name_masked from service_case where case_number = $1")
-                .execute(Tuple.of(caseNumber))
+        String number = normalizeNumber(caseNumber);
+        if (!number.matches("[A-Z0-9-]{1,64}") || code == null || !code.matches("[0-9]{6}")) {
+            // no case has such a number or code: answered without asking the database
+            return Uni.createFrom().failure(ProblemException.notFound("case", caseNumber));
+        }
+        return pool.preparedQuery("select id, case_number, verification_hash, item_name, state, applicant_name_masked from service_case "
+                        + "where case_number = $1")
+                .execute(Tuple.of(number))
                 .chain(rows -> {
                     Row r = rows.size() == 0 ? null : rows.iterator().next();
                     if (r == null || code == null || !MessageDigest.isEqual(hash(r.getUUID("id") + ":" + code).getBytes(StandardCharsets.UTF_8),
@@ -423,10 +465,15 @@ public class CaseService {
                                 for (Row s : steps) {
                                     list.add(new PublicCaseView.Step(CaseState.valueOf(s.getString(0)), s.getOffsetDateTime(1)));
                                 }
-                                return new PublicCaseView(caseNumber, r.getString("item_name"), CaseState.valueOf(r.getString("state")),
+                                return new PublicCaseView(r.getString("case_number"), r.getString("item_name"), CaseState.valueOf(r.getString("state")),
                                         r.getString("applicant_name_masked"), list);
                             });
                 });
+    }
+
+    /** Case numbers as citizens type them: any case, spaces around. */
+    static String normalizeNumber(String caseNumber) {
+        return caseNumber == null ? "" : caseNumber.trim().toUpperCase(java.util.Locale.ROOT);
     }
 
     private Uni<CaseRow> row(UUID id) {

@@ -1,8 +1,9 @@
 package io.siban.cases;
 
 import io.siban.cases.dto.PublicCaseView;
-import io.siban.common.ProblemException;
+import io.siban.common.ClientAddress;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,11 +29,13 @@ public class PublicCaseResource {
     @Path("/{caseNumber}")
     @PermitAll
     @Operation(summary = "Progress of a case (进度可查, public)", description = "State, steps and dates only. An unknown number and a "
-            + "wrong code get the same 404; repeated wrong codes for a number are rate limited (429).")
-    public Uni<PublicCaseView> lookup(@PathParam("caseNumber") String caseNumber, @QueryParam("code") String code) {
-        return throttle.check(caseNumber)
+            + "wrong code get the same 404; repeated wrong lookups from one client address, for one number or over many, are "
+            + "rate limited (429 with Retry-After).")
+    public Uni<PublicCaseView> lookup(@PathParam("caseNumber") String caseNumber, @QueryParam("code") String code,
+                                      @Context HttpServerRequest request) {
+        String client = ClientAddress.of(request);
+        return throttle.acquire(client, caseNumber)
                 .chain(() -> cases.lookup(caseNumber, code))
-                .onFailure(ProblemException.class).call(failure -> ((ProblemException) failure).status() == 404
-                        ? throttle.recordFailure(caseNumber) : Uni.createFrom().voidItem());
+                .call(() -> throttle.succeeded(client, caseNumber));
     }
 }

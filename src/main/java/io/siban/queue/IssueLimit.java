@@ -1,7 +1,7 @@
 package io.siban.queue;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.siban.common.RateWindow;
+import io.siban.common.RateLimit;
 import io.siban.security.HallAccess;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,18 +15,18 @@ import java.time.Duration;
  */
 @ApplicationScoped
 public class IssueLimit {
-    private final RateWindow window;
+    private final RateLimit limit;
 
     @Inject
     public IssueLimit(ReactiveRedisDataSource redis) {
-        this.window = new RateWindow(redis, "siban:issued-by:", Duration.ofMinutes(1));
+        this.limit = new RateLimit(redis, Duration.ofMinutes(1), Duration.ofMinutes(1));
     }
 
     Uni<Void> take(HallAccess.DeviceLimit device) {
         if (device == null) {
             return Uni.createFrom().voidItem();
         }
-        return window.hit(device.device(), device.ticketsPerMinute(),
-                "this device may issue " + device.ticketsPerMinute() + " tickets a minute");
+        return limit.acquire("this device may issue " + device.ticketsPerMinute() + " tickets a minute",
+                new RateLimit.Count("siban:issued-by:{" + device.device() + "}", device.ticketsPerMinute()));
     }
 }

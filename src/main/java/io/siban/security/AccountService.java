@@ -19,9 +19,6 @@ import java.util.List;
 /** Staff accounts and their logins. */
 @ApplicationScoped
 public class AccountService {
-    /** Compared against when the username is unknown, so both paths cost the same. */
-    private static final String DECOY_HASH = PasswordHasher.hash("decoy-password", 1000);
-
     @Inject
     SecurityConfig config;
     @Inject
@@ -35,22 +32,35 @@ public class AccountService {
     @Inject
     ActivePrincipals principals;
 
-    public Uni<TokenResponse> login(TokenRequest request) {
-        return throttle.check(request.username())
+    /** Compared against when the username is unknown, so both paths cost the same; made on first use. */
+    private volatile String decoyHash;
+
+    /** Logs in from the client address; the attempt is counted before the password is checked. */
+    public Uni<TokenResponse> login(TokenRequest request, String address) {
+        return throttle.acquire(address, request.username())
                 .chain(() -> find(request.username()))
                 .chain(account -> Offload.cpu(() -> {
-                    boolean matches = PasswordHasher.matches(request.password(), account == null ? DECOY_HASH : account.passwordHash);
+                    boolean matches = PasswordHasher.matches(request.password(), account == null ? decoyHash() : account.passwordHash);
                     return matches && account != null && account.active ? account : null;
                 }))
                 .chain(account -> {
                     if (account == null) {
-                        return throttle.recordFailure(request.username())
-                                .chain(() -> Uni.createFrom().failure(ProblemException.unauthorized("wrong username or password")));
+                        return Uni.createFrom().failure(ProblemException.unauthorized("wrong username or password"));
                     }
                     String token = tokens.forStaff(account.username, account.roleList(), account.hallList(), account.windowList());
-                    return Uni.createFrom().item(new TokenResponse(token, tokens.staffLifetime().toSeconds(), "Bearer",
-                            account.roleList(), account.hallList()));
+                    return throttle.succeeded(address, request.username()).replaceWith(new TokenResponse(token,
+                            tokens.staffLifetime().toSeconds(), "Bearer", account.roleList(), account.hallList()));
                 });
+    }
+
+    /** A hash with the configured iterations, as a real account's; racing first calls each make one, which is harmless. */
+    String decoyHash() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            decoy = PasswordHasher.hash("decoy-password", config.passwordIterations());
+            decoyHash = decoy;
+        }
+        return decoy;
     }
 
     @WithSession

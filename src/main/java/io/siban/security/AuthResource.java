@@ -1,5 +1,6 @@
 package io.siban.security;
 
+import io.siban.common.ClientAddress;
 import io.siban.security.dto.DeviceRequest;
 import io.siban.security.dto.DeviceView;
 import io.siban.security.dto.StaffRequest;
@@ -7,6 +8,7 @@ import io.siban.security.dto.StaffView;
 import io.siban.security.dto.TokenRequest;
 import io.siban.security.dto.TokenResponse;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,9 +56,9 @@ public class AuthResource {
     @Operation(summary = "Log in: a bearer token for a staff account")
     @APIResponse(responseCode = "200", description = "the token")
     @APIResponse(responseCode = "401", description = "wrong username or password, or account disabled")
-    @APIResponse(responseCode = "429", description = "too many failed logins for this account")
-    public Uni<TokenResponse> token(@Valid @NotNull TokenRequest request) {
-        return accounts.login(request);
+    @APIResponse(responseCode = "429", description = "too many failed logins from this client address; wait Retry-After seconds")
+    public Uni<TokenResponse> token(@Valid @NotNull TokenRequest request, @Context HttpServerRequest http) {
+        return accounts.login(request, ClientAddress.of(http));
     }
 
     @GET

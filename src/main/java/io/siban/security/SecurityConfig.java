@@ -25,11 +25,34 @@ public interface SecurityConfig {
     @WithDefault("PT30S")
     Duration principalCacheTtl();
 
-    /** Failed logins per username and minute before 429. */
-    @WithDefault("10")
-    int loginAttemptsPerMinute();
-
     /** Tickets a new device may issue a minute unless it is created with its own number. */
     @WithDefault("60")
     int deviceTicketsPerMinute();
+
+    /** Logins: failed attempts per (username, client address) and per client address. */
+    Throttle login();
+
+    /** The public case lookup: wrong codes per (case number, client address) and per client address. */
+    Throttle caseLookup();
+
+    /**
+     * Attempts allowed in a window before 429 with Retry-After. Past a limit each further attempt
+     * doubles the wait, up to maxWait; a quiet wait clears it. The counts are per client address,
+     * so nobody elsewhere can lock an account or a case out.
+     */
+    interface Throttle {
+        /** Per subject (username or case number) from one client address. */
+        @WithDefault("10")
+        int perSubjectAndAddress();
+
+        /** From one client address over all subjects, so spreading guesses over many does not help. */
+        @WithDefault("30")
+        int perAddress();
+
+        @WithDefault("PT1M")
+        Duration window();
+
+        @WithDefault("PT15M")
+        Duration maxWait();
+    }
 }

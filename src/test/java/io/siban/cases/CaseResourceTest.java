@@ -283,19 +283,20 @@ class CaseResourceTest {
                 .statusCode(201).extract();
         String number = created.path("caseNumber");
         String code = created.path("verificationCode");
-        anonymous().queryParam("code", code).get("/api/v1/public/cases/" + number).then().statusCode(200)
+        String client = "192.0.2." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
+        anonymous().header("X-Forwarded-For", client).queryParam("code", code).get("/api/v1/public/cases/" + number).then().statusCode(200)
                 .body("state", equalTo("ACCEPTED")).body("applicant", equalTo("张**"))
                 .body("steps.state", contains("SUBMITTED", "ACCEPTED"))
                 .body("$", not(org.hamcrest.Matchers.hasKey("id"))).body("$", not(org.hamcrest.Matchers.hasKey("sla")));
-        String wrong = anonymous().queryParam("code", "000000".equals(code) ? "111111" : "000000").get("/api/v1/public/cases/" + number)
+        String wrong = anonymous().header("X-Forwarded-For", client).queryParam("code", "000000".equals(code) ? "111111" : "000000").get("/api/v1/public/cases/" + number)
                 .then().statusCode(404).extract().path("detail");
-        String unknown = anonymous().queryParam("code", code).get("/api/v1/public/cases/NO" + number).then().statusCode(404)
+        String unknown = anonymous().header("X-Forwarded-For", client).queryParam("code", code).get("/api/v1/public/cases/NO" + number).then().statusCode(404)
                 .extract().path("detail");
         org.assertj.core.api.Assertions.assertThat(wrong.replace(number, "N")).isEqualTo(unknown.replace("NO" + number, "N"));
         for (int i = 0; i < 10; i++) {
-            anonymous().queryParam("code", "x" + i).get("/api/v1/public/cases/" + number);
+            anonymous().header("X-Forwarded-For", client).queryParam("code", "x" + i).get("/api/v1/public/cases/" + number);
         }
-        anonymous().queryParam("code", code).get("/api/v1/public/cases/" + number).then().statusCode(429)
+        anonymous().header("X-Forwarded-For", client).queryParam("code", code).get("/api/v1/public/cases/" + number).then().statusCode(429)
                 .header("Retry-After", notNullValue());
     }
 }

@@ -61,10 +61,12 @@ class AuthResourceTest {
     void repeatedFailedLoginsAreRateLimited() {
         String username = unique("target");
         Api.createStaff(username, "right-password", List.of("clerk"), List.of());
+        String client = "192.0.2." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
         for (int i = 0; i < 10; i++) {
-            anonymous().body(Map.of("username", username, "password", "wrong-" + i)).post("/api/v1/auth/token").then().statusCode(401);
+            anonymous().header("X-Forwarded-For", client).body(Map.of("username", username, "password", "wrong-" + i))
+                    .post("/api/v1/auth/token").then().statusCode(401);
         }
-        anonymous().body(Map.of("username", username, "password", "right-password")).post("/api/v1/auth/token")
+        anonymous().header("X-Forwarded-For", client).body(Map.of("username", username, "password", "right-password")).post("/api/v1/auth/token")
                 .then().statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue());
     }
 

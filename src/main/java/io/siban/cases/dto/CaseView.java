@@ -15,7 +15,7 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Case")
 public record CaseView(UUID id,
-                       @Schema(example = "LZCITY20261130000042") String caseNumber,
+                       @Schema(example = "LZCITY20261130-7KQ4M") String caseNumber,
                        @Schema(description = "only in the answer that creates the case", example = "483920") String verificationCode,
                        CaseState state,
                        @Schema(description = "send as If-Match to change the case", example = "3") int version,

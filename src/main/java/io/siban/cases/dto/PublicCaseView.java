@@ -8,7 +8,7 @@ import java.util.List;
 
 /** What anyone with the case number and verification code may see (进度可查): nothing else. */
 @Schema(name = "PublicCase")
-public record PublicCaseView(@Schema(example = "LZCITY20261130000042") String caseNumber,
+public record PublicCaseView(@Schema(example = "LZCITY20261130-7KQ4M") String caseNumber,
                              @Schema(example = "食品经营许可") String itemName,
                              CaseState state,
                              @Schema(example = "张*") String applicant,
