@@ -33,19 +33,23 @@ public class SecurityHeaders {
         });
     }
 
+    static String contentSecurityPolicy(String path, String boardAncestors) {
+        if (path.startsWith("/q/")) {
+            return DOCS;
+        }
+        boolean framedBoard = boardAncestors != null && !boardAncestors.isBlank() && path.startsWith("/board/");
+        return SCREENS + (framedBoard ? boardAncestors : "'none'");
+    }
+
     private void apply(RoutingContext context, String boardAncestors) {
         String path = context.normalizedPath();
         MultiMap headers = context.response().headers();
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", config.referrerPolicy());
-        if (path.startsWith("/q/")) {
-            headers.set("Content-Security-Policy", DOCS);
-            headers.set("X-Frame-Options", "DENY");
-        } else if (boardAncestors != null && path.startsWith("/board/")) {
-            headers.set("Content-Security-Policy", SCREENS + boardAncestors);
-        } else {
-            headers.set("Content-Security-Policy", SCREENS + "'none'");
-            headers.set("X-Frame-Options", "DENY");
+        String policy = contentSecurityPolicy(path, boardAncestors);
+        headers.set("Content-Security-Policy", policy);
+        if (policy.endsWith("frame-ancestors 'none'")) {
+            headers.set("X-Frame-Options", "DENY"); // for browsers that predate frame-ancestors
         }
         if (path.startsWith("/api/")) {
             // API answers carry tokens and personal data: nothing stores them unless the answer says otherwise
