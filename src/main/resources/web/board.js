@@ -1,7 +1,7 @@
 import { t, applyTexts, bindToggle, minutes } from '/web/i18n.js';
+import { $, el } from '/web/dom.js';
 
 const hall = decodeURIComponent(location.pathname.split('/')[2] || '');
-const $ = id => document.getElementById(id);
 let board = null;
 let lastEventId = null;
 let source = null;
@@ -40,7 +40,7 @@ function render() {
   if (!board) return;
   $('hall-name').textContent = board.name;
   const windows = $('windows').tBodies[0];
-  windows.innerHTML = '';
+  windows.replaceChildren();
   for (const w of board.windows) {
     const row = windows.insertRow();
     row.dataset.window = w.number;
@@ -51,7 +51,7 @@ function render() {
     row.insertCell().textContent = t(w.status);
   }
   const queues = $('queues').tBodies[0];
-  queues.innerHTML = '';
+  queues.replaceChildren();
   for (const q of board.queues) {
     const row = queues.insertRow();
     row.dataset.queue = q.code;
@@ -61,7 +61,7 @@ function render() {
     waiting.textContent = q.waiting;
     row.insertCell().textContent = q.estimatedWait ? `${minutes(q.estimatedWait.p50)} – ${minutes(q.estimatedWait.p90)}` : '—';
   }
-  $('recent').innerHTML = recent.map(r => `<li>${r.number} → ${r.window}</li>`).join('');
+  $('recent').replaceChildren(...recent.map(r => el('li', {}, `${r.number} → ${r.window}`)));
 }
 
 async function refresh() {

@@ -13,7 +13,9 @@ const TEXT = {
         NOT_ACCEPTED: '不予受理', SUSPENDED: '暂停计时', FORWARDED: '已报送上级', RETURNED: '上级已反馈', WITHDRAWN: '已撤回',
         CALLED: '已叫号', openWindow: '开窗', pauseWindow: '暂停', callNext: '叫号', recall: '重呼', noShow: '过号',
         startService: '开始办理', transfer: '转队列', completed: '当场办结', caseAccepted: '受理办件', missingDocs: '材料不全（一次性告知）',
-        consultation: '咨询', nobodyWaiting: '当前无人等候', appointment: '预约码（扫码或输入）', windowsLive: '窗口' },
+        consultation: '咨询', nobodyWaiting: '当前无人等候', appointment: '预约码（扫码或输入）', windowsLive: '窗口',
+        pairTitle: '请输入配对码', pairHint: '由管理员为本机生成的一次性配对码', pair: '配对', pairFailed: '配对码无效、已使用或已过期，请向管理员重新获取',
+        pairTooMany: '尝试次数过多，请稍后再试', pairNotKiosk: '此配对码不是取号机的', unpaired: '本机已失效，请重新配对' },
   en: { nowCalling: 'Now calling', windows: 'Windows', window: 'Window', calling: 'Calling', status: 'Status', waiting: 'Waiting',
         queue: 'Queue', waitingCount: 'Waiting', estimate: 'Est. wait', recent: 'Recent calls', OPEN: 'Open', PAUSED: 'Paused',
         CLOSED: 'Closed', announce: (n, w) => `Number ${n}, please go to window ${w}`, minutes: m => `${m} min`,
@@ -30,7 +32,11 @@ const TEXT = {
         WITHDRAWN: 'Withdrawn', CALLED: 'Called', openWindow: 'Open', pauseWindow: 'Pause', callNext: 'Call next',
         recall: 'Recall', noShow: 'No-show', startService: 'Start', transfer: 'Transfer', completed: 'Completed',
         caseAccepted: 'Accept case', missingDocs: 'Documents missing', consultation: 'Consultation', nobodyWaiting: 'Nobody is waiting',
-        appointment: 'Appointment code (scan or type)', windowsLive: 'Windows' }
+        appointment: 'Appointment code (scan or type)', windowsLive: 'Windows',
+        pairTitle: 'Enter the pairing code', pairHint: 'A one-time code the administrator created for this device', pair: 'Pair',
+        pairFailed: 'The code is wrong, used or expired; ask the administrator for a new one',
+        pairTooMany: 'Too many attempts; please wait a minute', pairNotKiosk: 'This code is not for a kiosk',
+        unpaired: 'This kiosk is no longer paired; please pair it again' }
 };
 export let lang = localStorage.getItem('siban.lang') || 'zh';
 export const t = (key, ...args) => { const v = TEXT[lang][key]; return typeof v === 'function' ? v(...args) : (v ?? key); };

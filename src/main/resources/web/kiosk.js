@@ -1,12 +1,45 @@
 import { t, applyTexts, bindToggle, minutes } from '/web/i18n.js';
+import { $, el, randomKey } from '/web/dom.js';
 
+// The kiosk's device token lives only on the device: it is had once for a one-time pairing code and
+// kept in localStorage, never in the page's address.
 const hall = decodeURIComponent(location.pathname.split('/')[2] || '');
-const params = new URLSearchParams(location.search);
-if (params.get('token')) { localStorage.setItem(`siban.kiosk.${hall}`, params.get('token')); }
-const token = localStorage.getItem(`siban.kiosk.${hall}`);
-const $ = id => document.getElementById(id);
+const tokenKey = hall => `siban.kiosk.${hall}`;
+let token = localStorage.getItem(tokenKey(hall));
 
-function showError(text) { const e = $('error'); e.textContent = text; e.hidden = !text; }
+function showError(text) { const e = $('error'); e.textContent = text || ''; e.hidden = !text; }
+
+function showStep(step) {
+  for (const id of ['step-pairing', 'step-departments', 'step-items', 'step-ticket']) $(id).hidden = id !== step;
+}
+
+function showPairing(message) {
+  token = null;
+  localStorage.removeItem(tokenKey(hall));
+  showStep('step-pairing');
+  showError(message);
+  $('pair-code').focus();
+}
+
+$('pair-form').addEventListener('submit', async e => {
+  e.preventDefault();
+  const code = $('pair-code').value.trim();
+  if (!code) return;
+  let response;
+  try {
+    response = await fetch('/api/v1/devices/pair', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }) });
+  } catch (err) { showError(t('network')); return; }
+  if (response.status === 429) { showError(t('pairTooMany')); return; }
+  if (!response.ok) { showError(t('pairFailed')); return; }
+  const paired = await response.json();
+  if (paired.role !== 'kiosk') { showError(t('pairNotKiosk')); return; }
+  localStorage.setItem(tokenKey(paired.hall), paired.token);
+  $('pair-code').value = '';
+  if (paired.hall !== hall) { location.assign(`/kiosk/${encodeURIComponent(paired.hall)}`); return; }
+  token = paired.token;
+  start();
+});
 
 async function loadItems() {
   const hallInfo = await (await fetch(`/api/v1/halls/${encodeURIComponent(hall)}`)).json();
@@ -20,42 +53,30 @@ async function loadItems() {
   }
   const items = all.filter(i => queues.has(i.queueCode));
   const departments = [...new Set(items.map(i => i.department))].sort();
-  const grid = $('departments');
-  grid.innerHTML = '';
-  for (const department of departments) {
-    const tile = document.createElement('button');
-    tile.className = 'tile';
-    tile.type = 'button';
-    tile.dataset.department = department;
-    tile.textContent = department;
+  $('departments').replaceChildren(...departments.map(department => {
+    const tile = el('button', { className: 'tile', type: 'button', dataset: { department } }, department);
     tile.addEventListener('click', () => showItems(items.filter(i => i.department === department)));
-    grid.appendChild(tile);
-  }
+    return tile;
+  }));
 }
 
 function showItems(items) {
-  const grid = $('items');
-  grid.innerHTML = '';
-  for (const item of items) {
-    const tile = document.createElement('button');
-    tile.className = 'tile';
-    tile.type = 'button';
-    tile.dataset.item = item.code;
-    tile.textContent = item.name;
+  $('items').replaceChildren(...items.map(item => {
+    const tile = el('button', { className: 'tile', type: 'button', dataset: { item: item.code } }, item.name);
     tile.addEventListener('click', () => take(item.code));
-    grid.appendChild(tile);
-  }
-  $('step-departments').hidden = true;
-  $('step-items').hidden = false;
+    return tile;
+  }));
+  showStep('step-items');
 }
 
 // One key per press: a retry after a network error re-sends the same key, so it never prints twice.
+// Priority is not offered here: a clerk grants it at the window.
 async function take(itemCode) {
-  const key = crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+  const key = randomKey();
   const appointment = $('appointment').value.trim();
   const body = JSON.stringify(appointment
     ? { itemCode, channel: 'APPOINTMENT', appointmentId: appointment }
-    : { itemCode, channel: 'KIOSK', priority: $('priority').checked ? 'PRIORITY' : 'NORMAL' });
+    : { itemCode, channel: 'KIOSK' });
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       const response = await fetch(`/api/v1/halls/${encodeURIComponent(hall)}/tickets`, {
@@ -63,6 +84,7 @@ async function take(itemCode) {
         headers: { 'Content-Type': 'application/json', 'Authorization': `Bearer ${token}`, 'Idempotency-Key': key }
       });
       if (response.status === 201 || response.status === 200) { showTicket(await response.json()); return; }
+      if (response.status === 401) { showPairing(t('unpaired')); return; }
       const problem = await response.json().catch(() => ({}));
       if (response.status === 422 && String(problem.type).includes('quota')) { showError(t('quota')); return; }
       if (response.status === 422) { showError(t('closed')); return; }
@@ -79,18 +101,29 @@ function showTicket(ticket) {
   $('ticket-ahead').textContent = Math.max(0, (ticket.position || 1) - 1);
   $('ticket-wait').textContent = ticket.estimatedWait && ticket.estimatedWait.p50
     ? `${minutes(ticket.estimatedWait.p50)} – ${minutes(ticket.estimatedWait.p90)}` : '—';
-  const link = `${location.origin}/t/${ticket.id}`;
+  // the ticket's own link, with its key: whoever holds the printed ticket may follow and cancel it
+  const link = `${location.origin}${ticket.trackUrl}`;
   $('ticket-link').textContent = link;
   $('ticket-link').href = link;
-  $('qr').innerHTML = '';
+  $('qr').replaceChildren();
   if (window.QRCode) { new window.QRCode($('qr'), { text: link, width: 160, height: 160 }); }
-  $('step-items').hidden = true;
-  $('step-ticket').hidden = false;
+  showStep('step-ticket');
   window.__lastTicket = ticket;
 }
 
-$('back').addEventListener('click', () => { $('step-ticket').hidden = true; $('step-departments').hidden = false; });
-$('to-departments').addEventListener('click', () => { $('step-items').hidden = true; $('step-departments').hidden = false; });
+function start() {
+  showError('');
+  showStep('step-departments');
+  loadItems().catch(() => showError(t('network')));
+}
+
+$('back').addEventListener('click', () => showStep('step-departments'));
+$('to-departments').addEventListener('click', () => showStep('step-departments'));
 applyTexts();
 bindToggle($('lang'));
-loadItems().catch(() => showError(t('network')));
+if (token) {
+  start();
+} else {
+  showPairing();
+  fetch(`/api/v1/halls/${encodeURIComponent(hall)}`).then(r => r.json()).then(h => { $('hall-name').textContent = h.name; }).catch(() => {});
+}

@@ -1,7 +1,7 @@
 import { t, applyTexts, bindToggle, minutes } from '/web/i18n.js';
+import { $, el, followStream } from '/web/dom.js';
 
 const hall = decodeURIComponent(location.pathname.split('/')[2] || '');
-const $ = id => document.getElementById(id);
 let token = sessionStorage.getItem('siban.staff');
 let timer = null;
 
@@ -36,18 +36,19 @@ async function refresh() {
   $('hall-name').textContent = `${board.name} · ${t('supervision')}`;
   const rows = [[t('total'), summary.total], ...Object.entries(summary.byCategory), ...Object.entries(summary.byDepartment)];
   const counts = $('counts').tBodies[0];
-  counts.innerHTML = '';
+  counts.replaceChildren();
   for (const [name, c] of rows) {
     const row = counts.insertRow();
     row.dataset.row = name;
     for (const v of [name, c.open, c.paused, c.yellow, c.red, c.legalBreach]) row.insertCell().textContent = v;
   }
   const max = Math.max(1, ...Object.values(summary.byCategory).map(c => c.open));
-  $('chart').innerHTML = Object.entries(summary.byCategory).map(([cat, c]) =>
-    `<div class="bar"><span>${cat}</span><i style="width:${(c.open / max) * 100}%"></i>
-      <b class="r" style="width:${(c.red / max) * 100}%"></b><b class="y" style="width:${(c.yellow / max) * 100}%"></b></div>`).join('');
+  const width = n => ({ width: `${(n / max) * 100}%` });
+  $('chart').replaceChildren(...Object.entries(summary.byCategory).map(([cat, c]) =>
+    el('div', { className: 'bar' }, el('span', {}, cat), el('i', { style: width(c.open) }),
+      el('b', { className: 'r', style: width(c.red) }), el('b', { className: 'y', style: width(c.yellow) }))));
   const queues = $('queues').tBodies[0];
-  queues.innerHTML = '';
+  queues.replaceChildren();
   for (const q of board.queues) {
     const row = queues.insertRow();
     row.insertCell().textContent = `${q.prefix} ${q.name}`;
@@ -55,7 +56,7 @@ async function refresh() {
     row.insertCell().textContent = q.estimatedWait ? `${minutes(q.estimatedWait.p50)} – ${minutes(q.estimatedWait.p90)}` : '—';
   }
   const windows = $('windows').tBodies[0];
-  windows.innerHTML = '';
+  windows.replaceChildren();
   for (const w of board.windows) {
     const row = windows.insertRow();
     row.dataset.window = w.number;
@@ -64,7 +65,7 @@ async function refresh() {
     row.insertCell().textContent = w.calling ? `${w.calling.number} · ${t(w.calling.status)}` : '';
   }
   const alerts = $('alerts').tBodies[0];
-  alerts.innerHTML = '';
+  alerts.replaceChildren();
   for (const c of [...breach.items, ...red.items, ...yellow.items]) {
     const row = alerts.insertRow();
     row.dataset.case = c.caseNumber;
@@ -79,11 +80,11 @@ function start() {
   $('login').hidden = true;
   $('content').hidden = false;
   refresh().catch(() => {});
-  const source = new EventSource(`/api/v1/halls/${encodeURIComponent(hall)}/stream`);
-  source.onmessage = refreshSoon;
-  for (const type of ['sla.card', 'queue.counters', 'ticket.called', 'window.status']) source.addEventListener(type, refreshSoon);
-  source.onopen = () => { $('link').className = 'link ok'; };
-  source.onerror = () => { $('link').className = 'link bad'; };
+  // the staff stream: it carries the case cards (sla.card) the public stream does not
+  const watched = new Set(['sla.card', 'queue.counters', 'ticket.called', 'window.status', 'message']);
+  followStream(`/api/v1/halls/${encodeURIComponent(hall)}/stream/staff`, { Authorization: `Bearer ${token}` },
+    type => { if (watched.has(type)) refreshSoon(); },
+    (ok, status) => { $('link').className = ok ? 'link ok' : 'link bad'; if (status === 401) showLogin(); });
   setInterval(() => refresh().catch(() => {}), 30000);
 }
 

@@ -1,7 +1,7 @@
 import { t, applyTexts, bindToggle, minutes } from '/web/i18n.js';
+import { $, el } from '/web/dom.js';
 
 const [, kind, id] = location.pathname.split('/').map(decodeURIComponent);
-const $ = x => document.getElementById(x);
 const error = text => { $('error').textContent = text; $('error').hidden = !text; };
 
 async function ticket() {
@@ -23,7 +23,7 @@ async function lookup(code) {
   const c = await r.json();
   $('case-item').textContent = c.itemName;
   $('case-state').textContent = t(c.state);
-  $('steps').innerHTML = c.steps.map(s => `<li>${t(s.state)} · ${new Date(s.at).toLocaleString()}</li>`).join('');
+  $('steps').replaceChildren(...c.steps.map(s => el('li', {}, `${t(s.state)} · ${new Date(s.at).toLocaleString()}`)));
 }
 
 applyTexts();

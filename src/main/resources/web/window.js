@@ -1,7 +1,7 @@
 import { t, applyTexts, bindToggle } from '/web/i18n.js';
+import { $, el, randomKey } from '/web/dom.js';
 
 const [, , hall, windowNumber] = location.pathname.split('/').map(decodeURIComponent);
-const $ = id => document.getElementById(id);
 let token = sessionStorage.getItem('siban.clerk');
 let current = null;
 let hallInfo = null;
@@ -37,7 +37,7 @@ async function loadHall() {
   const w = hallInfo.windows.find(x => String(x.number) === windowNumber);
   $('title').textContent = `${hallInfo.name} · ${w ? w.name : windowNumber}`;
   $('window-status').textContent = w ? t(w.status) : '';
-  $('transfer-queue').innerHTML = hallInfo.queues.map(q => `<option value="${q.code}">${q.prefix} ${q.name}</option>`).join('');
+  $('transfer-queue').replaceChildren(...hallInfo.queues.map(q => el('option', { value: q.code }, `${q.prefix} ${q.name}`)));
 }
 
 async function showTicket(ticket) {
@@ -54,8 +54,17 @@ async function showTicket(ticket) {
     const item = await (await fetch(`/api/v1/items/${encodeURIComponent(ticket.itemCode)}`)).json();
     itemDocuments = item.requiredDocuments || [];
   }
-  $('documents').innerHTML = itemDocuments.map((d, i) =>
-    `<label><input type="checkbox" data-doc="${i}"> ${d}</label>`).join('<br>');
+  $('documents').replaceChildren(...itemDocuments.map((d, i) =>
+    el('label', {}, el('input', { type: 'checkbox', dataset: { doc: i } }), ' ', d)));
+}
+
+// One key per ticket, kept for the session so a retry after a lost answer opens no second case; random,
+// so nobody who knows the ticket can claim or block its case.
+function caseKey(ticketId) {
+  const name = `siban.case-key.${ticketId}`;
+  let key = sessionStorage.getItem(name);
+  if (!key) { key = randomKey(); sessionStorage.setItem(name, key); }
+  return key;
 }
 
 const windowPath = `/api/v1/halls/${encodeURIComponent(hall)}/windows/${encodeURIComponent(windowNumber)}`;
@@ -80,7 +89,7 @@ $('finish-missing').addEventListener('click', () => {
 $('finish-case').addEventListener('click', async () => {
   const submitted = [...document.querySelectorAll('#documents input')].filter(c => c.checked).map(c => itemDocuments[+c.dataset.doc]);
   const created = await call('POST', '/api/v1/cases', { itemCode: current.itemCode, hall, channel: 'WINDOW', ticketId: current.id,
-    submittedDocuments: submitted }, { 'Idempotency-Key': `ticket-${current.id}` }).catch(() => null);
+    submittedDocuments: submitted }, { 'Idempotency-Key': caseKey(current.id) }).catch(() => null);
   if (created) {
     window.__lastCase = created;
     act('finish', { outcome: 'CASE_ACCEPTED', caseId: created.id });

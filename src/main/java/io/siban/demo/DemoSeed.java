@@ -12,10 +12,12 @@ import io.siban.hall.dto.HallRequest;
 import io.siban.hall.dto.QueueRequest;
 import io.siban.hall.dto.WindowRequest;
 import io.siban.security.AccountService;
+import io.siban.security.DevicePairing;
 import io.siban.security.DeviceService;
 import io.siban.security.Roles;
 import io.siban.security.dto.DeviceRequest;
 import io.siban.security.dto.DeviceView;
+import io.siban.security.dto.PairingCode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
@@ -31,8 +33,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
-/** Demo profile only: a city hall and a county hall, ~40 items, demo logins and a kiosk token. */
+/** Demo profile only: a city hall and a county hall, ~40 items, demo logins, a kiosk token and a pairing code for it. */
 @ApplicationScoped
 public class DemoSeed {
     private static final Logger LOG = Logger.getLogger(DemoSeed.class);
@@ -50,6 +53,8 @@ public class DemoSeed {
     @Inject
     DeviceService devices;
     @Inject
+    DevicePairing pairing;
+    @Inject
     ObjectMapper json;
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int port;
@@ -61,9 +66,11 @@ public class DemoSeed {
         VertxContextSupport.subscribeAndAwait(this::seedHalls);
         VertxContextSupport.subscribeAndAwait(this::seedItems);
         VertxContextSupport.subscribeAndAwait(this::seedLogins);
-        String kioskToken = VertxContextSupport.subscribeAndAwait(this::kioskToken);
+        UUID kiosk = VertxContextSupport.subscribeAndAwait(this::kioskDevice);
+        String kioskToken = VertxContextSupport.subscribeAndAwait(() -> devices.freshToken(kiosk));
+        PairingCode code = VertxContextSupport.subscribeAndAwait(() -> pairing.issue(kiosk));
         writeToken(kioskToken);
-        printWhereToLook(kioskToken);
+        printWhereToLook(kioskToken, code);
     }
 
     Uni<Void> seedHalls() {
@@ -133,14 +140,17 @@ public class DemoSeed {
         return chain.replaceWithVoid();
     }
 
-    /** The demo kiosk's token: the device is registered once; a fresh token for it is signed at every start. */
-    Uni<String> kioskToken() {
+    /**
+     * The demo kiosk, registered once. At every start a fresh token is signed for scripts and load tests (which send it in
+     * a header), and a fresh pairing code is printed for the kiosk page.
+     */
+    Uni<UUID> kioskDevice() {
         return devices.list(CITY).chain(existing -> {
             DeviceView kiosk = existing.stream().filter(d -> d.revokedAt() == null && Roles.KIOSK.equals(d.role())).findFirst().orElse(null);
             if (kiosk != null) {
-                return devices.freshToken(kiosk.id());
+                return Uni.createFrom().item(kiosk.id());
             }
-            return devices.create(new DeviceRequest("演示取号机 1", Roles.KIOSK, CITY, false, null)).map(DeviceView::token);
+            return devices.create(new DeviceRequest("演示取号机 1", Roles.KIOSK, CITY, false, null)).map(DeviceView::id);
         });
     }
 
@@ -164,7 +174,7 @@ public class DemoSeed {
         }
     }
 
-    private void printWhereToLook(String kioskToken) {
+    private void printWhereToLook(String kioskToken, PairingCode code) {
         String base = "http://localhost:" + port;
         LOG.infof("""
 
@@ -175,9 +185,10 @@ public class DemoSeed {
                   Catalogue    %s/api/v1/items/summary
                   Logins       admin/admin  supervisor/supervisor  reviewer/reviewer  clerk1..clerk10/clerk
                                (POST %s/api/v1/auth/token {"username":"clerk1","password":"clerk"})
-                  Kiosk token  (lz-city, also in %s)
+                  Kiosk        %s/kiosk/lz-city  pairing code %s (one use, until %s)
+                  Kiosk token  (for scripts, in a header; also in %s)
                                %s
                 ====================================================""",
-                base, base, base, base, base, base, base, config.kioskTokenFile(), kioskToken);
+                base, base, base, base, base, base, base, base, code.code(), code.expiresAt(), config.kioskTokenFile(), kioskToken);
     }
 }

@@ -3,6 +3,9 @@ package io.siban.security;
 import io.siban.common.ClientAddress;
 import io.siban.security.dto.DeviceRequest;
 import io.siban.security.dto.DeviceView;
+import io.siban.security.dto.PairedDevice;
+import io.siban.security.dto.PairingCode;
+import io.siban.security.dto.PairingRequest;
 import io.siban.security.dto.StaffRequest;
 import io.siban.security.dto.StaffView;
 import io.siban.security.dto.TokenRequest;
@@ -11,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +33,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,6 +51,8 @@ public class AuthResource {
     AccountService accounts;
     @Inject
     DeviceService devices;
+    @Inject
+    DevicePairing pairing;
     @Inject
     SecurityIdentity identity;
     @Inject
@@ -126,5 +134,37 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "revoked")
     public Uni<Response> revokeDevice(@PathParam("id") UUID id) {
         return devices.revokeEverywhere(id).map(ignored -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/devices/{id}/pairing")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "A one-time pairing code for a device",
+            description = "Admin. Type the code into the kiosk or display page; the device trades it once for its token "
+                    + "(POST /api/v1/devices/pair). The code expires after siban.device-pairing.code-lifetime (10 minutes); "
+                    + "asking again replaces an unused code. Only a hash of the code is stored.")
+    @APIResponse(responseCode = "201", description = "the code, shown once", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PairingCode.class), examples = @ExampleObject(name = "code", value = "{\"code\":\"K7QM-4XPR\",\"expiresAt\":\"2026-12-01T10:10:00+08:00\"}")))
+    @APIResponse(responseCode = "404", description = "no such device")
+    @APIResponse(responseCode = "409", description = "the device is revoked")
+    public Uni<Response> pairingCode(@PathParam("id") UUID id) {
+        return pairing.issue(id).map(code -> Response.status(Response.Status.CREATED).entity(code).build());
+    }
+
+    @POST
+    @Path("/devices/pair")
+    @PermitAll
+    @Operation(summary = "Pair a device: trade a one-time pairing code for the device's token",
+            description = "Public: the device has no token yet. Each code works once and only until it expires; wrong codes "
+                    + "are counted per client address (siban.device-pairing.failures-per-minute, 10), then 429. "
+                    + "Revoking the device refuses the token at once.")
+    @APIResponse(responseCode = "200", description = "the device token", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "paired", value = "{\"token\":\"eyJhbGciOiJSUzI1NiJ9...\",\"expiresIn\":31536000,"
+                    + "\"tokenType\":\"Bearer\",\"deviceId\":\"4f1c2b9e-8a0d-4c4e-9d7e-2f4b1a6c3e10\",\"role\":\"kiosk\",\"hall\":\"lz-city\"}")))
+    @APIResponse(responseCode = "400", description = "no code given")
+    @APIResponse(responseCode = "401", description = "the code is unknown, already used or expired, or the device is revoked")
+    @APIResponse(responseCode = "429", description = "too many wrong codes from this address; see Retry-After")
+    public Uni<PairedDevice> pair(@Valid @NotNull PairingRequest request, @Context HttpServerRequest http) {
+        return pairing.pair(request.code(), ClientAddress.of(http));
     }
 }

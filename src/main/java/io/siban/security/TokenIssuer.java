@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.UUID;
 
 /** Signs the bearer tokens of staff and devices. */
 @ApplicationScoped
@@ -40,14 +41,18 @@ public class TokenIssuer {
 
     /** A device's token; what it may do (priority, its issuing limit) travels in it, so changing that means a new token. */
     public String forDevice(Device device) {
-        return Jwt.upn("device:" + device.id)
-                .subject(device.id.toString())
-                .claim("jti", device.id.toString())
-                .groups(device.role)
-                .claim(HALLS_CLAIM, List.of(device.hallCode))
+        return forDevice(device.id, device.role, device.hallCode, device.mayGrantPriority, device.ticketsPerMinute);
+    }
+
+    public String forDevice(UUID id, String role, String hall, boolean mayGrantPriority, int ticketsPerMinute) {
+        return Jwt.upn("device:" + id)
+                .subject(id.toString())
+                .claim("jti", id.toString())
+                .groups(role)
+                .claim(HALLS_CLAIM, List.of(hall))
                 .claim(KIND_CLAIM, KIND_DEVICE)
-                .claim(PRIORITY_CLAIM, device.mayGrantPriority)
-                .claim(ISSUE_LIMIT_CLAIM, device.ticketsPerMinute)
+                .claim(PRIORITY_CLAIM, mayGrantPriority)
+                .claim(ISSUE_LIMIT_CLAIM, ticketsPerMinute)
                 .expiresIn(config.deviceTokenLifetime())
                 .sign();
     }

@@ -65,6 +65,24 @@ class HallScreensBrowserTest {
         return hall;
     }
 
+    /** What an admin does once per kiosk: ask for a pairing code and type it into the kiosk page. */
+    void pairKiosk(String hall) {
+        String code = pairingCode(hall, "kiosk");
+        kiosk.get(base.resolve("/kiosk/" + hall).toString());
+        WebDriverWait wait = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        wait.until(d -> d.findElement(By.id("pair-code")).isDisplayed());
+        kiosk.findElement(By.id("pair-code")).sendKeys(code);
+        kiosk.findElement(By.cssSelector("#pair-form button")).click();
+        wait.until(d -> d.findElement(By.id("step-departments")).isDisplayed());
+        assertThat(kiosk.getCurrentUrl()).doesNotContain("token").doesNotContain("?");
+    }
+
+    static String pairingCode(String hall, String role) {
+        String device = as(adminToken()).body(Map.of("name", role, "role", role, "hall", hall)).post("/api/v1/devices")
+                .then().statusCode(201).extract().path("id");
+        return as(adminToken()).post("/api/v1/devices/" + device + "/pairing").then().statusCode(201).extract().path("code");
+    }
+
     @Test
     void aTicketTakenAtTheKioskIsCalledOnTheBoardAndAnnounced() throws Exception {
         String hall = hallWithItem();
@@ -72,7 +90,7 @@ class HallScreensBrowserTest {
         WebDriverWait waitBoard = new WebDriverWait(board, Duration.ofSeconds(10));
         waitBoard.until(d -> !d.findElements(By.cssSelector("#queues tr[data-queue='A']")).isEmpty());
 
-        kiosk.get(base.resolve("/kiosk/" + hall + "?token=" + Api.kioskToken(hall)).toString());
+        pairKiosk(hall);
         WebDriverWait waitKiosk = new WebDriverWait(kiosk, Duration.ofSeconds(10));
         waitKiosk.until(d -> !d.findElements(By.cssSelector("#departments .tile[data-department='市场监管局']")).isEmpty());
         kiosk.findElement(By.cssSelector("#departments .tile[data-department='市场监管局']")).click();
@@ -219,7 +237,7 @@ class HallScreensBrowserTest {
     @Test
     void anAppointmentIsCheckedInAtTheKiosk() {
         String hall = hallWithItem();
-        kiosk.get(base.resolve("/kiosk/" + hall + "?token=" + Api.kioskToken(hall)).toString());
+        pairKiosk(hall);
         WebDriverWait wait = new WebDriverWait(kiosk, Duration.ofSeconds(10));
         wait.until(d -> !d.findElements(By.cssSelector("#departments .tile[data-department='市场监管局']")).isEmpty());
         kiosk.findElement(By.cssSelector("#departments .tile[data-department='市场监管局']")).click();
@@ -240,7 +258,7 @@ class HallScreensBrowserTest {
         as(adminToken()).body(Map.of("code", "QK-" + UUID.randomUUID().toString().substring(0, 6), "name", "限号事项", "department", department,
                 "level", "CITY", "category", "IMMEDIATE", "statutoryLimit", 1, "onlineCapable", false, "queueCode", "A", "dailyQuota", 1))
                 .post("/api/v1/items").then().statusCode(201);
-        kiosk.get(base.resolve("/kiosk/" + hall + "?token=" + Api.kioskToken(hall)).toString());
+        pairKiosk(hall);
         WebDriverWait wait = new WebDriverWait(kiosk, Duration.ofSeconds(10));
         By departmentTile = By.cssSelector("#departments .tile[data-department='" + department + "']");
         wait.until(d -> !d.findElements(departmentTile).isEmpty());
@@ -274,5 +292,126 @@ class HallScreensBrowserTest {
         @SuppressWarnings("unchecked")
         List<String> announced = (List<String>) ((JavascriptExecutor) board).executeScript("return window.__announcements;");
         assertThat(announced).containsExactly("请 " + first + " 号到 1 号窗口办理");
+    }
+
+    @Test
+    void aKioskPairsOnceWithACodeAndKeepsItsTokenOutOfTheAddress() throws Exception {
+        String hall = hallWithItem();
+        String code = pairingCode(hall, "kiosk");
+        kiosk.get(base.resolve("/kiosk/" + hall + "?token=not-a-token").toString());
+        WebDriverWait wait = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        wait.until(d -> d.findElement(By.id("pair-code")).isDisplayed());
+        assertThat(kiosk.findElement(By.id("step-departments")).isDisplayed()).isFalse(); // a token in the address is not taken
+        assertThat(kiosk.findElements(By.id("priority"))).isEmpty(); // a clerk grants priority, not the kiosk
+        kiosk.findElement(By.id("pair-code")).sendKeys(code.toLowerCase());
+        wait.until(d -> d.findElement(By.id("hall-name")).getText().startsWith("Test hall"));
+        Browser.screenshot(kiosk, "kiosk-pairing");
+        kiosk.findElement(By.cssSelector("#pair-form button")).click();
+        wait.until(d -> d.findElement(By.id("step-departments")).isDisplayed());
+        String stored = (String) ((JavascriptExecutor) kiosk).executeScript("return localStorage.getItem('siban.kiosk.' + arguments[0]);", hall);
+        assertThat(stored).isNotBlank();
+
+        // the page comes back paired, from localStorage, with nothing in its address
+        kiosk.get(base.resolve("/kiosk/" + hall).toString());
+        wait.until(d -> !d.findElements(By.cssSelector("#departments .tile[data-department='市场监管局']")).isEmpty());
+        kiosk.findElement(By.cssSelector("#departments .tile[data-department='市场监管局']")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#items .tile")).isEmpty());
+        kiosk.findElement(By.cssSelector("#items .tile")).click();
+        wait.until(d -> d.findElement(By.id("ticket-number")).getText().matches("A\\d{3}"));
+        assertThat(((JavascriptExecutor) kiosk).executeScript("return window.__lastTicket.priority;")).isEqualTo("NORMAL");
+
+        // the same code on another kiosk is refused
+        kiosk.get(base.resolve("/kiosk/" + hall).toString());
+        ((JavascriptExecutor) kiosk).executeScript("localStorage.removeItem('siban.kiosk.' + arguments[0]);", hall);
+        kiosk.navigate().refresh();
+        wait.until(d -> d.findElement(By.id("pair-code")).isDisplayed());
+        kiosk.findElement(By.id("pair-code")).sendKeys(code);
+        kiosk.findElement(By.cssSelector("#pair-form button")).click();
+        wait.until(d -> d.findElement(By.id("error")).isDisplayed());
+        assertThat(kiosk.findElement(By.id("error")).getText()).contains("配对码无效");
+        assertThat(kiosk.findElement(By.id("step-departments")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void serverTextWithMarkupIsShownAsTextAndNeverRuns() throws Exception {
+        String hall = Api.hall("x-" + UUID.randomUUID().toString().substring(0, 8));
+        String queueName = "<img src=x onerror=\"window.__xss=1\">";
+        String itemName = "<img src=x onerror=\"window.__xss=2\">营业执照";
+        String department = "<b>市场监管局</b>";
+        String document = "<img src=x onerror=\"window.__xss=3\">身份证";
+        as(adminToken()).body(Map.of("code", "C", "prefix", "C", "name", queueName)).post("/api/v1/halls/" + hall + "/queues")
+                .then().statusCode(201);
+        Api.window(hall, 3, "C");
+        as(adminToken()).body(Map.of("code", "XS-" + UUID.randomUUID().toString().substring(0, 6), "name", itemName, "department", department,
+                "level", "CITY", "category", "TIME_LIMITED", "committedLimit", 2, "statutoryLimit", 20, "onlineCapable", false,
+                "queueCode", "C", "requiredDocuments", List.of(document, "营业执照副本"))).post("/api/v1/items").then().statusCode(201);
+
+        board.get(base.resolve("/board/" + hall).toString());
+        WebDriverWait waitBoard = new WebDriverWait(board, Duration.ofSeconds(10));
+        waitBoard.until(d -> !d.findElements(By.cssSelector("#queues tr[data-queue='C']")).isEmpty());
+        assertThat(board.findElement(By.cssSelector("#queues tr[data-queue='C'] td")).getText()).isEqualTo("C " + queueName);
+
+        pairKiosk(hall);
+        WebDriverWait waitKiosk = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        By departmentTile = By.cssSelector("#departments .tile[data-department='" + department + "']");
+        waitKiosk.until(d -> !d.findElements(departmentTile).isEmpty());
+        assertThat(kiosk.findElement(departmentTile).getText()).isEqualTo(department);
+        kiosk.findElement(departmentTile).click();
+        waitKiosk.until(d -> !d.findElements(By.cssSelector("#items .tile")).isEmpty());
+        assertThat(kiosk.findElement(By.cssSelector("#items .tile")).getText()).isEqualTo(itemName);
+        kiosk.findElement(By.cssSelector("#items .tile")).click();
+        waitKiosk.until(d -> d.findElement(By.id("ticket-number")).getText().matches("C\\d{3}"));
+        String ticket = (String) ((JavascriptExecutor) kiosk).executeScript("return window.__lastTicket.id;");
+
+        String clerk = "xs-" + UUID.randomUUID().toString().substring(0, 6);
+        Api.createStaff(clerk, "clerk-password", List.of("clerk"), List.of(hall));
+        WebDriver console = Browser.open(1280, 900);
+        try {
+            console.get(base.resolve("/window/" + hall + "/3").toString());
+            WebDriverWait wait = new WebDriverWait(console, Duration.ofSeconds(10));
+            wait.until(d -> d.findElement(By.id("login")).isDisplayed());
+            console.findElement(By.id("username")).sendKeys(clerk);
+            console.findElement(By.id("password")).sendKeys("clerk-password");
+            console.findElement(By.cssSelector("#login button")).click();
+            wait.until(d -> d.findElement(By.id("content")).isDisplayed());
+            wait.until(d -> d.findElements(By.cssSelector("#transfer-queue option")).size() == 3);
+            console.findElement(By.id("call")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#documents input")).size() == 2);
+            assertThat(console.findElements(By.cssSelector("#documents label")).get(0).getText()).isEqualTo(document);
+            assertThat(console.findElements(By.cssSelector("#transfer-queue option")).get(2).getText()).isEqualTo("C " + queueName);
+            assertThat(console.findElements(By.cssSelector("#documents img, #transfer-queue img"))).isEmpty();
+            Browser.screenshot(console, "window-console-markup");
+
+            // the case key is random, kept for this ticket, and not made from its id
+            ((JavascriptExecutor) console).executeScript("""
+                    window.__sent = [];
+                    const original = window.fetch;
+                    window.fetch = (url, options) => { window.__sent.push({ url: String(url), headers: (options || {}).headers || {} });
+                                                       return original(url, options); };""");
+            console.findElement(By.id("start")).click();
+            wait.until(d -> d.findElement(By.id("current-status")).getText().equals("办理中"));
+            console.findElement(By.id("finish-case")).click();
+            wait.until(d -> ((JavascriptExecutor) d).executeScript("return window.__lastCase && window.__lastCase.id;") != null);
+            String sentKey = (String) ((JavascriptExecutor) console).executeScript(
+                    "return window.__sent.find(s => s.url === '/api/v1/cases').headers['Idempotency-Key'];");
+            assertThat(sentKey).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}").doesNotContain(ticket);
+            assertThat(((JavascriptExecutor) console).executeScript("return sessionStorage.getItem('siban.case-key.' + arguments[0]);", ticket))
+                    .isEqualTo(sentKey);
+            assertThat(((JavascriptExecutor) console).executeScript("return window.__xss;")).isNull();
+        } finally {
+            console.quit();
+        }
+        assertThat(((JavascriptExecutor) board).executeScript("return window.__xss;")).isNull();
+        assertThat(((JavascriptExecutor) kiosk).executeScript("return window.__xss;")).isNull();
+        kiosk.findElement(By.id("back")).click();
+    }
+
+    @Test
+    void swaggerUiStillWorksUnderItsPolicy() {
+        board.get(base.resolve("/q/swagger-ui/").toString());
+        new WebDriverWait(board, Duration.ofSeconds(15))
+                .until(d -> !d.findElements(By.cssSelector(".swagger-ui .info .title")).isEmpty()
+                        && d.findElement(By.cssSelector(".swagger-ui .info .title")).getText().contains("Siban API"));
+        assertThat(board.findElements(By.cssSelector(".opblock-tag"))).isNotEmpty();
     }
 }
