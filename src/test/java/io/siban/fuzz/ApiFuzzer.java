@@ -50,7 +50,7 @@ public final class ApiFuzzer {
     }
 
     public record Result(Settings settings, int sent, Map<Integer, Integer> statuses, Map<String, Integer> kinds,
-                         List<Failure> failures, int failedRequests, int acceptable503) {
+                         List<Failure> failures, int failedRequests, int acceptable503, int retried, Duration elapsed, List<String> slowest) {
         public String summary() {
             StringBuilder s = new StringBuilder();
             s.append("fuzz seed=").append(settings.seed()).append(" requests=").append(sent)
@@ -58,6 +58,10 @@ public final class ApiFuzzer {
             s.append("statuses:");
             statuses.forEach((status, count) -> s.append(' ').append(status == 0 ? "no-answer" : status).append('=').append(count));
             s.append('\n');
+            s.append("took ").append(elapsed.toMillis()).append(" ms; slowest: ").append(String.join(", ", slowest)).append('\n');
+            if (retried > 0) {
+                s.append("sent again after the server had closed the pooled connection: ").append(retried).append('\n');
+            }
             if (acceptable503 > 0) {
                 s.append("503 with Retry-After (accepted, but no outage was staged): ").append(acceptable503).append('\n');
             }
@@ -105,6 +109,9 @@ public final class ApiFuzzer {
         int failed = 0;
         int acceptable503 = 0;
         int sent = 0;
+        int retried = 0;
+        long started = System.nanoTime();
+        TreeMap<Long, String> slow = new TreeMap<>();
         System.out.println("[fuzz] seed " + settings.seed() + ", " + settings.requests() + " requests over " + operations.size()
                 + " operations (-Dsiban.fuzz.seed=" + settings.seed() + ")");
         for (int i = 0; sent < settings.requests(); i++) {
@@ -119,7 +126,18 @@ public final class ApiFuzzer {
             Draft draft = mutations.make(op, identities, methodsByPath.get(op.path()), random);
             sent++;
             kinds.merge(draft.kind.replaceAll(":.*", ""), 1, Integer::sum);
+            long t0 = System.nanoTime();
             Answer answer = send(draft);
+            if (answer.status() == 0 && answer.error().contains("received no bytes")) {
+                // a pooled keep-alive connection the server had just closed: the request never reached it
+                retried++;
+                answer = send(draft);
+            }
+            long took = (System.nanoTime() - t0) / 1_000_000;
+            slow.put(took * 100_000 + i % 100_000, took + " ms #" + i + " " + op.name() + " " + draft.kind);
+            if (slow.size() > 5) {
+                slow.pollFirstEntry();
+            }
             statuses.merge(answer.status(), 1, Integer::sum);
             if (answer.status() == 503 && answer.retryAfter()) {
                 acceptable503++;
@@ -128,13 +146,15 @@ public final class ApiFuzzer {
             if (!problems.isEmpty()) {
                 failed++;
                 String problem = String.join("; ", problems);
-                String key = op.name() + " | " + draft.kind + " | " + answer.status() + " | " + problems.get(0).replaceAll(":.*", "");
+                boolean httpLayer = answer.status() == 413 || answer.status() == 414 || answer.status() == 431;
+                String key = (httpLayer ? "(any operation)" : op.name()) + " | " + draft.kind + " | " + answer.status() + " | " + problems.get(0).replaceAll(":.*", "");
                 Failure known = failures.get(key);
                 failures.put(key, known == null ? new Failure(key, problem, reproduction(i, draft, answer), 1)
                         : new Failure(key, known.problem(), known.reproduction(), known.count() + 1));
             }
         }
-        Result result = new Result(settings, sent, statuses, kinds, List.copyOf(failures.values()), failed, acceptable503);
+        Result result = new Result(settings, sent, statuses, kinds, List.copyOf(failures.values()), failed, acceptable503, retried,
+                Duration.ofNanos(System.nanoTime() - started), List.copyOf(slow.descendingMap().values()));
         Path out = Path.of("target", "fuzz");
         Files.createDirectories(out);
         Files.writeString(out.resolve("report.txt"), result.report());
