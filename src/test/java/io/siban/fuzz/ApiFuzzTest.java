@@ -5,7 +5,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.siban.support.Api;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,9 +73,5 @@ class ApiFuzzTest {
         assertTrue(put.statusCode() == 200 || put.statusCode() == 201, () -> "calendar fixture: " + put.asString());
         return new Fixture(HALL, List.of("A", "B"), List.of(1, 2), ITEM, List.copyOf(tickets), created.path("id"),
                 created.path("caseNumber"), created.path("verificationCode"), "cn", calendar, tokens);
-    }
-
-    static URI uri(URL url) throws Exception {
-        return url.toURI();
     }
 }
