@@ -54,6 +54,8 @@ public class DemoSeed {
     TokenIssuer tokens;
     @Inject
     ObjectMapper json;
+    @ConfigProperty(name = "quarkus.management.port", defaultValue = "9000")
+    int managementPort;
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int port;
 
@@ -168,11 +170,12 @@ public class DemoSeed {
 
     private void printWhereToLook(String kioskToken) {
         String base = "http://localhost:" + port;
+        String management = "http://localhost:" + managementPort;
         LOG.infof("""
 
                 ================= Siban demo is up =================
                   API docs     %s/q/swagger-ui   (OpenAPI: %s/q/openapi)
-                  Health       %s/q/health/ready  Metrics: %s/q/metrics
+                  Health       %s/q/health/ready  Metrics: %s/q/metrics  (management port)
                   Demo halls   %s/api/v1/halls/lz-city  and  /api/v1/halls/gaolan
                   Catalogue    %s/api/v1/items/summary
                   Logins       admin/admin  supervisor/supervisor  reviewer/reviewer  clerk1..clerk10/clerk
@@ -180,6 +183,6 @@ public class DemoSeed {
                   Kiosk token  (lz-city, also in %s)
                                %s
                 ====================================================""",
-                base, base, base, base, base, base, base, config.kioskTokenFile(), kioskToken);
+                base, base, management, management, base, base, base, config.kioskTokenFile(), kioskToken);
     }
 }
