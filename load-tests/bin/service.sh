@@ -1,10 +1,20 @@
 # Sourced by the benchmark scripts: --start support. Starts the service from this work tree the way bin/run
 # does (PostgreSQL/Redis via bin/services, build unless SIBAN_SKIP_BUILD=1) in the background, waits for it,
 # and stops it (only the process it started) when the script exits. Does nothing if something already answers.
+# Readiness is on the management interface: SIBAN_MANAGEMENT_URL, else the base URL's host on SIBAN_MANAGEMENT_PORT (9000).
+
+# The management interface (health, metrics) of the service at $1.
+management_url() {
+  local host
+  host=$(sed -E 's#^(https?://[^:/]+).*#\1#' <<< "$1")
+  echo "${SIBAN_MANAGEMENT_URL:-$host:${SIBAN_MANAGEMENT_PORT:-9000}}"
+}
+
 start_service() {
-  local base=$1 repo
+  local base=$1 repo ready
   repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-  if curl -fsS -o /dev/null --max-time 3 "$base/q/health/ready"; then
+  ready="$(management_url "$base")/q/health/ready"
+  if curl -fsS -o /dev/null --max-time 3 "$ready"; then
     echo "[service] already answering at $base; using it"
     return 0
   fi
@@ -17,7 +27,7 @@ start_service() {
   SERVICE_PID=$!
   trap 'stop_service' EXIT
   for _ in $(seq 1 600); do
-    curl -fsS -o /dev/null --max-time 2 "$base/q/health/ready" && { echo "[service] up"; return 0; }
+    curl -fsS -o /dev/null --max-time 2 "$ready" && { echo "[service] up"; return 0; }
     kill -0 "$SERVICE_PID" 2>/dev/null || { tail -20 "$repo/load-tests/results/service.log" >&2; echo "bin/run stopped" >&2; exit 1; }
     sleep 1
   done

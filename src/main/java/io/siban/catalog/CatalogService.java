@@ -64,7 +64,20 @@ public class CatalogService {
 
     @WithTransaction
     public Uni<Void> delete(String code) {
-        return ServiceItem.deleteById(code)
+        // tickets keep the item code as plain text (no foreign key), so their use is checked here
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                                select case when exists (select 1 from ticket where item_code = :code) then 'tickets'
+                                            when exists (select 1 from service_case where item_code = :code) then 'cases'
+                                            else '' end""", String.class)
+                        .setParameter("code", code).getSingleResult())
+                .invoke(usedBy -> {
+                    if (!usedBy.isEmpty()) {
+                        throw ProblemException.conflict("item '" + code + "' is used by " + usedBy
+                                + " and cannot be deleted; it stays in the catalogue");
+                    }
+                })
+                .chain(() -> ServiceItem.deleteById(code))
                 .invoke(deleted -> {
                     if (!deleted) {
                         throw ProblemException.notFound("item", code);

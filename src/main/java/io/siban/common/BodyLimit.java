@@ -23,7 +23,8 @@ public class BodyLimit {
     void install(@Observes Router router) {
         long limit = maxBodySize.asLongValue();
         BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(limit).setMergeFormAttributes(false);
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
+        // after BodyTimeout (its clock must run while a chunked body is read here) and InputHygiene
+        router.route().order(Integer.MIN_VALUE + 2).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, limit)) {
                 refuse(context, limit);

@@ -3,6 +3,8 @@ package io.siban.common;
 /** Checks page/size query parameters before they reach a query. */
 public final class Paging {
     public static final int MAX_SIZE = 200;
+    /** How deep a listing may page; beyond it the offset scan costs more than any client needs (narrow the filter instead). */
+    public static final long MAX_OFFSET = 100_000;
 
     private Paging() {
     }
@@ -13,6 +15,9 @@ public final class Paging {
         }
         if (size < 1 || size > MAX_SIZE) {
             throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
+        }
+        if ((long) page * size > MAX_OFFSET) {
+            throw ProblemException.invalid("page", "page × size must be at most " + MAX_OFFSET + "; narrow the filter instead");
         }
     }
 }

@@ -2,6 +2,8 @@ package io.siban.common;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -10,6 +12,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
+import io.vertx.redis.client.impl.types.ErrorType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -20,10 +23,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -147,16 +149,16 @@ public class ProblemMapper {
         if (error instanceof OptimisticLockException || hasCause(error, OptimisticLockException.class)) {
             return Problem.of(409, "version-conflict", "Conflict", "the resource was changed concurrently; reload and retry");
         }
+        if (isStoreDown(error)) {
+            LOG.warnf("backing store unavailable: %s", error.toString());
+            return Problem.of(503, "unavailable", "Service unavailable", "a backing store is unreachable; retry later");
+        }
         PgException pg = findCause(error, PgException.class);
         if (pg != null) {
             Problem mapped = postgresProblem(pg);
             if (mapped != null) {
                 return mapped;
             }
-        }
-        if (isStoreDown(error)) {
-            LOG.warnf("backing store unavailable: %s", error.toString());
-            return Problem.of(503, "unavailable", "Service unavailable", "a backing store is unreachable; retry later");
         }
         LOG.error("unexpected error", error);
         return Problem.of(500, "internal", "Internal error", "an unexpected error occurred");
@@ -210,44 +212,20 @@ public class ProblemMapper {
     }
 
     private Problem malformedJson(JsonProcessingException exception) {
-        if (exception instanceof JsonParseException) {
-            return Problem.invalid("the body is not well-formed JSON", List.of(new Problem.Violation("body", "malformed JSON")));
-        }
         if (exception instanceof JsonMappingException mapping) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            if (field.isEmpty()) {
-                field = "body";
-            }
-            String message = describeMappingError(mapping);
+            String field = JsonErrors.pathOf(mapping);
+            String message = JsonErrors.describe(mapping);
             return Problem.invalid(field + ": " + message, List.of(new Problem.Violation(field, message)));
         }
-        return Problem.invalid("the body could not be read", List.of(new Problem.Violation("body", "unreadable")));
-    }
-
-    private static String describeMappingError(JsonMappingException mapping) {
-        if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
-            Class<?> target = format.getTargetType();
-            if (target.isEnum()) {
-                return "'" + format.getValue() + "' is not one of " + Arrays.toString(target.getEnumConstants());
-            }
-            String original = String.valueOf(format.getOriginalMessage());
-            int reason = original.lastIndexOf("\": ");
-            return reason < 0 ? "'" + format.getValue() + "' is not a valid " + target.getSimpleName()
-                    : original.substring(reason + 3);
+        if (exception instanceof StreamConstraintsException) {
+            return Problem.invalid("the body is nested too deeply or a value is too long",
+                    List.of(new Problem.Violation("body", "exceeds the JSON limits")));
         }
-        Throwable cause = mapping.getCause();
-        if (cause instanceof ProblemException problem) {
-            return problem.getMessage();
+        if (exception instanceof InputCoercionException coercion) {
+            String message = JsonErrors.outOfRange(coercion);
+            return Problem.invalid("body: " + message, List.of(new Problem.Violation("body", message)));
         }
-        if (cause instanceof IllegalArgumentException || cause instanceof java.time.DateTimeException) {
-            return cause.getMessage();
-        }
-        String original = mapping.getOriginalMessage();
-        int newline = original == null ? -1 : original.indexOf('\n');
-        String first = newline < 0 ? String.valueOf(original) : original.substring(0, newline);
-        return first.replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "value");
+        return Problem.invalid("the body is not well-formed JSON", List.of(new Problem.Violation("body", "malformed JSON")));
     }
 
     private Problem webProblem(WebApplicationException web) {
@@ -286,28 +264,40 @@ public class ProblemMapper {
             case "23505" -> Problem.of(409, "duplicate", "Already exists", "a record with the same key already exists");
             case "23503" -> Problem.of(409, "in-use", "Conflict", "the record is referenced by or refers to another record");
             case "40001", "40P01" -> Problem.of(409, "version-conflict", "Conflict", "concurrent update; retry");
+            // a text the database cannot store (a NUL byte, an invalid sequence): a safety net behind InputHygiene
+            case "22021", "22P05" -> Problem.invalid("a value contains characters that cannot be stored",
+                    List.of(new Problem.Violation("body", "contains a NUL byte or an invalid character")));
             default -> state.startsWith("22")
                     ? Problem.invalid("a value is out of range", List.of(new Problem.Violation("body", "value out of range")))
                     : null;
         };
     }
 
+    /**
+     * Whether the error says a backing store (PostgreSQL, Redis) is unreachable or went away: decided
+     * by exception class and SQLSTATE class, never by message text.
+     */
     static boolean isStoreDown(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ClosedChannelException) {
-                return true;
-            }
-            String name = t.getClass().getName();
-            String message = String.valueOf(t.getMessage());
-            if (name.endsWith("ClosedConnectionException") || name.contains("ConnectTimeoutException")
-                    || message.contains("Connection refused") || message.contains("Connection is closed")
-                    || message.contains("Connection reset") || message.contains("pool is closed")
-                    || message.contains("Timed out while waiting") || message.contains("Pool closed")
-                    || message.contains("Timeout waiting for connection")) {
+            if (t instanceof SocketException || t instanceof ClosedChannelException
+                    || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || t instanceof io.netty.channel.ConnectTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException
+                    // what the SQL and Redis clients fail a command with when its connection is gone
+                    // ("not active now"); our own code never throws it
+                    || t instanceof io.vertx.core.impl.NoStackTraceThrowable
+                    || t instanceof ErrorType redis && redis.is("CONNECTION_CLOSED")
+                    || t instanceof PgException pg && isStoreDownState(pg.getSqlState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Connection exceptions (class 08), and the server shutting down or restarting (57P01–57P03). */
+    static boolean isStoreDownState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")
+                || sqlState.equals("57P03"));
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

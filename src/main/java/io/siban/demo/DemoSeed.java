@@ -56,6 +56,8 @@ public class DemoSeed {
     DevicePairing pairing;
     @Inject
     ObjectMapper json;
+    @ConfigProperty(name = "quarkus.management.port", defaultValue = "9000")
+    int managementPort;
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int port;
 
@@ -176,11 +178,12 @@ public class DemoSeed {
 
     private void printWhereToLook(String kioskToken, PairingCode code) {
         String base = "http://localhost:" + port;
+        String management = "http://localhost:" + managementPort;
         LOG.infof("""
 
                 ================= Siban demo is up =================
                   API docs     %s/q/swagger-ui   (OpenAPI: %s/q/openapi)
-                  Health       %s/q/health/ready  Metrics: %s/q/metrics
+                  Health       %s/q/health/ready  Metrics: %s/q/metrics  (management port)
                   Demo halls   %s/api/v1/halls/lz-city  and  /api/v1/halls/gaolan
                   Catalogue    %s/api/v1/items/summary
                   Logins       admin/admin  supervisor/supervisor  reviewer/reviewer  clerk1..clerk10/clerk
@@ -189,6 +192,6 @@ public class DemoSeed {
                   Kiosk token  (for scripts, in a header; also in %s)
                                %s
                 ====================================================""",
-                base, base, base, base, base, base, base, base, code.code(), code.expiresAt(), config.kioskTokenFile(), kioskToken);
+                base, base, management, management, base, base, base, base, code.code(), code.expiresAt(), config.kioskTokenFile(), kioskToken);
     }
 }

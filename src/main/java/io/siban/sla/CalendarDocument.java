@@ -63,6 +63,8 @@ public record CalendarDocument(
         if (name != null && name.length() > 200) {
             v.add(new Violation("name", "must be at most 200 characters"));
         }
+        nullDates(v, "holidays", holidays);
+        nullDates(v, "workdays", workdays);
         if (allDates().size() > MAX_DATES) {
             v.add(new Violation("holidays", "at most " + MAX_DATES + " dates in all"));
         }
@@ -135,6 +137,13 @@ public record CalendarDocument(
         }
     }
 
+    /** A list of dates with a null in it names the list; a null cannot be sorted or stored. */
+    static void nullDates(List<Violation> v, String field, java.util.Collection<LocalDate> dates) {
+        if (dates != null && dates.contains(null)) {
+            v.add(new Violation(field, "must not contain null; give dates like 2026-10-01"));
+        }
+    }
+
     /** Distinct dates named as holidays or make-up days. */
     public Set<LocalDate> allDates() {
         Set<LocalDate> dates = new HashSet<>();
@@ -144,6 +153,7 @@ public record CalendarDocument(
         if (workdays != null) {
             dates.addAll(workdays);
         }
+        dates.remove(null);
         return dates;
     }
 }

@@ -40,6 +40,8 @@ public class CalendarResource {
     CalendarStore store;
     @Inject
     WorkingCalendars calendars;
+    @Inject
+    CalendarSettings settings;
 
     @Schema(name = "CalendarView")
     public record CalendarView(@Schema(example = "cn") String id, @Schema(example = "3") long version,
@@ -85,6 +87,15 @@ public class CalendarResource {
         if (year < 2000 || year > 2100) {
             throw ProblemException.invalid("year", "must be between 2000 and 2100");
         }
+        List<io.siban.common.Problem.Violation> nulls = new java.util.ArrayList<>();
+        CalendarDocument.nullDates(nulls, "holidays", body.holidays());
+        CalendarDocument.nullDates(nulls, "workdays", body.workdays());
+        if (body.dateHours() != null && body.dateHours().containsKey(null)) {
+            nulls.add(new io.siban.common.Problem.Violation("dateHours", "must not have a null date"));
+        }
+        if (!nulls.isEmpty()) {
+            throw ProblemException.invalid(nulls);
+        }
         Set<LocalDate> holidays = body.holidays() == null ? Set.of() : body.holidays();
         Set<LocalDate> workdays = body.workdays() == null ? Set.of() : body.workdays();
         var dateHours = body.dateHours() == null ? java.util.Map.<LocalDate, List<List<String>>>of() : body.dateHours();
@@ -123,11 +134,16 @@ public class CalendarResource {
                     + "n-th working day after the start's date; END_OF_NTH_WORKING_DAY gives the close of office hours on that day. "
                     + "Pauses move the due later by the working time inside them. See docs/sla-rules.md.")
     public Uni<DeadlinePreview.Response> deadline(@PathParam("id") String id, DeadlinePreview.Request request) {
-        DeadlineQuery query = DeadlineQuery.of(request);
+        DeadlineQuery query = DeadlineQuery.of(request).withinYears(settings.previewFromYear(), settings.previewUntilYear());
         return calendars.get(id).map(calendar -> {
             DeadlineResult result = DeadlineCalculator.compute(calendar, query.start(), query.rule(), query.limit(), query.pauses());
-            return new DeadlinePreview.Response(result.due().atZone(calendar.zone()).toOffsetDateTime(),
-                    result.workingSecondsBudget(), result.pausedWorkingSeconds());
+            OffsetDateTime due = result.due().atZone(calendar.zone()).toOffsetDateTime();
+            if (due.getYear() > settings.previewUntilYear()) {
+                throw ProblemException.invalid(query.rule() == DeadlineRule.WORKING_TIME ? "duration" : "workingDays",
+                        "the due would fall in " + due.getYear() + "; previews cover the years "
+                                + settings.previewFromYear() + " to " + settings.previewUntilYear());
+            }
+            return new DeadlinePreview.Response(due, result.workingSecondsBudget(), result.pausedWorkingSeconds());
         });
     }
 

@@ -67,4 +67,30 @@ record DeadlineQuery(Instant start, DeadlineRule rule, DeadlineLimit limit, List
         }
         return new DeadlineQuery(request.start().toInstant(), request.rule(), limit, pauses);
     }
+
+    /**
+     * This query if its start and pauses lie in the years {@code from} to {@code until} (UTC), so the
+     * engine builds only those years (plus the few a limit reaches beyond them).
+     */
+    DeadlineQuery withinYears(int from, int until) {
+        List<Violation> v = new ArrayList<>();
+        String range = "must be in the years " + from + " to " + until;
+        if (outside(start, from, until)) {
+            v.add(new Violation("start", range));
+        }
+        for (int i = 0; i < pauses.size(); i++) {
+            if (outside(pauses.get(i).from(), from, until) || outside(pauses.get(i).to(), from, until)) {
+                v.add(new Violation("pauses[" + i + "]", range));
+            }
+        }
+        if (!v.isEmpty()) {
+            throw ProblemException.invalid(v);
+        }
+        return this;
+    }
+
+    private static boolean outside(Instant instant, int from, int until) {
+        int year = instant.atOffset(java.time.ZoneOffset.UTC).getYear();
+        return year < from || year > until;
+    }
 }

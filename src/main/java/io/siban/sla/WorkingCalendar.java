@@ -12,7 +12,9 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -33,7 +35,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *       {@code ZonedDateTime.of} — in a gap it moves later by the length of the gap, in an overlap it
  *       takes the earlier offset. Working time is real elapsed time between those instants, so a day
  *       whose office hours span a clock change is an hour shorter or longer.</li>
- *   <li>Year tables are built lazily, per local year, and cached; any year 1–9999 works.</li>
+ *   <li>Year tables are built lazily, per local year, and cached; any year 1–9999 works. The cache is
+ *       bounded: one slot per year from 1900 to 2399, and the {@value #OTHER_YEARS_CACHED} most
+ *       recently used of the other years (older ones are rebuilt when asked for again).</li>
  * </ul>
  */
 public final class WorkingCalendar {
@@ -46,7 +50,13 @@ public final class WorkingCalendar {
     private final CalendarDefinition definition;
     private final ZoneRules rules;
     private final AtomicReferenceArray<YearTable> cachedYears = new AtomicReferenceArray<>(CACHED_UNTIL - CACHED_FROM);
-    private final ConcurrentHashMap<Integer, YearTable> otherYears = new ConcurrentHashMap<>();
+    static final int OTHER_YEARS_CACHED = 16;
+    private final Map<Integer, YearTable> otherYears = Collections.synchronizedMap(new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, YearTable> eldest) {
+            return size() > OTHER_YEARS_CACHED;
+        }
+    });
 
     private WorkingCalendar(CalendarDefinition definition) {
         this.definition = definition;
@@ -343,6 +353,17 @@ public final class WorkingCalendar {
             return table;
         }
         return otherYears.computeIfAbsent(year, y -> YearTable.build(y, zone(), this::hoursOn));
+    }
+
+    /** How many year tables this calendar holds now. */
+    int cachedYearCount() {
+        int count = otherYears.size();
+        for (int slot = 0; slot < cachedYears.length(); slot++) {
+            if (cachedYears.get(slot) != null) {
+                count++;
+            }
+        }
+        return count;
     }
 
     static long nonNegativeSeconds(Duration duration) {

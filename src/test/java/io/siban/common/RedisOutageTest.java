@@ -24,6 +24,8 @@ class RedisOutageTest {
 
     @TestHTTPResource("/")
     URI base;
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
 
     @Test
     void readinessFollowsRedisAndEventsFromTheOutageArriveAfterwards() throws Exception {
@@ -34,9 +36,9 @@ class RedisOutageTest {
         String numberDuringOutage;
         try {
             assertThat(waitForReady(503)).as("ready while Redis is down").isEqualTo(503);
-            given().get("/q/health/ready").then()
+            given().baseUri("http://" + management.getHost()).port(management.getPort()).get("/q/health/ready").then()
                     .body("checks.find { it.name == 'Redis connection health check' }.status", org.hamcrest.Matchers.equalTo("DOWN"));
-            assertThat(given().get("/q/health/live").statusCode()).isEqualTo(200);
+            assertThat(given().baseUri("http://" + management.getHost()).port(management.getPort()).get("/q/health/live").statusCode()).isEqualTo(200);
             numberDuringOutage = as(kiosk).body(Map.of("queueCode", "A", "channel", "KIOSK"))
                     .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract().path("number");
         } finally {
@@ -56,11 +58,11 @@ class RedisOutageTest {
         }
     }
 
-    private static int readyStatus() {
-        return given().get("/q/health/ready").statusCode();
+    private int readyStatus() {
+        return given().baseUri("http://" + management.getHost()).port(management.getPort()).get("/q/health/ready").statusCode();
     }
 
-    private static int waitForReady(int expected) {
+    private int waitForReady(int expected) {
         Instant deadline = Instant.now().plus(WAIT);
         int status = readyStatus();
         while (status != expected && Instant.now().isBefore(deadline)) {

@@ -227,13 +227,21 @@ class TwoInstanceStreamIT {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /** Each instance's management port (health, metrics), by its HTTP port; a restart keeps both. */
+    private static final java.util.Map<Integer, Integer> managementPorts = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Process launch(String redis, String name, int port) throws IOException {
+        Integer management = managementPorts.get(port);
+        if (management == null) {
+            management = freePort();
+            managementPorts.put(port, management);
+        }
         String keys = System.getProperty("siban.test.keys", "src/test/resources/keys");
         String jar = System.getProperty("siban.app.jar", "target/quarkus-app/quarkus-run.jar");
         Path log = Path.of("target", "it-instance-" + name + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = List.of("java", "-Xmx256m",
-                "-Dquarkus.http.port=" + port, "-Dsiban.db.host=" + HOST, "-Dsiban.db.port=" + PORT,
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + management, "-Dsiban.db.host=" + HOST, "-Dsiban.db.port=" + PORT,
                 "-Dsiban.db.name=" + database, "-Dquarkus.datasource.username=" + USER, "-Dquarkus.datasource.password=" + PASSWORD,
                 "-Dquarkus.redis.hosts=" + redis,
                 "-Dmp.jwt.verify.publickey.location=file:" + new File(keys, "test-public.pem").getAbsolutePath(),
@@ -249,7 +257,8 @@ class TwoInstanceStreamIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
+                URI ready = URI.create("http://" + base.getHost() + ":" + managementPorts.get(base.getPort()) + "/q/health/ready");
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(ready).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;

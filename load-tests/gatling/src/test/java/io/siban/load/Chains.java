@@ -25,7 +25,8 @@ final class Chains {
                 .contentTypeHeader("application/json")
                 .userAgentHeader("siban-load-tests")
                 .disableCaching()
-                .warmUp(config.baseUrl + "/q/health/ready");
+                // health lives on the management port; warm up on a public answer of the port under test
+                .warmUp(config.baseUrl + "/api/v1/calendars");
     }
 
     private static final String[] QUEUES = LoadFixture.QUEUES.toArray(String[]::new);
