@@ -6,6 +6,7 @@ import io.siban.security.HallAccess;
 import io.siban.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -43,6 +44,7 @@ public class HallStreamResource {
                     + "They carry ticket numbers, queues and windows, never ids; case cards are on the staff stream. "
                     + "Each has an id; reconnect with Last-Event-ID (or ?lastEventId=) to receive what was missed. "
                     + "A comment line is sent as heartbeat.")
+    @APIResponse(responseCode = "200", description = "the event stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
     @APIResponse(responseCode = "404", description = "no such hall")
     @APIResponse(responseCode = "429", description = "too many open streams from this address, or on this instance")
     public Multi<OutboundSseEvent> stream(@PathParam("hall") String hall,
@@ -63,6 +65,7 @@ public class HallStreamResource {
             description = "Every event of the public stream with its ids, and sla.card (a case's card changed: case id and number, "
                     + "card, department, category, item, committed due). Same ids and Last-Event-ID replay as the public stream. "
                     + "Browsers read it with fetch and the Authorization header.")
+    @APIResponse(responseCode = "200", description = "the event stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
     @APIResponse(responseCode = "401", description = "no token")
     @APIResponse(responseCode = "403", description = "a token of another hall, or a device")
     public Multi<OutboundSseEvent> staffStream(@PathParam("hall") String hall,

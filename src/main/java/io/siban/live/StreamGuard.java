@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands before every hall event stream, because once an SSE response has begun its status can no
- * longer change: an unknown hall gets its 404 here (a 503 when the hall cannot be looked up), and a
+ * longer change: a request with a body gets its 400 here, an unknown hall its 404 (a 503 when the hall cannot be looked up), and a
  * stream over the open-stream limits, per client address and per instance, its 429. A stream counts
  * from here until its response ends or its connection closes.
  */
@@ -46,6 +46,11 @@ public class StreamGuard {
     }
 
     private void guard(RoutingContext context) {
+        var headers = context.request().headers();
+        if (headers.contains("Transfer-Encoding") || !"0".equals(headers.get("Content-Length")) && headers.contains("Content-Length")) {
+            refuse(context, Problem.of(400, "validation", "Invalid request", "a stream request carries no body"), null);
+            return;
+        }
         String hall = context.pathParam("param0");
         pool.preparedQuery("select 1 from hall where code = $1").execute(Tuple.of(hall)).subscribe().with(rows -> {
             if (rows.size() == 0) {

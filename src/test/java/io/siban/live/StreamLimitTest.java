@@ -67,6 +67,18 @@ class StreamLimitTest {
     }
 
     @Test
+    void aStreamRequestWithABodyIs400BeforeTheStreamStarts() throws Exception {
+        String hall = Api.hall("l-" + UUID.randomUUID().toString().substring(0, 8));
+        var request = java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/halls/" + hall + "/stream/staff"))
+                .header("Authorization", "Bearer " + Api.adminToken()).header("Content-Type", "application/json")
+                .method("GET", java.net.http.HttpRequest.BodyPublishers.ofString("{\"a\": ".repeat(50))).timeout(WAIT).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("carries no body");
+    }
+
+    @Test
     void anUnknownHallIs404BeforeTheStreamStarts() throws Exception {
         try (SseClient unknown = new SseClient(base.resolve("/api/v1/halls/no-such-hall/stream"), null);
              SseClient staff = new SseClient(base.resolve("/api/v1/halls/no-such-hall/stream/staff"), null)) {
