@@ -46,6 +46,18 @@ final class JsonErrors {
         if (mapping instanceof InvalidFormatException format && format.getTargetType() == String.class) {
             return String.valueOf(format.getOriginalMessage());
         }
+        if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
+                && !format.getTargetType().isEnum() && format.getTargetType().getName().startsWith("io.siban.")) {
+            // our own readers state the reason after the value: "...from String "{...}": give exactly one of ..."
+            String original = String.valueOf(format.getOriginalMessage());
+            int reason = original.lastIndexOf("\": ");
+            if (reason >= 0 && !mentionsJavaType(original.substring(reason + 3))) {
+                return original.substring(reason + 3);
+            }
+        }
+        if (mapping.getCause() instanceof ProblemException problem) {
+            return problem.getMessage();
+        }
         if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return expectation(mismatch.getTargetType());
         }

@@ -139,7 +139,7 @@ public record CalendarDocument(
 
     /** A list of dates with a null in it names the list; a null cannot be sorted or stored. */
     static void nullDates(List<Violation> v, String field, java.util.Collection<LocalDate> dates) {
-        // a sorted set throws on contains(null), so look at each element
+        // by iteration: a sorted set (as stored documents hold) refuses contains(null)
         if (dates != null && dates.stream().anyMatch(java.util.Objects::isNull)) {
             v.add(new Violation(field, "must not contain null; give dates like 2026-10-01"));
         }
@@ -154,7 +154,7 @@ public record CalendarDocument(
         if (workdays != null) {
             dates.addAll(workdays);
         }
-        dates.remove(null);
+        dates.removeIf(java.util.Objects::isNull);
         return dates;
     }
 }

@@ -90,7 +90,7 @@ public class CalendarResource {
         List<io.siban.common.Problem.Violation> nulls = new java.util.ArrayList<>();
         CalendarDocument.nullDates(nulls, "holidays", body.holidays());
         CalendarDocument.nullDates(nulls, "workdays", body.workdays());
-        if (body.dateHours() != null && body.dateHours().containsKey(null)) {
+        if (body.dateHours() != null && body.dateHours().keySet().stream().anyMatch(java.util.Objects::isNull)) {
             nulls.add(new io.siban.common.Problem.Violation("dateHours", "must not have a null date"));
         }
         if (!nulls.isEmpty()) {
