@@ -59,6 +59,8 @@ public class InputHygiene implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // a key given twice is a contradiction, not a choice for us to make (and records cannot take it twice)
+        mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.registerModule(new SimpleModule("siban-input-hygiene").addDeserializer(String.class, new CleanStrings()));
     }
 

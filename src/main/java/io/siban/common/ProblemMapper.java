@@ -225,8 +225,16 @@ public class ProblemMapper {
             String message = JsonErrors.outOfRange(coercion);
             return Problem.invalid("body: " + message, List.of(new Problem.Violation("body", message)));
         }
+        java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(exception.getOriginalMessage()));
+        if (duplicate.find()) {
+            String field = duplicate.group(1);
+            return Problem.invalid(field + " is given twice", List.of(new Problem.Violation(field, "is given twice; give it once")));
+        }
         return Problem.invalid("the body is not well-formed JSON", List.of(new Problem.Violation("body", "malformed JSON")));
     }
+
+    /** Jackson's words for a key that appears twice in one object (strict duplicate detection is on). */
+    private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile("^Duplicate field '([^']{1,100})'");
 
     private Problem webProblem(WebApplicationException web) {
         int status = web.getResponse().getStatus();

@@ -50,6 +50,17 @@ class HostileInputTest {
     }
 
     @Test
+    void aKeyGivenTwiceIs400NamingItAndCreatesNothing() {
+        String hall = Api.hall("h-" + UUID.randomUUID().toString().substring(0, 8));
+        problem(as(adminToken()).body("{\"code\":\"Q1\",\"prefix\":\"Q\",\"name\":\"x\",\"code\":\"Q2\"}")
+                .post("/api/v1/halls/" + hall + "/queues").then(), 400)
+                .body("violations.field", hasItem("code")).body("detail", containsString("twice"));
+        problem(as(adminToken()).body("{\"name\":\"k\",\"role\":\"kiosk\",\"hall\":\"" + hall + "\",\"name\":\"k\"}")
+                .post("/api/v1/devices").then(), 400).body("violations.field", hasItem("name"));
+        given().get("/api/v1/halls/" + hall).then().statusCode(200).body("queues.code", not(hasItem("Q1")));
+    }
+
+    @Test
     void aNullInsideHolidaysOrWorkdaysIs400NamingTheField() {
         String holidays = """
                 {"timezone":"Asia/Shanghai","weeklyHours":{"MONDAY":[["09:00","17:00"]]},"holidays":["2026-10-01",null]}""";

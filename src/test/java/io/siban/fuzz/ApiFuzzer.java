@@ -255,7 +255,7 @@ public final class ApiFuzzer {
         if (status >= 500 && !(status == 503 && answer.retryAfter())) {
             problems.add("5xx: answered " + status);
         }
-        if (status >= 400) {
+        if (status >= 400 && !answeredByTheHttpDecoder(answer)) {
             String type = answer.contentType() == null ? "" : answer.contentType();
             if (!type.startsWith("application/problem+json")) {
                 problems.add("not problem+json: " + status + " with Content-Type " + (type.isEmpty() ? "(none)" : type));
@@ -285,6 +285,15 @@ public final class ApiFuzzer {
             }
         }
         return problems;
+    }
+
+    /**
+     * 414 (request line over 4 KiB) and 431 (headers over 20 KiB) are answered by Vert.x's HTTP decoder before any
+     * handler runs, with no body; Quarkus offers no hook to shape them (docs/security.md). Exactly these pass.
+     */
+    static boolean answeredByTheHttpDecoder(Answer answer) {
+        return (answer.status() == 414 || answer.status() == 431) && answer.contentType() == null
+                && (answer.body() == null || answer.body().isEmpty());
     }
 
     private String reproduction(int index, Draft draft, Answer answer) {

@@ -96,8 +96,8 @@ class HallResourceTest {
         as(adminToken()).body(Map.of("queues", List.of("Q"))).patch("/api/v1/halls/" + hall + "/windows/1").then().statusCode(422);
         as(clerk).body(Map.of("status", "SLEEPING")).patch("/api/v1/halls/" + hall + "/windows/1").then().statusCode(400)
                 .body("violations[0].field", equalTo("status"));
-        as(clerk).body(Map.of("status", "OPEN")).patch("/api/v1/halls/" + hall + "/windows/77").then().statusCode(403);
-        as(Api.staffToken("supervisor", hall)).body(Map.of("status", "OPEN")).patch("/api/v1/halls/" + hall + "/windows/77").then().statusCode(404);
+        as(clerk).body(Map.of("status", "OPEN")).patch("/api/v1/halls/" + hall + "/windows/177").then().statusCode(403);
+        as(Api.staffToken("supervisor", hall)).body(Map.of("status", "OPEN")).patch("/api/v1/halls/" + hall + "/windows/177").then().statusCode(404);
 
         String otherHall = Api.hall(code());
         as(Api.staffToken("clerk", otherHall)).body(Map.of("status", "OPEN")).patch("/api/v1/halls/" + hall + "/windows/1")

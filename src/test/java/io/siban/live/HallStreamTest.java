@@ -77,14 +77,20 @@ class HallStreamTest {
         }
         List<String> missed = List.of(issue(hall), issue(hall), issue(hall));
         try (SseClient screen = new SseClient(stream(hall), Long.toString(lastSeen))) {
+            // three issues and their counters: the publisher may fold the counters of issues it numbers in one
+            // pass into one event, so the gap holds 4 to 6 events; each id comes once, in order, none skipped
             List<SseClient.Event> replayed = new java.util.ArrayList<>();
-            for (int i = 0; i < 6; i++) {
+            while (replayed.stream().filter(e -> e.type().equals("ticket.issued")).count() < 3) {
                 SseClient.Event e = screen.next(null, WAIT);
-                assertThat(e).as("replayed event " + i).isNotNull();
+                assertThat(e).as("replayed event " + replayed.size()).isNotNull();
                 replayed.add(e);
             }
-            assertThat(replayed.stream().map(SseClient.Event::id).toList())
-                    .containsExactly(lastSeen + 1, lastSeen + 2, lastSeen + 3, lastSeen + 4, lastSeen + 5, lastSeen + 6);
+            replayed.addAll(screen.drain(java.time.Duration.ofMillis(500)));
+            List<Long> ids = replayed.stream().map(SseClient.Event::id).toList();
+            assertThat(ids).hasSizeBetween(4, 6);
+            for (int i = 0; i < ids.size(); i++) {
+                assertThat(ids.get(i)).as("id %d of %s", i, ids).isEqualTo(lastSeen + 1 + i);
+            }
             assertThat(replayed.stream().filter(e -> e.type().equals("ticket.issued")).map(SseClient.Event::data).toList())
                     .allSatisfy(data -> assertThat(missed.stream().anyMatch(data::contains)).isTrue());
             String live = issue(hall);

@@ -196,12 +196,7 @@ class HallScreensBrowserTest {
         WebDriver console = Browser.open(1280, 900);
         try {
             console.get(base.resolve("/window/" + hall + "/1").toString());
-            WebDriverWait wait = new WebDriverWait(console, Duration.ofSeconds(10));
-            wait.until(d -> d.findElement(By.id("login")).isDisplayed());
-            console.findElement(By.id("username")).sendKeys(clerk);
-            console.findElement(By.id("password")).sendKeys("clerk-password");
-            console.findElement(By.cssSelector("#login button")).click();
-            wait.until(d -> d.findElement(By.id("content")).isDisplayed());
+            WebDriverWait wait = logIn(console, clerk, "clerk-password");
             board.get(base.resolve("/board/" + hall).toString());
             new WebDriverWait(board, Duration.ofSeconds(10))
                     .until(d -> "1".equals(d.findElement(By.cssSelector("#queues tr[data-queue='A'] .waiting")).getText()));
@@ -368,12 +363,7 @@ class HallScreensBrowserTest {
         WebDriver console = Browser.open(1280, 900);
         try {
             console.get(base.resolve("/window/" + hall + "/3").toString());
-            WebDriverWait wait = new WebDriverWait(console, Duration.ofSeconds(10));
-            wait.until(d -> d.findElement(By.id("login")).isDisplayed());
-            console.findElement(By.id("username")).sendKeys(clerk);
-            console.findElement(By.id("password")).sendKeys("clerk-password");
-            console.findElement(By.cssSelector("#login button")).click();
-            wait.until(d -> d.findElement(By.id("content")).isDisplayed());
+            WebDriverWait wait = logIn(console, clerk, "clerk-password");
             wait.until(d -> d.findElements(By.cssSelector("#transfer-queue option")).size() == 3);
             console.findElement(By.id("call")).click();
             wait.until(d -> d.findElements(By.cssSelector("#documents input")).size() == 2);
@@ -413,5 +403,16 @@ class HallScreensBrowserTest {
                 .until(d -> !d.findElements(By.cssSelector(".swagger-ui .info .title")).isEmpty()
                         && d.findElement(By.cssSelector(".swagger-ui .info .title")).getText().contains("Siban API"));
         assertThat(board.findElements(By.cssSelector(".opblock-tag"))).isNotEmpty();
+    }
+
+    /** Logs in on a staff screen's form and waits for its content. */
+    private static WebDriverWait logIn(WebDriver screen, String username, String password) {
+        WebDriverWait wait = new WebDriverWait(screen, Duration.ofSeconds(10));
+        wait.until(d -> d.findElement(By.id("login")).isDisplayed());
+        screen.findElement(By.id("username")).sendKeys(username);
+        screen.findElement(By.id("password")).sendKeys(password);
+        screen.findElement(By.cssSelector("#login button")).click();
+        wait.until(d -> d.findElement(By.id("content")).isDisplayed());
+        return wait;
     }
 }
