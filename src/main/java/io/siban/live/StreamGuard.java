@@ -48,7 +48,15 @@ public class StreamGuard {
     private void guard(RoutingContext context) {
         var headers = context.request().headers();
         if (headers.contains("Transfer-Encoding") || !"0".equals(headers.get("Content-Length")) && headers.contains("Content-Length")) {
-            refuse(context, Problem.of(400, "validation", "Invalid request", "a stream request carries no body"), null);
+            // read the body (under the body size and time limits) before answering, so the connection is in
+            // step for the client's next request
+            Problem problem = Problem.of(400, "validation", "Invalid request", "a stream request carries no body");
+            if (context.request().isEnded()) {
+                refuse(context, problem, null);
+            } else {
+                context.request().body().onComplete(read -> refuse(context, problem, null));
+                context.request().resume();
+            }
             return;
         }
         String hall = context.pathParam("param0");

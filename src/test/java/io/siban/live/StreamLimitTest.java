@@ -72,7 +72,8 @@ class StreamLimitTest {
         var request = java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/halls/" + hall + "/stream/staff"))
                 .header("Authorization", "Bearer " + Api.adminToken()).header("Content-Type", "application/json")
                 .method("GET", java.net.http.HttpRequest.BodyPublishers.ofString("{\"a\": ".repeat(50))).timeout(WAIT).build();
-        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("carries no body");
