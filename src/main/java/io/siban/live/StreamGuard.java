@@ -11,12 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands before every hall event stream, because once an SSE response has begun its status can no
- * longer change: a request with a body gets its 400 here, an unknown hall its 404 (a 503 when the hall cannot be looked up), and a
+ * longer change: a request with a body gets its 400 here, an unknown hall its 404 (a 503 when the hall cannot be looked up in time), and a
  * stream over the open-stream limits, per client address and per instance, its 429. A stream counts
  * from here until its response ends or its connection closes.
  */
@@ -26,6 +27,9 @@ public class StreamGuard {
     Pool pool;
     @Inject
     LiveConfig config;
+
+    /** A stream waits no longer than this for its hall to be looked up; then it is a 503 like a failed lookup. */
+    static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(2);
 
     private final ConcurrentHashMap<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
@@ -60,7 +64,9 @@ public class StreamGuard {
             return;
         }
         String hall = context.pathParam("param0");
-        pool.preparedQuery("select 1 from hall where code = $1").execute(Tuple.of(hall)).subscribe().with(rows -> {
+        pool.preparedQuery("select 1 from hall where code = $1").execute(Tuple.of(hall))
+                .ifNoItem().after(LOOKUP_TIMEOUT).fail()
+                .subscribe().with(rows -> {
             if (rows.size() == 0) {
                 refuse(context, Problem.of(404, "not-found", "Not found", "hall '" + hall + "' does not exist"), null);
                 return;

@@ -80,6 +80,25 @@ class StreamLimitTest {
     }
 
     @Test
+    void aHallThatCannotBeLookedUpInTimeIs503NotAStream() throws Exception {
+        String hall = Api.hall("l-" + UUID.randomUUID().toString().substring(0, 8));
+        try (java.sql.Connection db = io.siban.support.LocalServicesResource.connect()) {
+            db.setAutoCommit(false);
+            db.createStatement().execute("lock table hall in access exclusive mode");
+            try (SseClient blocked = new SseClient(base.resolve("/api/v1/halls/" + hall + "/stream"), null)) {
+                assertThat(blocked.status(WAIT)).isEqualTo(503);
+                assertThat(blocked.header("Retry-After", WAIT)).isPresent();
+                assertThat(blocked.refusal(WAIT)).contains("\"status\":503");
+            } finally {
+                db.rollback();
+            }
+        }
+        try (SseClient open = new SseClient(base.resolve("/api/v1/halls/" + hall + "/stream"), null)) {
+            assertThat(open.status(WAIT)).isEqualTo(200);
+        }
+    }
+
+    @Test
     void anUnknownHallIs404BeforeTheStreamStarts() throws Exception {
         try (SseClient unknown = new SseClient(base.resolve("/api/v1/halls/no-such-hall/stream"), null);
              SseClient staff = new SseClient(base.resolve("/api/v1/halls/no-such-hall/stream/staff"), null)) {

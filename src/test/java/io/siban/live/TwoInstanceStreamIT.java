@@ -87,7 +87,7 @@ class TwoInstanceStreamIT {
 
             String clerkPassword = "it-clerk-password";
             send(a, "POST", "/api/v1/staff", admin, "{\"username\":\"it-clerk\",\"password\":\"" + clerkPassword
-                    + "\",\"roles\":[\"clerk\"],\"halls\":[\"" + hall + "\"]}", 201);
+                    + "\",\"roles\":[\"clerk\"],\"halls\":[\"" + hall + "\"],\"windows\":[1]}", 201);
             String clerk = token(b, "it-clerk", clerkPassword);
             send(b, "POST", "/api/v1/halls/" + hall + "/windows/1/call-next", clerk, null, 200);
             SseClient.Event calledOnA = onA.next("ticket.called", WAIT);
@@ -171,7 +171,7 @@ class TwoInstanceStreamIT {
         String hall = "rs-" + UUID.randomUUID().toString().substring(0, 6);
         String kiosk = openHall(admin, hall);
         send(a, "POST", "/api/v1/staff", admin, "{\"username\":\"rs-clerk-" + hall + "\",\"password\":\"rs-clerk-password\","
-                + "\"roles\":[\"clerk\"],\"halls\":[\"" + hall + "\"]}", 201);
+                + "\"roles\":[\"clerk\"],\"halls\":[\"" + hall + "\"],\"windows\":[1]}", 201);
         String clerk = token(b, "rs-clerk-" + hall, "rs-clerk-password");
 
         org.openqa.selenium.WebDriver board = io.siban.support.Browser.open(1920, 1080);
