@@ -187,6 +187,19 @@ class TicketAccessTest {
     }
 
     @Test
+    void aDeviceWhoseAllowanceIsLeasedInChunksStillGetsExactlyItsNumber() {
+        String hall = hall();
+        String limited = device(hall, Map.of("ticketsPerMinute", 20));
+        int created = 0;
+        for (int i = 0; i < 26; i++) {
+            int status = issue(limited, hall, "NORMAL").statusCode();
+            assertThat(status).isIn(201, 429);
+            created += status == 201 ? 1 : 0;
+        }
+        assertThat(created).as("20 a minute, taken from Redis in leases of 2").isEqualTo(20);
+    }
+
+    @Test
     void parallelIssuesFromOneDeviceAreLimitedToItsNumber() throws Exception {
         String hall = hall();
         String limited = device(hall, Map.of("ticketsPerMinute", 5));
