@@ -35,7 +35,7 @@ public class StreamGuard {
     private final AtomicInteger open = new AtomicInteger();
 
     void install(@Observes Router router) {
-        router.getWithRegex("/api/v1/halls/([^/]+)/stream(?:/staff)?").order(-100).handler(this::guard);
+        router.getWithRegex("/api/v1/halls/([^/]+)/stream(?:/staff)?/?").order(-100).handler(this::guard);
     }
 
     /** Streams open on this instance (for tests and metrics). */
@@ -78,26 +78,29 @@ public class StreamGuard {
 
     private void admit(RoutingContext context) {
         String client = ClientAddress.of(context.request());
-        AtomicInteger mine = perClient.computeIfAbsent(client, c -> new AtomicInteger());
-        int fromClient = mine.incrementAndGet();
+        // counted inside compute, so a count being released and removed at the same moment is never lost
+        AtomicInteger mine = perClient.compute(client, (c, count) -> {
+            AtomicInteger counted = count == null ? new AtomicInteger() : count;
+            counted.incrementAndGet();
+            return counted;
+        });
+        int fromClient = mine.get();
         int total = open.incrementAndGet();
         if (fromClient > config.streamsPerClient() || total > config.streamsPerInstance()) {
-            release(client, mine);
+            release(client);
             String detail = fromClient > config.streamsPerClient()
                     ? "at most " + config.streamsPerClient() + " streams may be open from one address; close one first"
                     : "this instance has its " + config.streamsPerInstance() + " streams open; try again shortly";
             refuse(context, Problem.of(429, "rate-limited", "Too many requests", detail), "10");
             return;
         }
-        context.addEndHandler(ended -> release(client, mine));
+        context.addEndHandler(ended -> release(client));
         context.next();
     }
 
-    private void release(String client, AtomicInteger mine) {
+    private void release(String client) {
         open.decrementAndGet();
-        if (mine.decrementAndGet() <= 0) {
-            perClient.remove(client, mine);
-        }
+        perClient.computeIfPresent(client, (c, count) -> count.decrementAndGet() <= 0 ? null : count);
     }
 
     private static void refuse(RoutingContext context, Problem problem, String retryAfter) {

@@ -100,6 +100,9 @@ class StreamLimitTest {
 
     @Test
     void anUnknownHallIs404BeforeTheStreamStarts() throws Exception {
+        try (SseClient slash = new SseClient(base.resolve("/api/v1/halls/no-such-hall/stream/"), null)) {
+            assertThat(slash.status(WAIT)).as("a trailing slash passes the guard too").isIn(404);
+        }
         try (SseClient unknown = new SseClient(base.resolve("/api/v1/halls/no-such-hall/stream"), null);
              SseClient staff = new SseClient(base.resolve("/api/v1/halls/no-such-hall/stream/staff"), null)) {
             assertThat(unknown.status(WAIT)).isEqualTo(404);
