@@ -1,5 +1,6 @@
 package io.siban.cases;
 
+import io.siban.outbox.Outbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.siban.common.Periodic;
@@ -124,7 +125,7 @@ public class CardSweeper {
                 });
     }
 
-    static final String FIRE = """
+    static final String FIRE = Outbox.sql("""
             with cur as (
                 select id, hall_code, case_number, department, category, item_name, yellow_from, committed_due, statutory_due,
                        card as old_card,
@@ -143,13 +144,13 @@ public class CardSweeper {
                                                                   when 'LEGAL_BREACH' then cur.statutory_due else $2 end
                 from cur join changed on changed.id = cur.id),
             events as (
-                insert into event_outbox (hall_code, type, payload)
+                insert into outbox
                 select cur.hall_code, 'sla.card', jsonb_build_object('caseId', cur.id, 'caseNumber', cur.case_number,
                         'card', cur.new_card, 'previous', cur.old_card, 'department', cur.department, 'category', cur.category,
                         'itemName', cur.item_name, 'committedDue', cur.committed_due, 'at', $2)
                 from cur join changed on changed.id = cur.id)
             select cur.id, cur.hall_code, cur.yellow_from, cur.committed_due, cur.statutory_due, changed.id is not null as fired
-            from cur left join changed on changed.id = cur.id""";
+            from cur left join changed on changed.id = cur.id""");
 
     /**
      * Indexes every running case from the dues stored in PostgreSQL, in pages by id and batched

@@ -2,8 +2,8 @@ package io.siban.cases;
 
 import io.siban.cases.dto.CaseRequest;
 import io.siban.cases.dto.TransitionRequest;
-import io.siban.common.Problem.Violation;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.Problem.Violation;
+import io.siban.common.problem.ProblemException;
 
 import java.util.ArrayList;
 import java.util.HashSet;

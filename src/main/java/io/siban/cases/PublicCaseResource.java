@@ -1,7 +1,7 @@
 package io.siban.cases;
 
 import io.siban.cases.dto.PublicCaseView;
-import io.siban.common.ClientAddress;
+import io.siban.common.web.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;

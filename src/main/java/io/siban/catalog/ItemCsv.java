@@ -5,8 +5,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.siban.catalog.CatalogService.ImportRow;
 import io.siban.catalog.dto.ItemRequest;
-import io.siban.common.Problem.Violation;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.Problem.Violation;
+import io.siban.common.problem.ProblemException;
 
 import java.io.IOException;
 import java.time.Duration;

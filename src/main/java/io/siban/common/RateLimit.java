@@ -1,5 +1,6 @@
 package io.siban.common;
 
+import io.siban.common.problem.ProblemException;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;

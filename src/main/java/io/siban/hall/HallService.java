@@ -1,11 +1,12 @@
 package io.siban.hall;
 
+import io.siban.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.siban.common.Clocks;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.ProblemException;
 import io.siban.hall.dto.HallRequest;
 import io.siban.hall.dto.HallView;
 import io.siban.hall.dto.QueueRequest;
@@ -126,7 +127,7 @@ public class HallService {
         String payload = new io.vertx.core.json.JsonObject().put("window", window.key.number()).put("name", window.name)
                 .put("status", window.status.name()).put("queues", new io.vertx.core.json.JsonArray(List.of(window.queues))).encode();
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into event_outbox (hall_code, type, payload) values (:hall, 'window.status', (:payload)::text::jsonb)")
+                        Outbox.sql(Outbox.APPEND + " values (:hall, 'window.status', (:payload)::text::jsonb)"))
                 .setParameter("hall", hallCode).setParameter("payload", payload).executeUpdate());
     }
 

@@ -1,6 +1,7 @@
 package io.siban.live;
 
-import io.siban.common.ProblemException;
+import io.siban.outbox.HallEvent;
+import io.siban.common.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.siban.security.HallAccess;
 import io.siban.security.Roles;

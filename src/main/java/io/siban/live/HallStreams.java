@@ -1,5 +1,6 @@
 package io.siban.live;
 
+import io.siban.outbox.HallEvent;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.siban.common.BusSubscription;

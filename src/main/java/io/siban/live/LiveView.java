@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.siban.common.Clocks;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.ProblemException;
 import io.siban.queue.QueueConfig;
 import io.siban.queue.WaitEstimator;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,7 @@
 package io.siban.live;
 
+import io.siban.outbox.Outbox;
+import io.siban.outbox.HallEvent;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.ShutdownEvent;
@@ -162,13 +164,13 @@ public class OutboxPublisher {
     static final Set<String> MOVES_THE_LINE = Set.of("ticket.issued", "ticket.called", "ticket.cancelled", "ticket.transferred",
             "ticket.expired", "ticket.reactivated");
 
-    private static final String COUNTERS = """
-            insert into event_outbox (hall_code, type, payload)
+    private static final String COUNTERS = Outbox.sql("""
+            insert into outbox
             select x.h, 'queue.counters', jsonb_build_object('queue', x.q, 'waiting', coalesce(w.waiting, 0))
             from unnest($1::text[], $2::text[]) with ordinality as x(h, q, n)
             left join queue_waiting w on w.hall_code = x.h and w.queue_code = x.q
             order by x.n
-            returning id, hall_code""";
+            returning id, hall_code""");
 
     /**
      * Gives unnumbered events their per-hall numbers, after adding one queue.counters event per queue

@@ -1,5 +1,6 @@
 package io.siban.live;
 
+import io.siban.outbox.HallEvent;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Set;

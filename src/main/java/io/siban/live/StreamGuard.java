@@ -1,7 +1,7 @@
 package io.siban.live;
 
-import io.siban.common.ClientAddress;
-import io.siban.common.Problem;
+import io.siban.common.web.ClientAddress;
+import io.siban.common.problem.Problem;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siban.common.Clocks;
 import io.siban.common.PersonalData;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.ProblemException;
 import io.siban.security.Scope;
 import io.siban.queue.dto.IssueRequest;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package io.siban.queue;
 
-import io.siban.common.ProblemException;
+import io.siban.common.problem.ProblemException;
 import io.siban.queue.dto.IssueRequest;
 import io.siban.security.HallAccess;
 import io.siban.security.Roles;

@@ -1,7 +1,7 @@
 package io.siban.queue;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.ProblemException;
 import io.siban.security.HallAccess;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;

@@ -1,5 +1,6 @@
 package io.siban.queue;
 
+import io.siban.outbox.Outbox;
 import io.quarkus.scheduler.Scheduled;
 import io.siban.common.Clocks;
 import io.siban.live.OutboxPublisher;
@@ -50,7 +51,7 @@ public class TicketExpiry {
                 .chain(count -> count < BATCH ? Uni.createFrom().item(count) : expirePastDays().map(more -> count + more));
     }
 
-    private static final String EXPIRE = """
+    private static final String EXPIRE = Outbox.sql("""
             with due as (
                 select t.id from ticket t
                 join hall h on h.code = t.hall_code join calendar c on c.id = h.calendar_id
@@ -65,8 +66,8 @@ public class TicketExpiry {
                 insert into ticket_step (ticket_id, step, at, actor)
                 select id, 'EXPIRED', $1, 'system' from expired),
             event as (
-                insert into event_outbox (hall_code, type, payload)
+                insert into outbox
                 select hall_code, 'ticket.expired', %s
                 from expired order by hall_code, seq)
-            select count(*) from expired""".formatted(TicketWriter.eventPayload("$1::timestamptz"));
+            select count(*) from expired""".formatted(TicketWriter.eventPayload("$1::timestamptz")));
 }

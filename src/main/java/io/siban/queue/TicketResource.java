@@ -12,7 +12,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.ProblemException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

@@ -1,7 +1,7 @@
 package io.siban.queue;
 
-import io.siban.common.Problem.Violation;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.Problem.Violation;
+import io.siban.common.problem.ProblemException;
 import io.siban.queue.dto.FinishRequest;
 import io.siban.queue.dto.IssueRequest;
 import io.siban.queue.dto.RatingRequest;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siban.common.Clocks;
 import io.siban.common.PersonalData;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.ProblemException;
 import io.siban.live.LiveView;
-import io.siban.live.Outbox;
+import io.siban.outbox.Outbox;
 import io.siban.live.OutboxPublisher;
 import io.siban.security.Scope;
 import io.siban.queue.dto.FinishRequest;
@@ -314,11 +314,11 @@ public class TicketService {
     }
 
     /** The call's step, its reason on the ticket, and its event, in one round trip. */
-    private static final String RECORD_CALL = """
+    private static final String RECORD_CALL = Outbox.sql("""
             with s as (insert into ticket_step (ticket_id, step, at, actor, window_number, detail)
                        values ($1, 'CALLED', $2, $3, $4, $5)),
             u as (update ticket set call_reason = $6, call_detail = $5 where id = $1)
-            insert into event_outbox (hall_code, type, payload) values ($7, 'ticket.called', $8)""";
+            insert into outbox values ($7, 'ticket.called', $8)""");
 
     private record LockedWindow(String[] queues) {
     }

@@ -1,5 +1,6 @@
 package io.siban.queue;
 
+import io.siban.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -169,7 +170,7 @@ public class TicketWriter {
      */
     private static final String ISSUED_EVENT = """
             event as (
-                insert into event_outbox (hall_code, type, payload)
+                insert into outbox
                 select hall_code, 'ticket.issued', %s
                 from t order by hall_code, seq)""".formatted(eventPayload("issued_at"));
 
@@ -213,15 +214,15 @@ public class TicketWriter {
                    (select count(*) from hall_window hw where hw.hall_code = $1 and hw.status = 'OPEN' and $2 = any(hw.queues)) as open_windows
             from t, waiting""";
 
-    private static final String ISSUE_WITHOUT_QUOTA = ISSUE.formatted("", "", NUMBER_OF_SEQ, ISSUED_EVENT, RESULT_COLUMNS);
+    private static final String ISSUE_WITHOUT_QUOTA = Outbox.sql(ISSUE.formatted("", "", NUMBER_OF_SEQ, ISSUED_EVENT, RESULT_COLUMNS));
 
-    private static final String ISSUE_WITH_QUOTA = ISSUE.formatted("""
+    private static final String ISSUE_WITH_QUOTA = Outbox.sql(ISSUE.formatted("""
             quota as (
                 insert into item_quota_use (hall_code, item_code, service_date, used)
                 select $1, $6, $3, 1
                 on conflict (hall_code, item_code, service_date) do update set used = item_quota_use.used + 1
                 where item_quota_use.used < $19
-                returning used),""", "where exists (select 1 from quota)", NUMBER_OF_SEQ, ISSUED_EVENT, RESULT_COLUMNS);
+                returning used),""", "where exists (select 1 from quota)", NUMBER_OF_SEQ, ISSUED_EVENT, RESULT_COLUMNS));
 
     /**
      * Plain orders ($n are arrays, one element per order) resolved and written in one statement. Each is
@@ -234,7 +235,7 @@ public class TicketWriter {
      * used twice in one batch, or taken by a batch committing meanwhile, fails the statement, whose
      * orders are then written one by one, so only the order with that key fails (a unique violation).
      */
-    private static final String ISSUE_BATCH = """
+    private static final String ISSUE_BATCH = Outbox.sql("""
             with orders as (
                 select * from unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::timestamptz[],
                                      $8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
@@ -279,5 +280,5 @@ public class TicketWriter {
                        + n.batch_before as waiting_before,
                    (select count(*) from hall_window hw where hw.hall_code = t.hall_code and hw.status = 'OPEN'
                        and t.queue_code = any(hw.queues)) as open_windows
-            from t join numbered n on n.id = t.id""".formatted(number("prefix", "number_seq"), ISSUED_EVENT, RESULT_COLUMNS);
+            from t join numbered n on n.id = t.id""".formatted(number("prefix", "number_seq"), ISSUED_EVENT, RESULT_COLUMNS));
 }

@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.siban.common.Clocks;
 import io.siban.common.Offload;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.ProblemException;
 import io.siban.hall.Hall;
 import io.siban.security.dto.StaffRequest;
 import io.siban.security.dto.StaffView;

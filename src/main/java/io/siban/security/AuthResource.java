@@ -1,6 +1,6 @@
 package io.siban.security;
 
-import io.siban.common.ClientAddress;
+import io.siban.common.web.ClientAddress;
 import io.siban.security.dto.DeviceRequest;
 import io.siban.security.dto.DeviceView;
 import io.siban.security.dto.PairedDevice;

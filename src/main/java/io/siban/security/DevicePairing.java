@@ -3,7 +3,7 @@ package io.siban.security;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.siban.common.Clocks;
 import io.siban.common.RateLimit;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.ProblemException;
 import io.siban.security.dto.PairedDevice;
 import io.siban.security.dto.PairingCode;
 import io.smallrye.mutiny.Uni;

@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.siban.common.Clocks;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.ProblemException;
 import io.siban.hall.Hall;
 import io.siban.security.dto.DeviceRequest;
 import io.siban.security.dto.DeviceView;

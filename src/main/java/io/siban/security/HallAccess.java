@@ -1,7 +1,7 @@
 package io.siban.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -17,6 +17,7 @@ public class HallAccess implements Scope {
     SecurityIdentity identity;
     @Inject
     SecurityConfig config;
+    private Caller caller;
 
     @Override
     public boolean allows(String hall) {
@@ -25,36 +26,25 @@ public class HallAccess implements Scope {
 
     @Override
     public boolean allowsWindow(String hall, int window) {
-        return of(identity).allowsWindow(hall, window);
+        return caller().allowsWindow(hall, window);
     }
 
     @Override
     public boolean supervises(String hall) {
-        return of(identity).supervises(hall);
+        return caller().supervises(hall);
     }
 
     /** The scope of an identity resolved by the caller (endpoints that do not require a token). */
     public static Scope of(SecurityIdentity identity) {
-        return new Scope() {
-            @Override
-            public boolean allows(String hall) {
-                return HallAccess.allows(identity, hall);
-            }
+        return Caller.of(identity);
+    }
 
-            @Override
-            public boolean allowsWindow(String hall, int window) {
-                if (!allows(hall)) {
-                    return false;
-                }
-                boolean overseer = identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.SUPERVISOR);
-                return overseer || VerifiedTokens.windows(identity).contains(Integer.toString(window));
-            }
-
-            @Override
-            public boolean supervises(String hall) {
-                return allows(hall) && (identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.SUPERVISOR));
-            }
-        };
+    /** The caller of this request, for the services. */
+    public Caller caller() {
+        if (caller == null) {
+            caller = Caller.of(identity);
+        }
+        return caller;
     }
 
     /** Refuses (403) a caller who may not act at the window. */

@@ -1,7 +1,7 @@
 package io.siban.sla;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.siban.common.Problem.Violation;
+import io.siban.common.problem.Problem.Violation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.DateTimeException;

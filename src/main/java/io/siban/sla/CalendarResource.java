@@ -1,6 +1,6 @@
 package io.siban.sla;
 
-import io.siban.common.ProblemException;
+import io.siban.common.problem.ProblemException;
 import io.siban.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -87,11 +87,11 @@ public class CalendarResource {
         if (year < 2000 || year > 2100) {
             throw ProblemException.invalid("year", "must be between 2000 and 2100");
         }
-        List<io.siban.common.Problem.Violation> nulls = new java.util.ArrayList<>();
+        List<io.siban.common.problem.Problem.Violation> nulls = new java.util.ArrayList<>();
         CalendarDocument.nullDates(nulls, "holidays", body.holidays());
         CalendarDocument.nullDates(nulls, "workdays", body.workdays());
         if (body.dateHours() != null && body.dateHours().keySet().stream().anyMatch(java.util.Objects::isNull)) {
-            nulls.add(new io.siban.common.Problem.Violation("dateHours", "must not have a null date"));
+            nulls.add(new io.siban.common.problem.Problem.Violation("dateHours", "must not have a null date"));
         }
         if (!nulls.isEmpty()) {
             throw ProblemException.invalid(nulls);

@@ -1,7 +1,7 @@
 package io.siban.sla;
 
-import io.siban.common.Problem.Violation;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.Problem.Violation;
+import io.siban.common.problem.ProblemException;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.siban.sla;
 
-import io.siban.common.ProblemException;
+import io.siban.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -1,8 +1,8 @@
 package io.siban.catalog;
 
 import io.siban.catalog.dto.ItemRequest;
-import io.siban.common.Problem.Violation;
-import io.siban.common.ProblemException;
+import io.siban.common.problem.Problem.Violation;
+import io.siban.common.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

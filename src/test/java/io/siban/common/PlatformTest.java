@@ -1,5 +1,6 @@
 package io.siban.common;
 
+import io.siban.common.problem.Problem;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.siban.common;
 
+import io.siban.common.problem.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.siban.support.Api;

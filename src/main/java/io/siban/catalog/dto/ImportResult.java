@@ -1,6 +1,6 @@
 package io.siban.catalog.dto;
 
-import io.siban.common.Problem;
+import io.siban.common.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.siban.live;
+package io.siban.outbox;
 
 import io.vertx.core.json.JsonObject;
 

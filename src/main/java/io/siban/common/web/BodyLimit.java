@@ -1,5 +1,6 @@
-package io.siban.common;
+package io.siban.common.web;
 
+import io.siban.common.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;

@@ -1,5 +1,6 @@
-package io.siban.common;
+package io.siban.common.web;
 
+import io.siban.common.problem.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;

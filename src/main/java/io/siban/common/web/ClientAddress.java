@@ -1,4 +1,4 @@
-package io.siban.common;
+package io.siban.common.web;
 
 import io.netty.util.NetUtil;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,4 +1,4 @@
-package io.siban.common;
+package io.siban.common.web;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,6 @@
-package io.siban.common;
+package io.siban.common.web;
+
+import io.siban.common.problem.ProblemException;
 
 /** Checks page/size query parameters before they reach a query. */
 public final class Paging {

@@ -1,4 +1,4 @@
-package io.siban.common;
+package io.siban.common.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.siban.support.Api;

@@ -1,4 +1,4 @@
-package io.siban.common;
+package io.siban.common.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

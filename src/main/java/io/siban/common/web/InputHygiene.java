@@ -1,5 +1,6 @@
-package io.siban.common;
+package io.siban.common.web;
 
+import io.siban.common.problem.Problem;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,5 +1,6 @@
-package io.siban.common;
+package io.siban.common.problem;
 
+import io.siban.common.web.InputHygiene;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;

@@ -1,4 +1,4 @@
-package io.siban.common;
+package io.siban.common.problem;
 
 import java.util.List;
 

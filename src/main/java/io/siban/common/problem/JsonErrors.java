@@ -1,4 +1,4 @@
-package io.siban.common;
+package io.siban.common.problem;
 
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -1,5 +1,6 @@
-package io.siban.common;
+package io.siban.common.web;
 
+import io.siban.common.problem.ProblemException;
 import java.util.Arrays;
 import java.util.Locale;
 

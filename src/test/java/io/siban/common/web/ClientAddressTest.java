@@ -1,4 +1,4 @@
-package io.siban.common;
+package io.siban.common.web;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package io.siban.common;
+package io.siban.common.web;
 
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
