@@ -1,11 +1,13 @@
-package io.siban.security;
+package io.siban.staff;
 
+import io.siban.security.TokenIssuer;
+import io.siban.security.SecurityConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.siban.common.Clocks;
 import io.siban.common.RateLimit;
 import io.siban.common.problem.ProblemException;
-import io.siban.security.dto.PairedDevice;
-import io.siban.security.dto.PairingCode;
+import io.siban.staff.dto.PairedDevice;
+import io.siban.staff.dto.PairingCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -1,15 +1,21 @@
-package io.siban.security;
+package io.siban.staff;
 
+import io.siban.security.TokenIssuer;
+import io.siban.security.SecurityConfig;
+import io.siban.security.Roles;
+import io.siban.security.PasswordHasher;
+import io.siban.security.LoginThrottle;
+import io.siban.security.ActivePrincipals;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.siban.common.Clocks;
 import io.siban.common.Offload;
 import io.siban.common.problem.ProblemException;
 import io.siban.hall.Hall;
-import io.siban.security.dto.StaffRequest;
-import io.siban.security.dto.StaffView;
-import io.siban.security.dto.TokenRequest;
-import io.siban.security.dto.TokenResponse;
+import io.siban.staff.dto.StaffRequest;
+import io.siban.staff.dto.StaffView;
+import io.siban.staff.dto.TokenRequest;
+import io.siban.staff.dto.TokenResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
