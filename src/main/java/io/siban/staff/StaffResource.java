@@ -3,20 +3,20 @@ package io.siban.staff;
 import io.siban.security.Roles;
 import io.siban.staff.dto.StaffRequest;
 import io.siban.staff.dto.StaffView;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
-import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,7 +34,7 @@ public class StaffResource {
     AccountService accounts;
 
     @POST
-        @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a staff account")
     @APIResponse(responseCode = "201", description = "created")
     public Uni<Response> createStaff(@Valid @NotNull StaffRequest request) {
@@ -43,7 +43,7 @@ public class StaffResource {
     }
 
     @GET
-        @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "List staff accounts")
     public Uni<List<StaffView>> listStaff() {
         return accounts.list();
