@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * A service item as stored; the item ⇄ entity mapping ({@link #create}, {@link #apply}, {@link #toView}) is written
- * here once, the limit columns through {@link Limit#stored}. Only {@link ItemStore} reads and writes it.
+ * here once, the limit columns through {@link Limit#stored}. Only {@link ItemStore} queries it.
  */
 @Entity
 @Table(name = "service_item")
