@@ -1,7 +1,8 @@
-import { t, applyTexts, bindToggle, minutes } from '/web/i18n.js';
+import { t, applyTexts, bindToggle } from '/web/i18n.js';
 import { $, el } from '/web/dom.js';
+import { hallFromPath, hallApi, getJson, queueRows, openStream } from '/web/lib.js';
 
-const hall = decodeURIComponent(location.pathname.split('/')[2] || '');
+const hall = hallFromPath();
 let board = null;
 let lastEventId = null;
 let source = null;
@@ -50,30 +51,17 @@ function render() {
     calling.textContent = w.calling && (w.calling.status === 'CALLED' || w.calling.status === 'SERVING') ? w.calling.number : '';
     row.insertCell().textContent = t(w.status);
   }
-  const queues = $('queues').tBodies[0];
-  queues.replaceChildren();
-  for (const q of board.queues) {
-    const row = queues.insertRow();
-    row.dataset.queue = q.code;
-    row.insertCell().textContent = `${q.prefix} ${q.name}`;
-    const waiting = row.insertCell();
-    waiting.className = 'waiting';
-    waiting.textContent = q.waiting;
-    row.insertCell().textContent = q.estimatedWait ? `${minutes(q.estimatedWait.p50)} – ${minutes(q.estimatedWait.p90)}` : '—';
-  }
+  queueRows($('queues').tBodies[0], board.queues);
   $('recent').replaceChildren(...recent.map(r => el('li', {}, `${r.number} → ${r.window}`)));
 }
 
 async function refresh() {
-  const response = await fetch(`/api/v1/halls/${encodeURIComponent(hall)}/board`, { cache: 'no-store' });
-  if (response.ok) {
-    board = await response.json();
-    // the stream continues from the snapshot, so nothing falls between the two
-    if (lastEventId === null && board.lastEventId >= 0) {
-      lastEventId = String(board.lastEventId);
-    }
-    render();
+  board = await getJson(hallApi(hall, '/board'));
+  // the stream continues from the snapshot, so nothing falls between the two
+  if (lastEventId === null && board.lastEventId >= 0) {
+    lastEventId = String(board.lastEventId);
   }
+  render();
 }
 
 function refreshSoon() {
@@ -93,8 +81,7 @@ function showCall(number, windowNumber) {
 }
 
 function connect() {
-  const url = `/api/v1/halls/${encodeURIComponent(hall)}/stream` + (lastEventId ? `?lastEventId=${lastEventId}` : '');
-  source = new EventSource(url);
+  source = openStream(hall, lastEventId);
   const seen = e => { lastEventId = e.lastEventId || lastEventId; window.__lastEventId = lastEventId; };
   for (const type of ['ticket.issued', 'ticket.cancelled', 'ticket.no_show', 'ticket.started', 'ticket.finished',
                       'ticket.transferred', 'ticket.reactivated', 'ticket.expired', 'queue.counters', 'window.status']) {

@@ -1,13 +1,12 @@
-import { t, applyTexts, bindToggle, minutes } from '/web/i18n.js';
-import { $, el, randomKey } from '/web/dom.js';
+import { t, applyTexts, bindToggle } from '/web/i18n.js';
+import { $, el } from '/web/dom.js';
+import { hallFromPath, hallApi, showError, getJson, waitRange, randomKey } from '/web/lib.js';
 
 // The kiosk's device token lives only on the device: it is had once for a one-time pairing code and
 // kept in localStorage, never in the page's address.
-const hall = decodeURIComponent(location.pathname.split('/')[2] || '');
+const hall = hallFromPath();
 const tokenKey = hall => `siban.kiosk.${hall}`;
 let token = localStorage.getItem(tokenKey(hall));
-
-function showError(text) { const e = $('error'); e.textContent = text || ''; e.hidden = !text; }
 
 function showStep(step) {
   for (const id of ['step-pairing', 'step-departments', 'step-items', 'step-ticket']) $(id).hidden = id !== step;
@@ -42,12 +41,12 @@ $('pair-form').addEventListener('submit', async e => {
 });
 
 async function loadItems() {
-  const hallInfo = await (await fetch(`/api/v1/halls/${encodeURIComponent(hall)}`)).json();
+  const hallInfo = await getJson(hallApi(hall));
   $('hall-name').textContent = hallInfo.name;
   const queues = new Set(hallInfo.queues.map(q => q.code));
   const all = [];
   for (let page = 0; ; page++) {
-    const batch = await (await fetch(`/api/v1/items?size=200&page=${page}`)).json();
+    const batch = await getJson(`/api/v1/items?size=200&page=${page}`);
     all.push(...batch.items);
     if (all.length >= batch.total || batch.items.length === 0) break;
   }
@@ -79,7 +78,7 @@ async function take(itemCode) {
     : { itemCode, channel: 'KIOSK' });
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      const response = await fetch(`/api/v1/halls/${encodeURIComponent(hall)}/tickets`, {
+      const response = await fetch(hallApi(hall, '/tickets'), {
         method: 'POST', body,
         headers: { 'Content-Type': 'application/json', 'Authorization': `Bearer ${token}`, 'Idempotency-Key': key }
       });
@@ -99,8 +98,7 @@ function showTicket(ticket) {
   showError('');
   $('ticket-number').textContent = ticket.number;
   $('ticket-ahead').textContent = Math.max(0, (ticket.position || 1) - 1);
-  $('ticket-wait').textContent = ticket.estimatedWait && ticket.estimatedWait.p50
-    ? `${minutes(ticket.estimatedWait.p50)} – ${minutes(ticket.estimatedWait.p90)}` : '—';
+  $('ticket-wait').textContent = waitRange(ticket.estimatedWait);
   // the ticket's own link, with its key: whoever holds the printed ticket may follow and cancel it
   const link = `${location.origin}${ticket.trackUrl}`;
   $('ticket-link').textContent = link;
@@ -125,5 +123,5 @@ if (token) {
   start();
 } else {
   showPairing();
-  fetch(`/api/v1/halls/${encodeURIComponent(hall)}`).then(r => r.json()).then(h => { $('hall-name').textContent = h.name; }).catch(() => {});
+  getJson(hallApi(hall)).then(h => { $('hall-name').textContent = h.name; }).catch(() => {});
 }

@@ -1,24 +1,14 @@
-import { t, applyTexts, bindToggle, minutes } from '/web/i18n.js';
-import { $, el, followStream } from '/web/dom.js';
+import { t, applyTexts, bindToggle } from '/web/i18n.js';
+import { $, el } from '/web/dom.js';
+import { hallFromPath, hallApi, getJson, loginForm, queueRows, followStream } from '/web/lib.js';
 
-const hall = decodeURIComponent(location.pathname.split('/')[2] || '');
-let token = sessionStorage.getItem('siban.staff');
-let timer = null;
-
-const api = path => fetch(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' })
-  .then(r => { if (r.status === 401) { showLogin(); throw new Error('login'); } return r.json(); });
-
-function showLogin() { $('login').hidden = false; $('content').hidden = true; }
-
-$('login').addEventListener('submit', async e => {
-  e.preventDefault();
-  const r = await fetch('/api/v1/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: $('username').value, password: $('password').value }) });
-  if (!r.ok) { $('login-error').hidden = false; $('login-error').textContent = (await r.json()).detail; return; }
-  token = (await r.json()).accessToken;
-  sessionStorage.setItem('siban.staff', token);
-  start();
+const hall = hallFromPath();
+const session = loginForm('siban.staff', {
+  onLoggedIn: () => start(),
+  onFailed: detail => { $('login-error').hidden = false; $('login-error').textContent = detail; }
 });
+const api = path => session.call('GET', path);
+let timer = null;
 
 function hours(seconds) {
   const sign = seconds < 0 ? '-' : '';
@@ -29,7 +19,7 @@ function hours(seconds) {
 async function refresh() {
   const [summary, board, red, yellow, breach] = await Promise.all([
     api(`/api/v1/sla/summary?hall=${encodeURIComponent(hall)}`),
-    fetch(`/api/v1/halls/${encodeURIComponent(hall)}/board`).then(r => r.json()),
+    getJson(hallApi(hall, '/board')),
     api(`/api/v1/cases?hall=${encodeURIComponent(hall)}&card=RED&size=50`),
     api(`/api/v1/cases?hall=${encodeURIComponent(hall)}&card=YELLOW&size=50`),
     api(`/api/v1/cases?hall=${encodeURIComponent(hall)}&card=LEGAL_BREACH&size=50`)]);
@@ -47,14 +37,7 @@ async function refresh() {
   $('chart').replaceChildren(...Object.entries(summary.byCategory).map(([cat, c]) =>
     el('div', { className: 'bar' }, el('span', {}, cat), el('i', { style: width(c.open) }),
       el('b', { className: 'r', style: width(c.red) }), el('b', { className: 'y', style: width(c.yellow) }))));
-  const queues = $('queues').tBodies[0];
-  queues.replaceChildren();
-  for (const q of board.queues) {
-    const row = queues.insertRow();
-    row.insertCell().textContent = `${q.prefix} ${q.name}`;
-    row.insertCell().textContent = q.waiting;
-    row.insertCell().textContent = q.estimatedWait ? `${minutes(q.estimatedWait.p50)} – ${minutes(q.estimatedWait.p90)}` : '—';
-  }
+  queueRows($('queues').tBodies[0], board.queues);
   const windows = $('windows').tBodies[0];
   windows.replaceChildren();
   for (const w of board.windows) {
@@ -77,17 +60,16 @@ async function refresh() {
 function refreshSoon() { clearTimeout(timer); timer = setTimeout(() => refresh().catch(() => {}), 200); }
 
 function start() {
-  $('login').hidden = true;
-  $('content').hidden = false;
+  session.hide();
   refresh().catch(() => {});
   // the staff stream: it carries the case cards (sla.card) the public stream does not
   const watched = new Set(['sla.card', 'queue.counters', 'ticket.called', 'window.status', 'message']);
-  followStream(`/api/v1/halls/${encodeURIComponent(hall)}/stream/staff`, { Authorization: `Bearer ${token}` },
+  followStream(hallApi(hall, '/stream/staff'), { Authorization: `Bearer ${session.token}` },
     type => { if (watched.has(type)) refreshSoon(); },
-    (ok, status) => { $('link').className = ok ? 'link ok' : 'link bad'; if (status === 401) showLogin(); });
+    (ok, status) => { $('link').className = ok ? 'link ok' : 'link bad'; if (status === 401) session.show(); });
   setInterval(() => refresh().catch(() => {}), 30000);
 }
 
 applyTexts();
 bindToggle($('lang'), refreshSoon);
-if (token) start(); else showLogin();
+if (session.token) start(); else session.show();

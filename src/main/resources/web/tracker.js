@@ -1,39 +1,51 @@
-import { t, applyTexts, bindToggle, minutes } from '/web/i18n.js';
+import { t, applyTexts, bindToggle } from '/web/i18n.js';
 import { $, el } from '/web/dom.js';
+import { pathParts, showError, getJson, waitRange, openStream } from '/web/lib.js';
 
-const [, kind, id] = location.pathname.split('/').map(decodeURIComponent);
-const error = text => { $('error').textContent = text; $('error').hidden = !text; };
+const [, kind, id] = pathParts();
 
 async function ticket() {
-  const r = await fetch(`/api/v1/tickets/${encodeURIComponent(id)}`, { cache: 'no-store' });
-  if (!r.ok) { error((await r.json()).detail); return; }
-  const tk = await r.json();
+  let tk;
+  try {
+    tk = await getJson(`/api/v1/tickets/${encodeURIComponent(id)}`);
+  } catch (e) { if (!e.problem) throw e; showError(e.message); return; }
   $('ticket').hidden = false;
   $('number').textContent = tk.number;
   $('status').textContent = tk.status === 'CALLED' ? t('announce', tk.number, tk.window) : t(tk.status);
   $('ahead').textContent = tk.position ? tk.position - 1 : '—';
-  $('wait').textContent = tk.estimatedWait && tk.estimatedWait.p50 ? `${minutes(tk.estimatedWait.p50)} – ${minutes(tk.estimatedWait.p90)}` : '—';
+  $('wait').textContent = waitRange(tk.estimatedWait);
   return tk;
 }
 
 async function lookup(code) {
-  const r = await fetch(`/api/v1/public/cases/${encodeURIComponent(id)}?code=${encodeURIComponent(code)}`);
-  if (!r.ok) { error((await r.json()).detail); return; }
-  error('');
-  const c = await r.json();
+  let c;
+  try {
+    c = await getJson(`/api/v1/public/cases/${encodeURIComponent(id)}?code=${encodeURIComponent(code)}`);
+  } catch (e) { if (!e.problem) throw e; showError(e.message); return; }
+  showError('');
   $('case-item').textContent = c.itemName;
   $('case-state').textContent = t(c.state);
   $('steps').replaceChildren(...c.steps.map(s => el('li', {}, `${t(s.state)} · ${new Date(s.at).toLocaleString()}`)));
 }
 
+// Whether a hall event can change what the ticket shows: it names the ticket's number or its queue
+// (a call, a finish or a transfer there moves the line and the wait). Others of the hall are ignored.
+function concerns(tk, data) {
+  let event;
+  try { event = JSON.parse(data); } catch (e) { return false; }
+  return event.number === tk.number || event.queue === tk.queue || event.fromQueue === tk.queue;
+}
+
 applyTexts();
 bindToggle($('lang'));
 if (kind === 't') {
-  ticket().then(tk => {
-    if (!tk) return;
-    const source = new EventSource(`/api/v1/halls/${encodeURIComponent(tk.hall)}/stream`);
-    source.onmessage = () => ticket();
-    for (const type of ['ticket.called', 'ticket.recalled', 'queue.counters', 'ticket.finished']) source.addEventListener(type, () => ticket());
+  ticket().then(first => {
+    if (!first) return;
+    let tk = first;
+    const refetch = e => { if (concerns(tk, e.data)) ticket().then(next => { if (next) tk = next; }); };
+    const source = openStream(tk.hall);
+    source.onmessage = refetch;
+    for (const type of ['ticket.called', 'ticket.recalled', 'queue.counters', 'ticket.finished']) source.addEventListener(type, refetch);
   });
 } else {
   $('case').hidden = false;

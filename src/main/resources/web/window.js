@@ -1,39 +1,16 @@
 import { t, applyTexts, bindToggle } from '/web/i18n.js';
-import { $, el, randomKey } from '/web/dom.js';
+import { $, el } from '/web/dom.js';
+import { pathParts, hallApi, showError, getJson, loginForm, randomKey } from '/web/lib.js';
 
-const [, , hall, windowNumber] = location.pathname.split('/').map(decodeURIComponent);
-let token = sessionStorage.getItem('siban.clerk');
+const [, , hall, windowNumber] = pathParts();
+const session = loginForm('siban.clerk', { onLoggedIn: () => start(), onFailed: detail => alert(detail), onError: showError });
+const call = session.call;
 let current = null;
 let hallInfo = null;
 let itemDocuments = [];
 
-const error = text => { $('error').textContent = text || ''; $('error').hidden = !text; };
-
-async function call(method, path, body, headers = {}) {
-  const r = await fetch(path, { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body) });
-  if (r.status === 401) { showLogin(); throw new Error('login'); }
-  if (r.status === 204) return null;
-  const json = await r.json();
-  if (!r.ok) { error(json.detail); throw new Error(json.detail); }
-  error('');
-  return json;
-}
-
-function showLogin() { $('login').hidden = false; $('content').hidden = true; }
-
-$('login').addEventListener('submit', async e => {
-  e.preventDefault();
-  const r = await fetch('/api/v1/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: $('username').value, password: $('password').value }) });
-  if (!r.ok) { alert((await r.json()).detail); return; }
-  token = (await r.json()).accessToken;
-  sessionStorage.setItem('siban.clerk', token);
-  start();
-});
-
 async function loadHall() {
-  hallInfo = await (await fetch(`/api/v1/halls/${encodeURIComponent(hall)}`)).json();
+  hallInfo = await getJson(hallApi(hall));
   const w = hallInfo.windows.find(x => String(x.number) === windowNumber);
   $('title').textContent = `${hallInfo.name} · ${w ? w.name : windowNumber}`;
   $('window-status').textContent = w ? t(w.status) : '';
@@ -51,7 +28,7 @@ async function showTicket(ticket) {
   if (sameTicket) return; // keep the clerk's document checklist while the ticket moves on
   itemDocuments = [];
   if (ticket.itemCode) {
-    const item = await (await fetch(`/api/v1/items/${encodeURIComponent(ticket.itemCode)}`)).json();
+    const item = await getJson(`/api/v1/items/${encodeURIComponent(ticket.itemCode)}`);
     itemDocuments = item.requiredDocuments || [];
   }
   $('documents').replaceChildren(...itemDocuments.map((d, i) =>
@@ -67,12 +44,12 @@ function caseKey(ticketId) {
   return key;
 }
 
-const windowPath = `/api/v1/halls/${encodeURIComponent(hall)}/windows/${encodeURIComponent(windowNumber)}`;
+const windowPath = hallApi(hall, `/windows/${encodeURIComponent(windowNumber)}`);
 $('open').addEventListener('click', () => call('PATCH', windowPath, { status: 'OPEN' }).then(loadHall).catch(() => {}));
 $('pause').addEventListener('click', () => call('PATCH', windowPath, { status: 'PAUSED' }).then(loadHall).catch(() => {}));
 $('call').addEventListener('click', async () => {
   const ticket = await call('POST', `${windowPath}/call-next`).catch(() => undefined);
-  if (ticket === null) { error(t('nobodyWaiting')); return; }
+  if (ticket === null) { showError(t('nobodyWaiting')); return; }
   if (ticket) showTicket(ticket);
 });
 const act = (action, body) => call('POST', `/api/v1/tickets/${current.id}/${action}`, body).then(showTicket).catch(() => {});
@@ -97,11 +74,10 @@ $('finish-case').addEventListener('click', async () => {
 });
 
 function start() {
-  $('login').hidden = true;
-  $('content').hidden = false;
+  session.hide();
   loadHall().catch(() => {});
 }
 
 applyTexts();
 bindToggle($('lang'));
-if (token) start(); else showLogin();
+if (session.token) start(); else session.show();

@@ -2,12 +2,8 @@ package io.siban.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.siban.catalog.dto.CatalogSummary;
 import io.siban.catalog.dto.ImportResult;
 import io.siban.catalog.dto.ItemRequest;
@@ -32,13 +28,15 @@ public class CatalogService {
     Clocks clocks;
     @Inject
     ObjectMapper json;
+    @Inject
+    ItemStore items;
 
     @WithTransaction
     public Uni<ItemView> create(ItemRequest request) {
         ItemRequest item = ItemRules.validated(request);
-        return ServiceItem.<ServiceItem>findById(item.code())
+        return items.find(item.code())
                 .onItem().ifNotNull().failWith(() -> ProblemException.duplicate("item", item.code()))
-                .chain(() -> ServiceItem.create(item, clocks.now()).<ServiceItem>persist())
+                .chain(() -> items.insert(item, clocks.now()))
                 .map(ServiceItem::toView);
     }
 
@@ -47,37 +45,31 @@ public class CatalogService {
         if (request != null && request.code() != null && !request.code().equals(code)) {
             throw ProblemException.invalid("code", "must match the code in the path ('" + code + "')");
         }
-        ItemRequest item = ItemRules.validated(request == null ? null : withCode(request, code));
-        return ServiceItem.<ServiceItem>findById(code)
+        ItemRequest item = ItemRules.validated(request == null ? null : request.withCode(code));
+        return items.find(code)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("item", code))
                 .invoke(existing -> existing.apply(item, clocks.now()))
-                .call(existing -> Panache.getSession().chain(session -> session.flush()))
+                .call(existing -> items.flush())
                 .map(ServiceItem::toView);
     }
 
     @WithSession
     public Uni<ItemView> get(String code) {
-        return ServiceItem.<ServiceItem>findById(code)
+        return items.find(code)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("item", code))
                 .map(ServiceItem::toView);
     }
 
     @WithTransaction
     public Uni<Void> delete(String code) {
-        // tickets keep the item code as plain text (no foreign key), so their use is checked here
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery("""
-                                select case when exists (select 1 from ticket where item_code = :code) then 'tickets'
-                                            when exists (select 1 from service_case where item_code = :code) then 'cases'
-                                            else '' end""", String.class)
-                        .setParameter("code", code).getSingleResult())
+        return items.usedBy(code)
                 .invoke(usedBy -> {
                     if (!usedBy.isEmpty()) {
                         throw ProblemException.conflict("item '" + code + "' is used by " + usedBy
                                 + " and cannot be deleted; it stays in the catalogue");
                     }
                 })
-                .chain(() -> ServiceItem.deleteById(code))
+                .chain(() -> items.delete(code))
                 .invoke(deleted -> {
                     if (!deleted) {
                         throw ProblemException.notFound("item", code);
@@ -88,32 +80,13 @@ public class CatalogService {
 
     @WithSession
     public Uni<PageResult<ItemView>> search(Category category, String department, String q, int page, int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (category != null) {
-            where.append(" and category = :category");
-            params.and("category", category);
-        }
-        if (department != null && !department.isBlank()) {
-            where.append(" and department = :department");
-            params.and("department", department.trim());
-        }
-        if (q != null && !q.isBlank()) {
-            where.append(" and (lower(code) like :q or lower(name) like :q)");
-            params.and("q", "%" + likeEscaped(q.trim().toLowerCase()) + "%");
-        }
-        var query = ServiceItem.<ServiceItem>find(where.toString(), Sort.by("code"), params).page(Page.of(page, size));
-        return query.list().chain(items -> query.count()
-                .map(total -> new PageResult<>(items.stream().map(ServiceItem::toView).toList(), page, size, total)));
+        return items.search(category, department, q, page, size)
+                .map(found -> new PageResult<>(found.items().stream().map(ServiceItem::toView).toList(), page, size, found.total()));
     }
 
     @WithSession
     public Uni<CatalogSummary> summary() {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("select i.department, i.category, i.onlineCapable, count(i) from ServiceItem i "
-                        + "group by i.department, i.category, i.onlineCapable", Object[].class)
-                .getResultList())
-                .map(CatalogService::summarise);
+        return items.summaryRows().map(CatalogService::summarise);
     }
 
     static CatalogSummary summarise(List<Object[]> rows) {
@@ -160,10 +133,10 @@ public class CatalogService {
         int[] counts = new int[2];
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (ItemRequest item : valid) {
-            chain = chain.chain(() -> ServiceItem.<ServiceItem>findById(item.code()).chain(existing -> {
+            chain = chain.chain(() -> items.find(item.code()).chain(existing -> {
                 if (existing == null) {
                     counts[0]++;
-                    return ServiceItem.create(item, clocks.now()).persist().replaceWithVoid();
+                    return items.insert(item, clocks.now()).replaceWithVoid();
                 }
                 counts[1]++;
                 existing.apply(item, clocks.now());
@@ -186,16 +159,6 @@ public class CatalogService {
                     ? mapping.getPath().get(0).getFieldName() : "row";
             return new ImportRow(number, code, null, new Violation(field == null ? "row" : field, "unreadable value"));
         }
-    }
-
-    private static ItemRequest withCode(ItemRequest r, String code) {
-        return new ItemRequest(code, r.name(), r.department(), r.level(), r.category(), r.committedLimit(),
-                r.statutoryLimit(), r.localStageLimit(), r.requiredDocuments(), r.onlineCapable(), r.queueCode(),
-                r.dailyQuota(), r.warningThreshold(), r.toleratesMissingDocuments());
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Map<Category, Long> emptyCounts() {

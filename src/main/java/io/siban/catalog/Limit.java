@@ -35,6 +35,27 @@ public record Limit(@Schema(example = "5") Integer workingDays,
         return new Limit(null, duration);
     }
 
+    /**
+     * A limit as the tables store it: working days in one column, working seconds in another, at most one
+     * set. The one place that reads the two columns; {@link #storedDays()} and {@link #storedSeconds()} write them.
+     */
+    public static Limit stored(Integer days, Long seconds) {
+        if (days != null) {
+            return days(days);
+        }
+        return seconds == null ? null : of(Duration.ofSeconds(seconds));
+    }
+
+    /** The working-days column of this limit; null for a duration. */
+    public Integer storedDays() {
+        return isDays() ? workingDays : null;
+    }
+
+    /** The working-seconds column of this limit; null for working days. */
+    public Long storedSeconds() {
+        return isDays() ? null : duration.getSeconds();
+    }
+
     public boolean isDays() {
         return workingDays != null;
     }

@@ -15,6 +15,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+/**
+ * A service item as stored; the item ⇄ entity mapping ({@link #create}, {@link #apply}, {@link #toView}) is written
+ * here once, the limit columns through {@link Limit#stored}. Only {@link ItemStore} queries it.
+ */
 @Entity
 @Table(name = "service_item")
 public class ServiceItem extends PanacheEntityBase {
@@ -84,33 +88,26 @@ public class ServiceItem extends PanacheEntityBase {
     }
 
     public Limit committedLimit() {
-        return limit(committedDays, committedSeconds);
+        return Limit.stored(committedDays, committedSeconds);
     }
 
     public Limit statutoryLimit() {
-        return limit(statutoryDays, statutorySeconds);
+        return Limit.stored(statutoryDays, statutorySeconds);
     }
 
     public ItemView toView() {
         return new ItemView(code, name, department, level, category, committedLimit(), statutoryLimit(),
-                localStageDays == null ? null : Limit.days(localStageDays),
+                Limit.stored(localStageDays, null),
                 requiredDocuments == null ? List.of() : List.of(requiredDocuments), onlineCapable, queueCode, dailyQuota,
                 warningThresholdSeconds == null ? null : Duration.ofSeconds(warningThresholdSeconds),
                 toleratesMissingDocuments, version, updatedAt);
     }
 
     private static Integer days(Limit limit) {
-        return limit == null || !limit.isDays() ? null : limit.workingDays();
+        return limit == null ? null : limit.storedDays();
     }
 
     private static Long seconds(Limit limit) {
-        return limit == null || limit.isDays() ? null : limit.duration().getSeconds();
-    }
-
-    private static Limit limit(Integer days, Long seconds) {
-        if (days != null) {
-            return Limit.days(days);
-        }
-        return seconds == null ? null : Limit.of(Duration.ofSeconds(seconds));
+        return limit == null ? null : limit.storedSeconds();
     }
 }

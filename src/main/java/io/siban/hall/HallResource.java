@@ -8,7 +8,6 @@ import io.siban.hall.dto.WindowRequest;
 import io.siban.security.HallAccess;
 import io.siban.security.Roles;
 import io.smallrye.mutiny.Uni;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,8 +37,6 @@ public class HallResource {
     HallService halls;
     @Inject
     HallAccess access;
-    @Inject
-    SecurityIdentity identity;
     @Inject
     io.siban.live.OutboxPublisher publisher;
 
@@ -88,6 +85,6 @@ public class HallResource {
     public Uni<HallView.WindowView> patchWindow(@PathParam("hall") String hall, @PathParam("number") int number,
                                                 @Valid @NotNull WindowPatch patch) {
         access.requireWindow(hall, number);
-        return halls.patchWindow(hall, number, patch, identity.hasRole(Roles.ADMIN)).invoke(publisher::wake);
+        return halls.patchWindow(hall, number, patch, access.caller()).invoke(publisher::wake);
     }
 }

@@ -12,6 +12,8 @@ import io.siban.hall.dto.HallView;
 import io.siban.hall.dto.QueueRequest;
 import io.siban.hall.dto.WindowPatch;
 import io.siban.hall.dto.WindowRequest;
+import io.siban.security.Caller;
+import io.siban.security.Roles;
 import io.siban.sla.CalendarSettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,10 +102,11 @@ public class HallService {
                 .map(HallService::view);
     }
 
+    /** Opens, pauses or closes a window for a caller allowed at it; only an admin changes the queues it serves. */
     @WithTransaction
-    public Uni<HallView.WindowView> patchWindow(String hallCode, int number, WindowPatch patch, boolean mayChangeQueues) {
-        if (patch.queues() != null && !mayChangeQueues) {
-            throw ProblemException.forbidden("only an admin may change the queues a window serves");
+    public Uni<HallView.WindowView> patchWindow(String hallCode, int number, WindowPatch patch, Caller caller) {
+        if (patch.queues() != null && !caller.has(Roles.ADMIN)) {
+            return Uni.createFrom().failure(ProblemException.forbidden("only an admin may change the queues a window serves"));
         }
         return existing(hallCode)
                 .chain(hall -> HallWindow.<HallWindow>findById(new HallWindow.Key(hallCode, number)))

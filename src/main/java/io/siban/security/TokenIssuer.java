@@ -40,10 +40,6 @@ public class TokenIssuer {
     }
 
     /** A device's token; what it may do (priority, its issuing limit) travels in it, so changing that means a new token. */
-    public String forDevice(Device device) {
-        return forDevice(device.id, device.role, device.hallCode, device.mayGrantPriority, device.ticketsPerMinute);
-    }
-
     public String forDevice(UUID id, String role, String hall, boolean mayGrantPriority, int ticketsPerMinute) {
         return Jwt.upn("device:" + id)
                 .subject(id.toString())

@@ -30,4 +30,10 @@ public record ItemRequest(
                 example = "PT8H", implementation = String.class) Duration warningThreshold,
         @Schema(description = "Accept with non-essential documents missing (容缺受理)", example = "false")
         Boolean toleratesMissingDocuments) {
+
+    /** The same item under another code (a replace names the code in its path). */
+    public ItemRequest withCode(String newCode) {
+        return new ItemRequest(newCode, name, department, level, category, committedLimit, statutoryLimit, localStageLimit,
+                requiredDocuments, onlineCapable, queueCode, dailyQuota, warningThreshold, toleratesMissingDocuments);
+    }
 }

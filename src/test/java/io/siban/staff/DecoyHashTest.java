@@ -1,5 +1,7 @@
-package io.siban.security;
+package io.siban.staff;
 
+import io.siban.security.SecurityConfig;
+import io.siban.security.PasswordHasher;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;

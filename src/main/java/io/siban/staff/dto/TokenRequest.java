@@ -1,4 +1,4 @@
-package io.siban.security.dto;
+package io.siban.staff.dto;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package io.siban.security.dto;
+package io.siban.staff.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,5 +1,7 @@
-package io.siban.security;
+package io.siban.staff;
 
+import io.siban.security.SecurityConfig;
+import io.siban.security.Roles;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;

@@ -1,4 +1,4 @@
-package io.siban.security.dto;
+package io.siban.staff.dto;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

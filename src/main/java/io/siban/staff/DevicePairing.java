@@ -1,11 +1,13 @@
-package io.siban.security;
+package io.siban.staff;
 
+import io.siban.security.TokenIssuer;
+import io.siban.security.SecurityConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.siban.common.Clocks;
 import io.siban.common.RateLimit;
 import io.siban.common.problem.ProblemException;
-import io.siban.security.dto.PairedDevice;
-import io.siban.security.dto.PairingCode;
+import io.siban.staff.dto.PairedDevice;
+import io.siban.staff.dto.PairingCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -34,6 +36,17 @@ public class DevicePairing {
     /** No 0/O, 1/I/L: codes are read off one screen and typed on another. */
     private static final char[] ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
     private static final int LENGTH = 8;
+    /** Locks the device while its code is replaced, so two admins asking at once leave one code. */
+    static final String LOCK_DEVICE = "select revoked_at is null as active from device where id = $1 for update";
+    static final String DROP_UNUSED = "delete from device_pairing where device_id = $1 and used_at is null";
+    static final String INSERT_CODE = "insert into device_pairing (code_hash, device_id, created_at, expires_at) values ($1, $2, $3, $4)";
+    /** Reads and uses the code in one statement, so two devices racing with one code cannot both pair. */
+    static final String REDEEM = """
+            update device_pairing p set used_at = $2
+            from device d
+            where p.code_hash = $1 and p.used_at is null and p.expires_at > $2
+              and d.id = p.device_id and d.revoked_at is null
+            returning d.id, d.role, d.hall_code, d.may_grant_priority, d.tickets_per_minute""";
 
     private final SecureRandom random = new SecureRandom();
     private final RateLimit attempts;
@@ -59,7 +72,7 @@ public class DevicePairing {
         String code = newCode();
         OffsetDateTime now = clocks.now();
         OffsetDateTime expiresAt = now.plus(config.codeLifetime());
-        return pool.withTransaction(conn -> conn.preparedQuery("select revoked_at is null as active from device where id = $1 for update")
+        return pool.withTransaction(conn -> conn.preparedQuery(LOCK_DEVICE)
                 .execute(Tuple.of(deviceId))
                 .chain(rows -> {
                     if (rows.size() == 0) {
@@ -68,9 +81,9 @@ public class DevicePairing {
                     if (!rows.iterator().next().getBoolean("active")) {
                         throw ProblemException.conflict("device " + deviceId + " is revoked");
                     }
-                    return conn.preparedQuery("delete from device_pairing where device_id = $1 and used_at is null").execute(Tuple.of(deviceId));
+                    return conn.preparedQuery(DROP_UNUSED).execute(Tuple.of(deviceId));
                 })
-                .chain(() -> conn.preparedQuery("insert into device_pairing (code_hash, device_id, created_at, expires_at) values ($1, $2, $3, $4)")
+                .chain(() -> conn.preparedQuery(INSERT_CODE)
                         .execute(Tuple.of(hash(code), deviceId, now, expiresAt))))
                 .map(ignored -> new PairingCode(code.substring(0, LENGTH / 2) + "-" + code.substring(LENGTH / 2), expiresAt));
     }
@@ -80,13 +93,7 @@ public class DevicePairing {
         OffsetDateTime now = clocks.now();
         RateLimit.Count fromClient = new RateLimit.Count("siban:pairing:{" + client + "}", config.failuresPerMinute());
         return attempts.acquire("too many wrong pairing codes from this address; wait before trying again", fromClient)
-                .chain(() -> pool.preparedQuery("""
-                                update device_pairing p set used_at = $2
-                                from device d
-                                where p.code_hash = $1 and p.used_at is null and p.expires_at > $2
-                                  and d.id = p.device_id and d.revoked_at is null
-                                returning d.id, d.role, d.hall_code, d.may_grant_priority, d.tickets_per_minute""")
-                        .execute(Tuple.of(hash(normalize(code)), now)))
+                .chain(() -> pool.preparedQuery(REDEEM).execute(Tuple.of(hash(normalize(code)), now)))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().<PairedDevice>failure(

@@ -1,4 +1,4 @@
-package io.siban.live;
+package io.siban.screens;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;

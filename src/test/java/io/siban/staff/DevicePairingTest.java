@@ -1,4 +1,4 @@
-package io.siban.security;
+package io.siban.staff;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

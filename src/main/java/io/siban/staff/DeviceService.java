@@ -1,13 +1,16 @@
-package io.siban.security;
+package io.siban.staff;
 
+import io.siban.security.TokenIssuer;
+import io.siban.security.SecurityConfig;
+import io.siban.security.ActivePrincipals;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.siban.common.Clocks;
 import io.siban.common.problem.ProblemException;
 import io.siban.hall.Hall;
-import io.siban.security.dto.DeviceRequest;
-import io.siban.security.dto.DeviceView;
+import io.siban.staff.dto.DeviceRequest;
+import io.siban.staff.dto.DeviceView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +45,7 @@ public class DeviceService {
                             : config.deviceTicketsPerMinute();
                     return device.<Device>persist();
                 })
-                .map(device -> view(device, tokens.forDevice(device)));
+                .map(device -> view(device, token(device)));
     }
 
     /** A new token for a device that is not revoked (the same claims as its first one). */
@@ -54,7 +57,7 @@ public class DeviceService {
                     if (device.revokedAt != null) {
                         throw ProblemException.conflict("device " + id + " is revoked");
                     }
-                    return tokens.forDevice(device);
+                    return token(device);
                 });
     }
 
@@ -78,6 +81,11 @@ public class DeviceService {
     public Uni<List<DeviceView>> list(String hall) {
         var query = hall == null ? Device.<Device>findAll(Sort.by("createdAt")) : Device.<Device>find("hallCode", Sort.by("createdAt"), hall);
         return query.list().map(devices -> devices.stream().map(d -> view(d, null)).toList());
+    }
+
+    /** The same claims as every token of this device, from its row. */
+    private String token(Device device) {
+        return tokens.forDevice(device.id, device.role, device.hallCode, device.mayGrantPriority, device.ticketsPerMinute);
     }
 
     private static DeviceView view(Device d, String token) {

@@ -1,4 +1,4 @@
-package io.siban.security;
+package io.siban.staff;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

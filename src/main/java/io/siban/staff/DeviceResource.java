@@ -1,22 +1,15 @@
-package io.siban.security;
+package io.siban.staff;
 
 import io.siban.common.web.ClientAddress;
-import io.siban.security.dto.DeviceRequest;
-import io.siban.security.dto.DeviceView;
-import io.siban.security.dto.PairedDevice;
-import io.siban.security.dto.PairingCode;
-import io.siban.security.dto.PairingRequest;
-import io.siban.security.dto.StaffRequest;
-import io.siban.security.dto.StaffView;
-import io.siban.security.dto.TokenRequest;
-import io.siban.security.dto.TokenResponse;
+import io.siban.security.Roles;
+import io.siban.staff.dto.DeviceRequest;
+import io.siban.staff.dto.DeviceView;
+import io.siban.staff.dto.PairedDevice;
+import io.siban.staff.dto.PairingCode;
+import io.siban.staff.dto.PairingRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,75 +36,18 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/v1")
+/** Kiosks and hall displays: registering, listing, revoking and pairing them. */
+@Path("/api/v1/devices")
 @Tag(name = "Auth", description = "Tokens, staff accounts and devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class AuthResource {
-    @Inject
-    AccountService accounts;
+public class DeviceResource {
     @Inject
     DeviceService devices;
     @Inject
     DevicePairing pairing;
-    @Inject
-    SecurityIdentity identity;
-    @Inject
-    HallAccess access;
 
     @POST
-    @Path("/auth/token")
-    @PermitAll
-    @Operation(summary = "Log in: a bearer token for a staff account")
-    @APIResponse(responseCode = "200", description = "the token")
-    @APIResponse(responseCode = "401", description = "wrong username or password, or account disabled")
-    @APIResponse(responseCode = "429", description = "too many failed logins from this client address; wait Retry-After seconds")
-    public Uni<TokenResponse> token(@Valid @NotNull TokenRequest request, @Context HttpServerRequest http) {
-        return accounts.login(request, ClientAddress.of(http));
-    }
-
-    @GET
-    @Path("/auth/me")
-    @Authenticated
-    @Operation(summary = "Who the bearer token belongs to: name, roles and halls")
-    public Principal me() {
-        return new Principal(identity.getPrincipal().getName(), identity.getRoles().stream().sorted().toList(), access.halls());
-    }
-
-    @Schema(name = "Principal")
-    public record Principal(@Schema(example = "clerk1") String name, @Schema(example = "[\"clerk\"]") List<String> roles,
-                            @Schema(example = "[\"lz-city\"]") List<String> halls) {
-    }
-
-    @POST
-    @Path("/staff")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a staff account")
-    @APIResponse(responseCode = "201", description = "created")
-    public Uni<Response> createStaff(@Valid @NotNull StaffRequest request) {
-        return accounts.create(request)
-                .map(staff -> Response.created(URI.create("/api/v1/staff/" + staff.username())).entity(staff).build());
-    }
-
-    @GET
-    @Path("/staff")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "List staff accounts")
-    public Uni<List<StaffView>> listStaff() {
-        return accounts.list();
-    }
-
-    @DELETE
-    @Path("/staff/{username}")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Disable a staff account; its tokens are refused at once")
-    @APIResponse(responseCode = "204", description = "disabled")
-    public Uni<Response> disableStaff(@PathParam("username") String username) {
-        return accounts.disableEverywhere(username).map(ignored -> Response.noContent().build());
-    }
-
-    @POST
-    @Path("/devices")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a kiosk or display device and get its token (shown once)")
     @APIResponse(responseCode = "201", description = "created, with the token")
@@ -120,7 +57,6 @@ public class AuthResource {
     }
 
     @GET
-    @Path("/devices")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "List devices, optionally of one hall")
     public Uni<List<DeviceView>> listDevices(@QueryParam("hall") String hall) {
@@ -128,7 +64,7 @@ public class AuthResource {
     }
 
     @DELETE
-    @Path("/devices/{id}")
+    @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Revoke a device; its token is refused at once")
     @APIResponse(responseCode = "204", description = "revoked")
@@ -137,7 +73,7 @@ public class AuthResource {
     }
 
     @POST
-    @Path("/devices/{id}/pairing")
+    @Path("/{id}/pairing")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "A one-time pairing code for a device",
             description = "Admin. Type the code into the kiosk or display page; the device trades it once for its token "
@@ -152,7 +88,7 @@ public class AuthResource {
     }
 
     @POST
-    @Path("/devices/pair")
+    @Path("/pair")
     @PermitAll
     @Operation(summary = "Pair a device: trade a one-time pairing code for the device's token",
             description = "Public: the device has no token yet. Each code works once and only until it expires; wrong codes "

@@ -1,4 +1,4 @@
-package io.siban.security;
+package io.siban.staff;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,15 +1,21 @@
-package io.siban.security;
+package io.siban.staff;
 
+import io.siban.security.TokenIssuer;
+import io.siban.security.SecurityConfig;
+import io.siban.security.Roles;
+import io.siban.security.PasswordHasher;
+import io.siban.security.LoginThrottle;
+import io.siban.security.ActivePrincipals;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.siban.common.Clocks;
 import io.siban.common.Offload;
 import io.siban.common.problem.ProblemException;
 import io.siban.hall.Hall;
-import io.siban.security.dto.StaffRequest;
-import io.siban.security.dto.StaffView;
-import io.siban.security.dto.TokenRequest;
-import io.siban.security.dto.TokenResponse;
+import io.siban.staff.dto.StaffRequest;
+import io.siban.staff.dto.StaffView;
+import io.siban.staff.dto.TokenRequest;
+import io.siban.staff.dto.TokenResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +37,12 @@ public class AccountService {
     io.vertx.mutiny.sqlclient.Pool pool;
     @Inject
     ActivePrincipals principals;
+
+    /** The account as seeding writes it, unless one of that name exists. */
+    static final String INSERT_IF_ABSENT = """
+            insert into staff (username, password_hash, roles, halls, windows, active, created_at)
+            values ($1, $2, $3, $4, $5, true, $6) on conflict (username) do nothing""";
+    static final String ANY_ADMIN = "select exists (select 1 from staff where active and 'admin' = any(roles))";
 
     /** Compared against when the username is unknown, so both paths cost the same; made on first use. */
     private volatile String decoyHash;
@@ -91,9 +103,7 @@ public class AccountService {
 
     /** Safe when several instances start at once: the first insert wins, the others change nothing. */
     Uni<Boolean> insertIfAbsent(String username, String hash, List<String> roles, List<String> halls, List<Integer> windows) {
-        return pool.preparedQuery("""
-                        insert into staff (username, password_hash, roles, halls, windows, active, created_at)
-                        values ($1, $2, $3, $4, $5, true, $6) on conflict (username) do nothing""")
+        return pool.preparedQuery(INSERT_IF_ABSENT)
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(username, hash, roles.toArray(String[]::new),
                         halls.toArray(String[]::new), windows.toArray(Integer[]::new), clocks.now()))
                 .map(rows -> rows.rowCount() == 1);
@@ -147,7 +157,7 @@ public class AccountService {
     }
 
     public Uni<Boolean> anyAdmin() {
-        return pool.query("select exists (select 1 from staff where active and 'admin' = any(roles))").execute()
+        return pool.query(ANY_ADMIN).execute()
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
