@@ -41,7 +41,7 @@ public class HallResource {
     @Inject
     SecurityIdentity identity;
     @Inject
-    io.siban.live.OutboxPublisher publisher;
+    io.siban.outbox.OutboxPublisher publisher;
 
     @POST
     @RolesAllowed(Roles.ADMIN)
