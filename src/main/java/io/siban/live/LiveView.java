@@ -6,6 +6,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.siban.common.Clocks;
 import io.siban.common.problem.ProblemException;
+import io.siban.queue.DayTally;
 import io.siban.queue.ServiceTimes;
 import io.siban.queue.WaitEstimator;
 import io.smallrye.mutiny.Uni;
@@ -145,20 +146,9 @@ public class LiveView implements ServiceTimes.Latest {
                 .execute(Tuple.of(hall, today));
     }
 
-    /**
-     * Today's figures (always one row): tickets issued from the day's number counters, the rest as the
-     * outbox publisher tallies them per hall and day.
-     */
+    /** Today's figures (always one row), as {@link DayTally} keeps them. */
     private Uni<RowSet<Row>> today(String hall, LocalDate today) {
-        return pool.preparedQuery("""
-                        select (select coalesce(sum(c.last_seq), 0) from hall_queue q
-                                join ticket_counter c on c.hall_code = q.hall_code and c.queue_code = q.code and c.service_date = $2
-                                where q.hall_code = $1) as issued,
-                               coalesce(sum(calls), 0) as called,
-                               coalesce(sum(served), 0) as served, coalesce(sum(no_show), 0) as no_show,
-                               coalesce(sum(cancelled), 0) as cancelled,
-                               sum(wait_seconds)::float8 / nullif(sum(calls), 0) as average_wait
-                        from hall_day_tally where hall_code = $1 and service_date = $2""")
+        return pool.preparedQuery(DayTally.TODAY)
                 .execute(Tuple.of(hall, today));
     }
 

@@ -32,6 +32,20 @@ public class DayTally implements NumberingStep {
                 wait_seconds = d.wait_seconds + excluded.wait_seconds, served = d.served + excluded.served,
                 no_show = d.no_show + excluded.no_show, cancelled = d.cancelled + excluded.cancelled""";
 
+    /**
+     * A hall's figures of a day ($1 hall, $2 day), always one row: tickets issued from the day's number
+     * counters, the rest from the tally.
+     */
+    public static final String TODAY = """
+            select (select coalesce(sum(c.last_seq), 0) from hall_queue q
+                    join ticket_counter c on c.hall_code = q.hall_code and c.queue_code = q.code and c.service_date = $2
+                    where q.hall_code = $1) as issued,
+                   coalesce(sum(calls), 0) as called,
+                   coalesce(sum(served), 0) as served, coalesce(sum(no_show), 0) as no_show,
+                   coalesce(sum(cancelled), 0) as cancelled,
+                   sum(wait_seconds)::float8 / nullif(sum(calls), 0) as average_wait
+            from hall_day_tally where hall_code = $1 and service_date = $2""";
+
     @Override
     public Uni<Void> afterNumbering(SqlConnection conn, Long[] ids) {
         return conn.preparedQuery(TALLY).execute(Tuple.of((Object) ids)).replaceWithVoid();

@@ -12,6 +12,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.siban.common.problem.ProblemException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -99,15 +100,19 @@ public class TicketResource {
             }
             return Uni.createFrom().item(Caller.ticketHolder());
         }
-        return identities.getDeferredIdentity().map(identity -> {
-            if (identity.isAnonymous()) {
-                throw ProblemException.unauthorized("give the ticket's key (?key= or X-Ticket-Key), or a staff token");
-            }
-            if (!HallAccess.isDeskStaff(identity)) {
-                throw ProblemException.forbidden("only the ticket's holder or staff of its hall may do this");
-            }
-            return Caller.of(identity);
-        });
+        return identities.getDeferredIdentity().chain(TicketResource::deskStaff);
+    }
+
+    /** The caller of a token that may act for a citizen at the desk; a failed Uni for anyone else. */
+    private static Uni<Caller> deskStaff(SecurityIdentity identity) {
+        if (identity.isAnonymous()) {
+            return Uni.createFrom().failure(
+                    ProblemException.unauthorized("give the ticket's key (?key= or X-Ticket-Key), or a staff token"));
+        }
+        if (!HallAccess.isDeskStaff(identity)) {
+            return Uni.createFrom().failure(ProblemException.forbidden("only the ticket's holder or staff of its hall may do this"));
+        }
+        return Uni.createFrom().item(Caller.of(identity));
     }
 
     @GET
