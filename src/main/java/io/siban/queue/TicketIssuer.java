@@ -55,6 +55,8 @@ public class TicketIssuer {
     TicketStore store;
     @Inject
     TicketViews views;
+    @Inject
+    ServiceTimes serviceTimes;
 
     private LineOrder lineOrder;
 
@@ -188,7 +190,10 @@ public class TicketIssuer {
             // a head start puts it somewhere inside the line: count its place (rare, so a second round trip)
             return views.withWait(view).map(placed -> new Issued(placed, true));
         }
-        return views.placed(view, row).map(placed -> new Issued(placed, true));
+        long ahead = row.getLong("waiting_before");
+        int open = row.getLong("open_windows").intValue();
+        return serviceTimes.mean(order.hall(), view.queue())
+                .map(mean -> new Issued(TicketViews.placed(view, ahead, open, mean), true));
     }
 
     private String jsonOf(Object value) {

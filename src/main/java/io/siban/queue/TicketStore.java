@@ -175,8 +175,9 @@ public class TicketStore {
         return pool.preparedQuery(BY_KEY).execute(Tuple.of(hall, key)).map(TicketStore::firstOrNull);
     }
 
-    Uni<Row> position(UUID id) {
-        return pool.preparedQuery(POSITION).execute(Tuple.of(id)).map(rows -> rows.iterator().next());
+    /** One row: {@code ahead} and {@code open_windows} of {@link #POSITION}. */
+    Uni<RowSet<Row>> position(UUID id) {
+        return pool.preparedQuery(POSITION).execute(Tuple.of(id));
     }
 
     static Uni<Void> step(SqlConnection conn, UUID ticket, String step, OffsetDateTime at, String actor,

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /** What a ticket's holder and the staff see of it: the stored ticket, and for a waiting one its place in line and estimated wait. */
@@ -33,18 +34,20 @@ public class TicketViews {
         if (view.status() != TicketStatus.WAITING) {
             return Uni.createFrom().item(view);
         }
-        return store.position(view.id()).chain(r -> placed(view, r.getLong("ahead"), r.getLong("open_windows").intValue()));
+        return store.position(view.id()).chain(rows -> {
+            Row r = rows.iterator().next();
+            return placed(view, r.getLong("ahead"), r.getLong("open_windows").intValue());
+        });
     }
 
     /** The view with {@code ahead} tickets before it in line and {@code open} windows serving its queue. */
-    Uni<TicketView> placed(TicketView view, long ahead, int open) {
-        return serviceTimes.mean(view.hall(), view.queue())
-                .map(mean -> withPosition(view, (int) ahead + 1, ServiceTimes.waitFor(ahead, open, mean)));
+    private Uni<TicketView> placed(TicketView view, long ahead, int open) {
+        return serviceTimes.mean(view.hall(), view.queue()).map(mean -> placed(view, ahead, open, mean));
     }
 
-    /** A new ticket's place from its issue statement's row, which counts the tickets waiting before it. */
-    Uni<TicketView> placed(TicketView view, Row issued) {
-        return placed(view, issued.getLong("waiting_before"), issued.getLong("open_windows").intValue());
+    /** The view in its place in line, given the queue's mean service time. */
+    static TicketView placed(TicketView view, long ahead, int open, Duration mean) {
+        return withPosition(view, (int) ahead + 1, ServiceTimes.waitFor(ahead, open, mean));
     }
 
     private static TicketView withPosition(TicketView v, int position, TicketView.EstimatedWait wait) {
