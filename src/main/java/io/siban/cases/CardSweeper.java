@@ -7,7 +7,7 @@ import io.siban.common.Periodic;
 import io.siban.live.LiveConfig;
 import io.vertx.core.Vertx;
 import io.siban.common.Clocks;
-import io.siban.live.OutboxPublisher;
+import io.siban.outbox.OutboxPublisher;
 import io.siban.sla.DeadlineIndex;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

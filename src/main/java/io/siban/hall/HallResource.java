@@ -5,6 +5,7 @@ import io.siban.hall.dto.HallView;
 import io.siban.hall.dto.QueueRequest;
 import io.siban.hall.dto.WindowPatch;
 import io.siban.hall.dto.WindowRequest;
+import io.siban.outbox.OutboxPublisher;
 import io.siban.security.HallAccess;
 import io.siban.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +39,7 @@ public class HallResource {
     @Inject
     HallAccess access;
     @Inject
-    io.siban.live.OutboxPublisher publisher;
+    OutboxPublisher publisher;
 
     @POST
     @RolesAllowed(Roles.ADMIN)

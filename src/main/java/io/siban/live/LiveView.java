@@ -6,7 +6,8 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.siban.common.Clocks;
 import io.siban.common.problem.ProblemException;
-import io.siban.queue.QueueConfig;
+import io.siban.queue.DayTally;
+import io.siban.queue.ServiceTimes;
 import io.siban.queue.WaitEstimator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,10 +30,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * The live view of each hall in Redis: one JSON snapshot per hall (waiting per queue, now calling
  * per window, today's counts, service times), recomputed from PostgreSQL whenever events of the
  * hall are published. It holds nothing that PostgreSQL does not, so it is rebuilt by the same code
- * at start-up and whenever Redis comes back empty.
+ * at start-up and whenever Redis comes back empty. It keeps the queues' latest service times for the
+ * ticket answers' estimates ({@link ServiceTimes.Latest}).
  */
 @ApplicationScoped
-public class LiveView {
+public class LiveView implements ServiceTimes.Latest {
     private static final Logger LOG = Logger.getLogger(LiveView.class);
     static final String BUILT_MARKER = "siban:live:built";
     private static final Duration LOCAL_CACHE = Duration.ofSeconds(1);
@@ -46,7 +47,7 @@ public class LiveView {
     @Inject
     ObjectMapper json;
     @Inject
-    QueueConfig queueConfig;
+    ServiceTimes serviceTimes;
     @Inject
     LiveConfig config;
     @Inject
@@ -70,14 +71,15 @@ public class LiveView {
     }
 
     /** Mean service time of a queue for wait estimates; a board at most a second old is good enough. */
+    @Override
     public Uni<Duration> meanServiceTime(String hall, String queue) {
         Cached cached = recent.get(hall);
         Uni<BoardView> board = cached != null && System.nanoTime() - cached.at() < LOCAL_CACHE.toNanos()
                 ? Uni.createFrom().item(cached.board())
                 : board(hall).invoke(b -> recent.put(hall, new Cached(b, System.nanoTime())));
         return board.map(b -> b.queues().stream().filter(q -> q.code().equals(queue)).findFirst()
-                        .map(BoardView.QueueLine::meanServiceTime).orElse(queueConfig.defaultServiceTime()))
-                .onFailure().recoverWithItem(queueConfig.defaultServiceTime());
+                        .map(BoardView.QueueLine::meanServiceTime).orElse(serviceTimes.assumed()))
+                .onFailure().recoverWithItem(serviceTimes.assumed());
     }
 
     /** Recomputes the hall's snapshot from PostgreSQL and stores it in Redis. */
@@ -93,7 +95,8 @@ public class LiveView {
                     Row head = rows.iterator().next();
                     ZoneId zone = ZoneId.of(head.getString("timezone"));
                     LocalDate today = clocks.now().atZoneSameInstant(zone).toLocalDate();
-                    return Uni.combine().all().unis(queues(hall), windows(hall, today), today(hall, today), serviceSamples(hall))
+                    return Uni.combine().all().unis(queues(hall), windows(hall, today), today(hall, today),
+                                    serviceTimes.ofHall(hall, config.serviceTimeSamples()))
                             .asTuple()
                             .map(t -> snapshot(hall, head.getString("name"), today, head.getLong("last_seq"),
                                     t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4()));
@@ -143,47 +146,20 @@ public class LiveView {
                 .execute(Tuple.of(hall, today));
     }
 
-    /**
-     * Today's figures (always one row): tickets issued from the day's number counters, the rest as the
-     * outbox publisher tallies them per hall and day.
-     */
+    /** Today's figures (always one row), as {@link DayTally} keeps them. */
     private Uni<RowSet<Row>> today(String hall, LocalDate today) {
-        return pool.preparedQuery("""
-                        select (select coalesce(sum(c.last_seq), 0) from hall_queue q
-                                join ticket_counter c on c.hall_code = q.hall_code and c.queue_code = q.code and c.service_date = $2
-                                where q.hall_code = $1) as issued,
-                               coalesce(sum(calls), 0) as called,
-                               coalesce(sum(served), 0) as served, coalesce(sum(no_show), 0) as no_show,
-                               coalesce(sum(cancelled), 0) as cancelled,
-                               sum(wait_seconds)::float8 / nullif(sum(calls), 0) as average_wait
-                        from hall_day_tally where hall_code = $1 and service_date = $2""")
+        return pool.preparedQuery(DayTally.TODAY)
                 .execute(Tuple.of(hall, today));
     }
 
-    private Uni<RowSet<Row>> serviceSamples(String hall) {
-        return pool.preparedQuery("""
-                        select q.code as queue_code,
-                               array(select extract(epoch from t.finished_at - t.started_at)::float8 from ticket t
-                                     where t.hall_code = q.hall_code and t.queue_code = q.code and t.status = 'DONE'
-                                       and t.started_at is not null
-                                     order by t.finished_at desc limit $2) as samples
-                        from hall_queue q where q.hall_code = $1""")
-                .execute(Tuple.of(hall, config.serviceTimeSamples()));
-    }
-
     private BoardView snapshot(String hall, String name, LocalDate today, long lastSeq, RowSet<Row> queueRows,
-                               RowSet<Row> windowRows, RowSet<Row> todayRows, RowSet<Row> sampleRows) {
-        Map<String, Duration> serviceTimes = new HashMap<>();
-        for (Row r : sampleRows) {
-            Double[] samples = r.getArrayOfDoubles("samples");
-            serviceTimes.put(r.getString("queue_code"), smoothed(samples));
-        }
+                               RowSet<Row> windowRows, RowSet<Row> todayRows, Map<String, Duration> means) {
         List<BoardView.QueueLine> queues = new ArrayList<>();
         for (Row r : queueRows) {
             String code = r.getString("code");
             long waiting = r.getLong("waiting");
             int open = r.getLong("open_windows").intValue();
-            Duration mean = serviceTimes.getOrDefault(code, queueConfig.defaultServiceTime());
+            Duration mean = means.getOrDefault(code, serviceTimes.assumed());
             WaitEstimator.Estimate estimate = WaitEstimator.estimate(waiting, open, mean);
             queues.add(new BoardView.QueueLine(code, r.getString("prefix"), r.getString("name"), waiting, open, mean,
                     estimate.p50() == null ? null : new BoardView.Estimate(estimate.p50(), estimate.p90())));
@@ -202,20 +178,6 @@ public class LiveView {
                 t.getLong("no_show"), t.getLong("cancelled"),
                 averageWait == null ? null : Duration.ofSeconds(Math.round(((Number) averageWait).doubleValue())));
         return new BoardView(hall, name, today, queues, windows, counts, lastSeq, clocks.now());
-    }
-
-    /** Exponentially weighted mean of samples given newest first. */
-    private Duration smoothed(Double[] samples) {
-        double alpha = queueConfig.serviceTimeSmoothing();
-        Double mean = null;
-        for (int i = samples.length - 1; i >= 0; i--) {
-            Double sample = samples[i];
-            if (sample == null) {
-                continue;
-            }
-            mean = mean == null ? sample : alpha * sample + (1 - alpha) * mean;
-        }
-        return mean == null ? queueConfig.defaultServiceTime() : Duration.ofSeconds(Math.max(1, Math.round(mean)));
     }
 
     private String write(BoardView board) {

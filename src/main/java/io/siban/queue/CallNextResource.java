@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CallNextResource {
     @Inject
-    TicketService tickets;
+    CallNext tickets;
     @Inject
     HallAccess access;
 
@@ -35,7 +35,7 @@ public class CallNextResource {
     @APIResponse(responseCode = "409", description = "the window is not open, or still has a called or serving ticket")
     public Uni<Response> callNext(@PathParam("hall") String hall, @PathParam("number") int number) {
         access.requireWindow(hall, number);
-        return tickets.callNext(hall, number, access.actor())
+        return tickets.callNext(hall, number, access.caller())
                 .map(ticket -> ticket == null ? Response.noContent().build() : Response.ok(ticket).build());
     }
 }

@@ -31,7 +31,7 @@ import java.net.URI;
 @Consumes(MediaType.APPLICATION_JSON)
 public class HallTicketResource {
     @Inject
-    TicketService tickets;
+    TicketIssuer tickets;
     @Inject
     HallAccess access;
     @Inject

@@ -65,24 +65,28 @@ public class IssueLimit {
             }
         }
         int wanted = Math.max(1, Math.min(MAX_LEASE, device.ticketsPerMinute() / 8));
-        return reserve(device, wanted).invoke(reply -> {
-            if (reply == null) {
-                return;
+        return reserve(device, wanted).chain(reply -> leased(device, lease, reply, now));
+    }
+
+    /** Adds what Redis granted to the device's lease, less the ticket it is for; a failed Uni (429) when nothing was. */
+    private static Uni<Void> leased(HallAccess.DeviceLimit device, Lease lease, Response reply, long now) {
+        if (reply == null) {
+            return Uni.createFrom().voidItem();
+        }
+        long granted = reply.get(0).toLong();
+        long left = Math.max(1, reply.get(1).toLong());
+        if (granted == 0) {
+            return Uni.createFrom().failure(ProblemException.tooManyRequests("this device may issue " + device.ticketsPerMinute()
+                    + " tickets a minute", Duration.ofMillis(left)));
+        }
+        synchronized (lease) {
+            if (lease.expiresAt <= now) {
+                lease.remaining = 0;
             }
-            long granted = reply.get(0).toLong();
-            long left = Math.max(1, reply.get(1).toLong());
-            if (granted == 0) {
-                throw ProblemException.tooManyRequests("this device may issue " + device.ticketsPerMinute() + " tickets a minute",
-                        Duration.ofMillis(left));
-            }
-            synchronized (lease) {
-                if (lease.expiresAt <= now) {
-                    lease.remaining = 0;
-                }
-                lease.remaining += (int) granted - 1;
-                lease.expiresAt = Math.max(lease.expiresAt, now + left);
-            }
-        }).replaceWithVoid();
+            lease.remaining += (int) granted - 1;
+            lease.expiresAt = Math.max(lease.expiresAt, now + left);
+        }
+        return Uni.createFrom().voidItem();
     }
 
     private Uni<Response> reserve(HallAccess.DeviceLimit device, int wanted) {

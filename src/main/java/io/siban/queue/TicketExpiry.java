@@ -3,7 +3,7 @@ package io.siban.queue;
 import io.siban.outbox.Outbox;
 import io.quarkus.scheduler.Scheduled;
 import io.siban.common.Clocks;
-import io.siban.live.OutboxPublisher;
+import io.siban.outbox.OutboxPublisher;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -69,5 +69,5 @@ public class TicketExpiry {
                 insert into outbox
                 select hall_code, 'ticket.expired', %s
                 from expired order by hall_code, seq)
-            select count(*) from expired""".formatted(TicketWriter.eventPayload("$1::timestamptz")));
+            select count(*) from expired""".formatted(TicketEvent.sql("$1::timestamptz")));
 }

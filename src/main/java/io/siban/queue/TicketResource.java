@@ -5,13 +5,14 @@ import io.siban.queue.dto.RatingRequest;
 import io.siban.queue.dto.TicketView;
 import io.siban.queue.dto.TransferRequest;
 import io.siban.security.HallAccess;
-import io.siban.security.Scope;
+import io.siban.security.Caller;
 import io.siban.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.siban.common.problem.ProblemException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -42,7 +43,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TicketResource {
     @Inject
-    TicketService tickets;
+    TicketViews views;
+    @Inject
+    TicketMoves tickets;
     @Inject
     HallAccess access;
     @Inject
@@ -57,7 +60,7 @@ public class TicketResource {
     @PermitAll
     @Operation(summary = "A ticket's status, place in line and estimated wait (public)")
     public Uni<TicketView> get(@PathParam("id") UUID id) {
-        return tickets.get(id);
+        return views.get(id);
     }
 
     @DELETE
@@ -67,7 +70,7 @@ public class TicketResource {
     @APIResponse(responseCode = "401", description = "neither the ticket's key nor a token")
     @APIResponse(responseCode = "403", description = "a wrong key, or a token that is not staff of the ticket's hall")
     public Uni<TicketView> cancel(@PathParam("id") UUID id, @BeanParam TicketKey key) {
-        return holder(id, key).chain(holder -> tickets.cancel(id, holder.scope(), holder.actor()));
+        return holder(id, key).chain(holder -> tickets.cancel(id, holder));
     }
 
     /** The ticket's access key, as a query parameter (the QR link) or a header. */
@@ -84,28 +87,32 @@ public class TicketResource {
         }
     }
 
-    /** Who acts for the citizen, and on which halls: the key's holder on this ticket, or desk staff on their halls. */
-    private record TicketHolder(Scope scope, String actor) {
-    }
-
-    /** The key decides when one is given; otherwise the token, resolved here since these endpoints do not require one. */
-    private Uni<TicketHolder> holder(UUID id, TicketKey key) {
+    /**
+     * Who acts for the citizen, and on which halls: the key's holder on this ticket, or desk staff on
+     * their halls. The key decides when one is given; otherwise the token, resolved here since these
+     * endpoints do not require one.
+     */
+    private Uni<Caller> holder(UUID id, TicketKey key) {
         String presented = key == null ? null : key.value();
         if (presented != null && !presented.isBlank()) {
             if (!keys.matches(id, presented)) {
                 throw ProblemException.forbidden("this is not the ticket's key");
             }
-            return Uni.createFrom().item(new TicketHolder(Scope.TICKET_HOLDER, "citizen"));
+            return Uni.createFrom().item(Caller.ticketHolder());
         }
-        return identities.getDeferredIdentity().map(identity -> {
-            if (identity.isAnonymous()) {
-                throw ProblemException.unauthorized("give the ticket's key (?key= or X-Ticket-Key), or a staff token");
-            }
-            if (!HallAccess.isDeskStaff(identity)) {
-                throw ProblemException.forbidden("only the ticket's holder or staff of its hall may do this");
-            }
-            return new TicketHolder(HallAccess.of(identity), identity.getPrincipal().getName());
-        });
+        return identities.getDeferredIdentity().chain(TicketResource::deskStaff);
+    }
+
+    /** The caller of a token that may act for a citizen at the desk; a failed Uni for anyone else. */
+    private static Uni<Caller> deskStaff(SecurityIdentity identity) {
+        if (identity.isAnonymous()) {
+            return Uni.createFrom().failure(
+                    ProblemException.unauthorized("give the ticket's key (?key= or X-Ticket-Key), or a staff token"));
+        }
+        if (!HallAccess.isDeskStaff(identity)) {
+            return Uni.createFrom().failure(ProblemException.forbidden("only the ticket's holder or staff of its hall may do this"));
+        }
+        return Uni.createFrom().item(Caller.of(identity));
     }
 
     @GET
@@ -117,7 +124,7 @@ public class TicketResource {
     @APIResponse(responseCode = "403", description = "staff of another hall")
     @APIResponse(responseCode = "404", description = "no such ticket, or it was issued without applicant data")
     public Uni<Response> applicant(@PathParam("id") UUID id) {
-        return disclosure.ofTicket(id, access, access.actor())
+        return disclosure.ofTicket(id, access.caller())
                 .map(applicant -> Response.ok(applicant).cacheControl(NO_STORE).build());
     }
 
@@ -135,7 +142,7 @@ public class TicketResource {
     @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     @Operation(summary = "Announce a called ticket again")
     public Uni<TicketView> recall(@PathParam("id") UUID id) {
-        return tickets.recall(id, access, access.actor());
+        return tickets.recall(id, access.caller());
     }
 
     @POST
@@ -143,7 +150,7 @@ public class TicketResource {
     @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     @Operation(summary = "Mark a called ticket as not answered; the citizen may reactivate it within the grace period")
     public Uni<TicketView> noShow(@PathParam("id") UUID id) {
-        return tickets.noShow(id, access, access.actor());
+        return tickets.noShow(id, access.caller());
     }
 
     @POST
@@ -151,7 +158,7 @@ public class TicketResource {
     @PermitAll
     @Operation(summary = "Back into line after a no-show, within the grace period (citizen, with the ticket's key; or staff of its hall)")
     public Uni<TicketView> reactivate(@PathParam("id") UUID id, @BeanParam TicketKey key) {
-        return holder(id, key).chain(holder -> tickets.reactivate(id, holder.scope(), holder.actor()));
+        return holder(id, key).chain(holder -> tickets.reactivate(id, holder));
     }
 
     @POST
@@ -159,7 +166,7 @@ public class TicketResource {
     @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     @Operation(summary = "The citizen arrived at the window: service starts")
     public Uni<TicketView> start(@PathParam("id") UUID id) {
-        return tickets.start(id, access, access.actor());
+        return tickets.start(id, access.caller());
     }
 
     @POST
@@ -167,7 +174,7 @@ public class TicketResource {
     @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     @Operation(summary = "Send the ticket to another queue or window; it keeps its arrival time")
     public Uni<TicketView> transfer(@PathParam("id") UUID id, TransferRequest request) {
-        return tickets.transfer(id, request, access, access.actor());
+        return tickets.transfer(id, request, access.caller());
     }
 
     @POST
@@ -178,7 +185,7 @@ public class TicketResource {
                                   @RequestBody(content = @Content(examples = @ExampleObject(name = "missing documents", value = """
                                           {"outcome": "MISSING_DOCUMENTS", "missingDocuments": ["营业执照", "经营场所证明"]}""")))
                                   FinishRequest request) {
-        return tickets.finish(id, request, access, access.actor());
+        return tickets.finish(id, request, access.caller());
     }
 
     @POST
@@ -186,6 +193,6 @@ public class TicketResource {
     @PermitAll
     @Operation(summary = "Rate the service, once (好差评, citizen, with the ticket's key)")
     public Uni<TicketView> rate(@PathParam("id") UUID id, @BeanParam TicketKey key, RatingRequest request) {
-        return holder(id, key).chain(holder -> tickets.rate(id, request, holder.scope(), holder.actor()));
+        return holder(id, key).chain(holder -> tickets.rate(id, request, holder));
     }
 }

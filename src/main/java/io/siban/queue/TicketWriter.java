@@ -172,17 +172,7 @@ public class TicketWriter {
             event as (
                 insert into outbox
                 select hall_code, 'ticket.issued', %s
-                from t order by hall_code, seq)""".formatted(eventPayload("issued_at"));
-
-    /**
-     * A ticket event's payload built in SQL from the ticket's columns, the same shape as
-     * {@code TicketService}'s events: {@code at} is the SQL expression for the event's time.
-     */
-    static String eventPayload(String at) {
-        return """
-                jsonb_build_object('ticketId', id, 'number', number, 'queue', queue_code, 'status', status, 'priority', priority,
-                        'window', window_number, 'recalls', recalls, 'at', %s)""".formatted(at);
-    }
+                from t order by hall_code, seq)""".formatted(TicketEvent.sql("issued_at"));
 
     /**
      * One ticket in one atomic round trip: the quota ($19, in the variant for items with one), the
@@ -226,7 +216,7 @@ public class TicketWriter {
 
     /**
      * Plain orders ($n are arrays, one element per order) resolved and written in one statement. Each is
-     * resolved as {@code TicketService} resolves one (hall, item, queue, the hall's day); one that does
+     * resolved as {@code TicketIssuer} resolves one (hall, item, queue, the hall's day); one that does
      * not resolve cleanly, whose item has a daily quota or whose key is already used is left out and
      * comes back without a row. Each line's daily counter moves once by the number of its tickets,
      * which then take consecutive numbers in arrival order. Rows (counters, then tickets) are locked in

@@ -1,0 +1,82 @@
+package io.siban.outbox;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a feature does in the transaction that numbers a batch of events, under the numbering lock, so
+ * it happens exactly once per event: before numbering it may append events of its own (numbered with
+ * the batch, after its events), after numbering it may fold the batch into its figures. The features
+ * implement it (as CDI beans); the publisher knows none of them.
+ */
+public interface NumberingStep {
+    /** Payload fields this step reads from the batch's events, as text; read with the batch, in the same query. */
+    default List<String> fields() {
+        return List.of();
+    }
+
+    /** Before the batch is numbered. */
+    default Uni<Void> beforeNumbering(SqlConnection conn, Batch batch) {
+        return Uni.createFrom().voidItem();
+    }
+
+    /** After the batch is numbered: {@code ids} are all its events, appended ones included. */
+    default Uni<Void> afterNumbering(SqlConnection conn, Long[] ids) {
+        return Uni.createFrom().voidItem();
+    }
+
+    /** The unnumbered events read for one numbering, in commit order, and those appended to them. */
+    final class Batch {
+        private final List<Row> rows;
+        private final List<String> fields;
+        private final List<Long> ids;
+        private final List<String> halls;
+
+        Batch(List<Row> rows, List<String> fields) {
+            this.rows = rows;
+            this.fields = fields;
+            this.ids = new ArrayList<>(rows.size());
+            this.halls = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                ids.add(r.getLong(0));
+                halls.add(r.getString(1));
+            }
+        }
+
+        /** How many events were read (appended ones not counted). */
+        public int read() {
+            return rows.size();
+        }
+
+        public String hall(int event) {
+            return halls.get(event);
+        }
+
+        public String type(int event) {
+            return rows.get(event).getString(2);
+        }
+
+        /** A payload field of a read event, one of the fields a step asked for. */
+        public String field(int event, String name) {
+            return rows.get(event).getString(3 + fields.indexOf(name));
+        }
+
+        /** Adds an event written meanwhile in this transaction: it is numbered after the events before it. */
+        public void append(long id, String hall) {
+            ids.add(id);
+            halls.add(hall);
+        }
+
+        List<Long> ids() {
+            return ids;
+        }
+
+        List<String> halls() {
+            return halls;
+        }
+    }
+}

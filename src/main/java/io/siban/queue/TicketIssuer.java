@@ -1,0 +1,215 @@
+package io.siban.queue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siban.common.Clocks;
+import io.siban.common.PersonalData;
+import io.siban.common.problem.ProblemException;
+import io.siban.outbox.OutboxPublisher;
+import io.siban.queue.dto.IssueRequest;
+import io.siban.queue.dto.TicketView;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Issues tickets: a plain order goes to the group commit ({@link TicketWriter#writePlain}); any order it
+ * leaves out is resolved on its own (a key used before, an unknown item or queue, a quota, the
+ * one-pending rule). Each answer carries the ticket's place in line and its access key. The request is
+ * checked before the Uni exists; everything found in the database fails the Uni.
+ */
+@ApplicationScoped
+public class TicketIssuer {
+    @Inject
+    Pool pool;
+    @Inject
+    Clocks clocks;
+    @Inject
+    PersonalData personalData;
+    @Inject
+    QueueConfig config;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    OutboxPublisher publisher;
+    @Inject
+    TicketWriter writer;
+    @Inject
+    TicketKeys keys;
+    @Inject
+    TicketStore store;
+    @Inject
+    TicketViews views;
+    @Inject
+    ServiceTimes serviceTimes;
+
+    private LineOrder lineOrder;
+
+    @PostConstruct
+    void init() {
+        lineOrder = LineOrder.from(config);
+    }
+
+    /** A ticket and whether this request created it (false: an idempotent retry). */
+    public record Issued(TicketView ticket, boolean created) {
+    }
+
+    /** Where an order goes: its hall's zone, its queue and item; or the ticket already issued under its key. */
+    private record HallQueue(ZoneId zone, String queue, String prefix, String itemCode, Integer dailyQuota, UUID existing) {
+    }
+
+    public Uni<Issued> issue(String hall, IssueRequest raw, String idempotencyKey) {
+        IssueRequest request = TicketRules.issue(raw, idempotencyKey);
+        TicketOrder order = order(hall, request, idempotencyKey);
+        Uni<Issued> issued = order.plain()
+                ? writer.writePlain(order)
+                        .onFailure(TicketIssuer::keyTakenMeanwhile).recoverWithNull()
+                        .chain(row -> row != null ? answer(order, row) : carefully(order, request))
+                : carefully(order, request);
+        return issued.map(done -> {
+            if (done.created()) {
+                publisher.wake();
+            }
+            return new Issued(done.ticket().withAccess(keys.of(done.ticket().id())), done.created());
+        });
+    }
+
+    private static boolean keyTakenMeanwhile(Throwable failure) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && String.valueOf(pg.getConstraint()).contains("idempotency");
+    }
+
+    /**
+     * The path for every order the group commit left out: resolves it on its own (finding a key used
+     * before, an unknown item or queue) and writes it with its quota and the one-pending rule.
+     */
+    private Uni<Issued> carefully(TicketOrder order, IssueRequest request) {
+        return pool.preparedQuery(TicketStore.RESOLVE)
+                .execute(Tuple.of(order.hall(), request.itemCode(), request.queueCode(), order.idempotencyKey()))
+                .chain(rows -> resolved(rows, order.hall(), request))
+                .chain(target -> target.existing() != null ? replay(order) : write(order, target))
+                .onFailure(PgException.class).recoverWithUni(failure -> refused((PgException) failure, order, request));
+    }
+
+    private Uni<Issued> write(TicketOrder order, HallQueue target) {
+        LocalDate serviceDate = order.issuedAt().atZoneSameInstant(target.zone()).toLocalDate();
+        NewTicket ticket = new NewTicket(order, target.queue(), target.prefix(), target.itemCode(), serviceDate, target.dailyQuota());
+        return writer.writeOne(ticket).chain(row -> row != null ? answer(order, row)
+                : Uni.createFrom().failure(ProblemException.businessRule("quota-reached", "today's quota of "
+                + target.dailyQuota() + " tickets for item '" + target.itemCode() + "' is used up")));
+    }
+
+    /** A unique violation: the key was taken meanwhile (the ticket under it is the answer), or the one-pending rule. */
+    private Uni<Issued> refused(PgException pg, TicketOrder order, IssueRequest request) {
+        if (keyTakenMeanwhile(pg)) {
+            return replay(order);
+        }
+        if ("23505".equals(pg.getSqlState()) && String.valueOf(pg.getConstraint()).contains("one_pending")) {
+            return Uni.createFrom().failure(ProblemException.businessRule("pending-ticket",
+                    "this ID number already has a pending ticket for item " + request.itemCode()));
+        }
+        return Uni.createFrom().failure(pg);
+    }
+
+    /** The ticket issued earlier under the order's key, if the order is the same request. */
+    private Uni<Issued> replay(TicketOrder order) {
+        return store.byKey(order.hall(), order.idempotencyKey())
+                .chain(existing -> order.requestHash().equals(existing.requestHash())
+                        ? views.withWait(TicketViews.view(existing, null, null))
+                        : Uni.createFrom().failure(ProblemException.businessRule("idempotency-key-reused",
+                        "this Idempotency-Key was used for a different request; use a new key")))
+                .map(view -> new Issued(view, false));
+    }
+
+    private static Uni<HallQueue> resolved(RowSet<Row> rows, String hall, IssueRequest request) {
+        if (rows.size() == 0) {
+            return Uni.createFrom().failure(ProblemException.notFound("hall", hall));
+        }
+        Row r = rows.iterator().next();
+        if (r.getUUID("existing") != null) {
+            return Uni.createFrom().item(new HallQueue(null, null, null, null, null, r.getUUID("existing")));
+        }
+        ProblemException refused = unresolved(r, hall, request);
+        return refused != null ? Uni.createFrom().failure(refused)
+                : Uni.createFrom().item(new HallQueue(ZoneId.of(r.getString("timezone")), r.getString("queue_code"),
+                r.getString("prefix"), r.getString("item_code"), r.getInteger("daily_quota"), null));
+    }
+
+    /** Why the order's item or queue does not resolve (422); null when it does. */
+    private static ProblemException unresolved(Row r, String hall, IssueRequest request) {
+        if (request.itemCode() != null && r.getString("item_code") == null) {
+            return ProblemException.businessRule("unknown-item", "item '" + request.itemCode() + "' is not in the catalogue");
+        }
+        if (request.itemCode() != null && request.queueCode() != null && r.getString("item_queue") != null
+                && !request.queueCode().equals(r.getString("item_queue"))) {
+            return ProblemException.businessRule("wrong-queue", "item '" + request.itemCode() + "' is served in queue '"
+                    + r.getString("item_queue") + "', not '" + request.queueCode() + "'");
+        }
+        if (r.getString("queue_code") == null) {
+            String wanted = request.queueCode() != null ? request.queueCode() : r.getString("item_queue");
+            return ProblemException.businessRule("unknown-queue", wanted == null
+                    ? "item '" + request.itemCode() + "' has no queue; give queueCode"
+                    : "hall '" + hall + "' has no queue '" + wanted + "'");
+        }
+        return null;
+    }
+
+    private TicketOrder order(String hall, IssueRequest request, String key) {
+        OffsetDateTime now = clocks.now();
+        var applicant = request.applicant();
+        String idNumber = applicant == null ? null : applicant.idNumber();
+        String phone = applicant == null ? null : applicant.phone();
+        String sealed = applicant == null ? null : personalData.seal(jsonOf(applicant));
+        OffsetDateTime lineKey = lineOrder.lineKey(now.toInstant(), request.priority()).atOffset(now.getOffset());
+        boolean checkPending = config.onePendingPerApplicant() && idNumber != null;
+        return new TicketOrder(hall, request.itemCode(), request.queueCode(), UUID.randomUUID(), request.channel().name(),
+                request.priority().name(), lineKey, now, applicant == null ? null : PersonalData.maskName(applicant.name()),
+                checkPending ? personalData.hash(idNumber) : null, PersonalData.maskId(idNumber), PersonalData.maskPhone(phone),
+                sealed, request.appointmentId(), key, requestHash(hall, request));
+    }
+
+    /** The new ticket's answer: its place in line and estimated wait. */
+    private Uni<Issued> answer(TicketOrder order, Row row) {
+        TicketView view = TicketViews.view(TicketRow.of(row), null, null);
+        if (!Priority.NORMAL.name().equals(order.priority())) {
+            // a head start puts it somewhere inside the line: count its place (rare, so a second round trip)
+            return views.withWait(view).map(placed -> new Issued(placed, true));
+        }
+        long ahead = row.getLong("waiting_before");
+        int open = row.getLong("open_windows").intValue();
+        return serviceTimes.mean(order.hall(), view.queue())
+                .map(mean -> new Issued(TicketViews.placed(view, ahead, open, mean), true));
+    }
+
+    private String jsonOf(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String requestHash(String hall, IssueRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((hall + "|" + jsonOf(request)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
