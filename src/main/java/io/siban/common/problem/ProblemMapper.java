@@ -1,6 +1,5 @@
 package io.siban.common.problem;
 
-import io.siban.common.web.InputHygiene;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -13,7 +12,6 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
-import io.vertx.redis.client.impl.types.ErrorType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -24,8 +22,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.net.SocketException;
-import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -137,7 +133,7 @@ public class ProblemMapper {
             return Problem.of(403, "forbidden", "Forbidden", "this role may not do that");
         }
         if (error instanceof WebApplicationException web) {
-            JsonProcessingException json = findCause(web, JsonProcessingException.class);
+            JsonProcessingException json = Causes.find(web, JsonProcessingException.class);
             if (json != null) {
                 return malformedJson(json);
             }
@@ -147,16 +143,16 @@ public class ProblemMapper {
             }
             return webProblem(web);
         }
-        if (error instanceof OptimisticLockException || hasCause(error, OptimisticLockException.class)) {
+        if (error instanceof OptimisticLockException || Causes.find(error, OptimisticLockException.class) != null) {
             return Problem.of(409, "version-conflict", "Conflict", "the resource was changed concurrently; reload and retry");
         }
-        if (isStoreDown(error)) {
+        if (StoreFailures.isStoreDown(error)) {
             LOG.warnf("backing store unavailable: %s", error.toString());
             return Problem.of(503, "unavailable", "Service unavailable", "a backing store is unreachable; retry later");
         }
-        PgException pg = findCause(error, PgException.class);
+        PgException pg = Causes.find(error, PgException.class);
         if (pg != null) {
-            Problem mapped = postgresProblem(pg);
+            Problem mapped = StoreFailures.problemOf(pg);
             if (mapped != null) {
                 return mapped;
             }
@@ -262,63 +258,5 @@ public class ProblemMapper {
             LOG.error("server error", web);
         }
         return Problem.of(status, slug, title, detail);
-    }
-
-    private static Problem postgresProblem(PgException pg) {
-        String state = pg.getSqlState();
-        if (state == null) {
-            return null;
-        }
-        return switch (state) {
-            case "23505" -> Problem.of(409, "duplicate", "Already exists", "a record with the same key already exists");
-            case "23503" -> Problem.of(409, "in-use", "Conflict", "the record is referenced by or refers to another record");
-            case "40001", "40P01" -> Problem.of(409, "version-conflict", "Conflict", "concurrent update; retry");
-            // a text the database cannot store (a NUL byte, an invalid sequence): a safety net behind InputHygiene
-            case "22021", "22P05" -> Problem.invalid("a value contains characters that cannot be stored",
-                    List.of(new Problem.Violation("body", "contains a NUL byte or an invalid character")));
-            default -> state.startsWith("22")
-                    ? Problem.invalid("a value is out of range", List.of(new Problem.Violation("body", "value out of range")))
-                    : null;
-        };
-    }
-
-    /**
-     * Whether the error says a backing store (PostgreSQL, Redis) is unreachable or went away: decided
-     * by exception class and SQLSTATE class, never by message text.
-     */
-    static boolean isStoreDown(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SocketException || t instanceof ClosedChannelException
-                    || t instanceof io.vertx.sqlclient.ClosedConnectionException
-                    || t instanceof io.netty.channel.ConnectTimeoutException
-                    || t instanceof java.util.concurrent.TimeoutException
-                    // what the SQL and Redis clients fail a command with when its connection is gone
-                    // ("not active now"); our own code never throws it
-                    || t instanceof io.vertx.core.impl.NoStackTraceThrowable
-                    || t instanceof ErrorType redis && redis.is("CONNECTION_CLOSED")
-                    || t instanceof PgException pg && isStoreDownState(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Connection exceptions (class 08), and the server shutting down or restarting (57P01–57P03). */
-    static boolean isStoreDownState(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")
-                || sqlState.equals("57P03"));
-    }
-
-    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
-        return findCause(error, type) != null;
-    }
-
-    private static <T extends Throwable> T findCause(Throwable error, Class<T> type) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }
