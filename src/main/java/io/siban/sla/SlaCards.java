@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * E-supervision cards. The card is a pure function of {@code now}, so a live index only has to
@@ -24,14 +25,39 @@ public final class SlaCards {
      */
     public static SlaCard evaluate(WorkingCalendar calendar, Instant now, Instant committedDue,
                                    Instant statutoryDue, YellowThreshold threshold) {
+        return at(now, due -> switch (due) {
+            case STATUTORY -> statutoryDue;
+            case COMMITTED -> Objects.requireNonNull(committedDue, "committedDue");
+            case YELLOW_FROM -> yellowFrom(calendar, committedDue, threshold);
+        });
+    }
+
+    /**
+     * The card at {@code now} from stored instants: the most severe card whose instant has come
+     * ({@code now >= instant}); a null instant never comes. The SQL forms of the case list, the
+     * counters and the sweep are generated from the same {@link SlaCard#MOST_SEVERE_FIRST} order.
+     */
+    public static SlaCard fromDues(Instant now, Instant yellowFrom, Instant committedDue, Instant statutoryDue) {
+        return at(now, due -> switch (due) {
+            case STATUTORY -> statutoryDue;
+            case COMMITTED -> committedDue;
+            case YELLOW_FROM -> yellowFrom;
+        });
+    }
+
+    /** The first card, most severe first, whose instant (asked for only when needed) has come. */
+    private static SlaCard at(Instant now, Function<SlaCard.Due, Instant> instants) {
         Objects.requireNonNull(now, "now");
-        if (statutoryDue != null && !now.isBefore(statutoryDue)) {
-            return SlaCard.LEGAL_BREACH;
+        for (SlaCard card : SlaCard.MOST_SEVERE_FIRST) {
+            if (card.from() == null) {
+                return card;
+            }
+            Instant from = instants.apply(card.from());
+            if (from != null && !now.isBefore(from)) {
+                return card;
+            }
         }
-        if (!now.isBefore(committedDue)) {
-            return SlaCard.RED;
-        }
-        return now.isBefore(yellowFrom(calendar, committedDue, threshold)) ? SlaCard.GREEN : SlaCard.YELLOW;
+        throw new IllegalStateException("GREEN ends the order");
     }
 
     /** {@link #evaluate(WorkingCalendar, Instant, Instant, Instant, YellowThreshold)} with a working-time threshold. */

@@ -1,11 +1,13 @@
-package io.siban.cases;
+package io.siban.cases.sla;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.siban.cases.CaseSql;
 import io.siban.catalog.Category;
+import io.siban.sla.SlaCard;
 import io.siban.common.Clocks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -78,20 +80,21 @@ public class SlaCounters {
         });
     }
 
+    /** A hall's open cases ($1) counted by department and category, cards at $2. */
+    static final String RECOUNT = """
+            select department, category,
+                   count(*) as open,
+                   count(*) filter (where state in %s) as paused,
+                   count(*) filter (where %s) as yellow,
+                   count(*) filter (where %s) as red,
+                   count(*) filter (where %s) as legal_breach
+            from service_case
+            where hall_code = $1 and state in %s
+            group by department, category""".formatted(CaseSql.PAUSED, CaseSql.shows(SlaCard.YELLOW, "", "$2"),
+            CaseSql.shows(SlaCard.RED, "", "$2"), CaseSql.shows(SlaCard.LEGAL_BREACH, "", "$2"), CaseSql.OPEN);
+
     Uni<List<Line>> recount(String hall) {
-        return pool.preparedQuery("""
-                        select department, category,
-                               count(*) as open,
-                               count(*) filter (where state = 'SUSPENDED') as paused,
-                               count(*) filter (where (state <> 'SUSPENDED' and yellow_from <= $2 and committed_due > $2)
-                                                   or (state = 'SUSPENDED' and card = 'YELLOW')) as yellow,
-                               count(*) filter (where (state <> 'SUSPENDED' and committed_due <= $2 and (statutory_due is null or statutory_due > $2))
-                                                   or (state = 'SUSPENDED' and card = 'RED')) as red,
-                               count(*) filter (where (state <> 'SUSPENDED' and statutory_due <= $2)
-                                                   or (state = 'SUSPENDED' and card = 'LEGAL_BREACH')) as legal_breach
-                        from service_case
-                        where hall_code = $1 and state in ('ACCEPTED', 'IN_REVIEW', 'SUSPENDED', 'FORWARDED', 'RETURNED')
-                        group by department, category""")
+        return pool.preparedQuery(RECOUNT)
                 .execute(Tuple.of(hall, clocks.now()))
                 .map(rows -> {
                     List<Line> lines = new ArrayList<>();

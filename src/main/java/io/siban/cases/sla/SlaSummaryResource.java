@@ -1,4 +1,4 @@
-package io.siban.cases;
+package io.siban.cases.sla;
 
 import io.siban.catalog.Category;
 import io.siban.security.HallAccess;

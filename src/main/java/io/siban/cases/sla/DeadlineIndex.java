@@ -1,4 +1,4 @@
-package io.siban.sla;
+package io.siban.cases.sla;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;

@@ -1,5 +1,6 @@
-package io.siban.cases;
+package io.siban.cases.sla;
 
+import io.siban.cases.CaseSql;
 import io.siban.outbox.Outbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -8,7 +9,6 @@ import io.siban.live.LiveConfig;
 import io.vertx.core.Vertx;
 import io.siban.common.Clocks;
 import io.siban.live.OutboxPublisher;
-import io.siban.sla.DeadlineIndex;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,7 +32,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class CardSweeper {
     private static final Logger LOG = Logger.getLogger(CardSweeper.class);
-    static final String RUNNING = "('ACCEPTED', 'IN_REVIEW', 'FORWARDED', 'RETURNED')";
     static final int BATCH = 500;
 
     @Inject
@@ -128,11 +127,9 @@ public class CardSweeper {
     static final String FIRE = Outbox.sql("""
             with cur as (
                 select id, hall_code, case_number, department, category, item_name, yellow_from, committed_due, statutory_due,
-                       card as old_card,
-                       case when statutory_due <= $2 then 'LEGAL_BREACH' when committed_due <= $2 then 'RED'
-                            when yellow_from <= $2 then 'YELLOW' else 'GREEN' end as new_card
+                       card as old_card, %s as new_card
                 from service_case
-                where id = any($1) and state in ('ACCEPTED', 'IN_REVIEW', 'FORWARDED', 'RETURNED') and committed_due is not null
+                where id = any($1) and state in %s and committed_due is not null
                 for update),
             changed as (
                 update service_case c set card = cur.new_card from cur
@@ -140,8 +137,7 @@ public class CardSweeper {
                 returning c.id),
             recorded as (
                 insert into case_card_change (case_id, card, at, due_at)
-                select cur.id, cur.new_card, $2, case cur.new_card when 'YELLOW' then cur.yellow_from when 'RED' then cur.committed_due
-                                                                  when 'LEGAL_BREACH' then cur.statutory_due else $2 end
+                select cur.id, cur.new_card, $2, %s
                 from cur join changed on changed.id = cur.id),
             events as (
                 insert into outbox
@@ -150,7 +146,8 @@ public class CardSweeper {
                         'itemName', cur.item_name, 'committedDue', cur.committed_due, 'at', $2)
                 from cur join changed on changed.id = cur.id)
             select cur.id, cur.hall_code, cur.yellow_from, cur.committed_due, cur.statutory_due, changed.id is not null as fired
-            from cur left join changed on changed.id = cur.id""");
+            from cur left join changed on changed.id = cur.id""".formatted(CaseSql.card("", "$2"), CaseSql.RUNNING,
+            CaseSql.dueOf("cur.new_card", "cur.", "$2")));
 
     /**
      * Indexes every running case from the dues stored in PostgreSQL, in pages by id and batched
@@ -166,12 +163,7 @@ public class CardSweeper {
 
     private Uni<Integer> rebuildFrom(UUID after, Instant now, int indexed) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
-        return pool.preparedQuery("""
-                        select id, yellow_from, committed_due, statutory_due,
-                               card is distinct from (case when statutory_due <= $2 then 'LEGAL_BREACH' when committed_due <= $2 then 'RED'
-                                                           when yellow_from <= $2 then 'YELLOW' else 'GREEN' end) as behind
-                        from service_case where state in %s and committed_due is not null and id > $1
-                        order by id limit $3""".formatted(RUNNING))
+        return pool.preparedQuery(REBUILD)
                 .execute(Tuple.of(after, at, REBUILD_PAGE))
                 .chain(rows -> {
                     java.util.Map<UUID, Instant> page = new java.util.LinkedHashMap<>();
@@ -193,12 +185,14 @@ public class CardSweeper {
 
     static final int REBUILD_PAGE = 10_000;
 
+    /** A page of running cases by id, each with whether its stored card is behind its dues at $2. */
+    static final String REBUILD = """
+            select id, yellow_from, committed_due, statutory_due, card is distinct from %s as behind
+            from service_case where state in %s and committed_due is not null and id > $1
+            order by id limit $3""".formatted(CaseSql.card("", "$2"), CaseSql.RUNNING);
+
     private static Instant instant(Row r, String column) {
         OffsetDateTime value = r.getOffsetDateTime(column);
         return value == null ? null : value.toInstant();
-    }
-
-    static boolean isRunning(CaseState state) {
-        return state == CaseState.ACCEPTED || state == CaseState.IN_REVIEW || state == CaseState.FORWARDED || state == CaseState.RETURNED;
     }
 }
