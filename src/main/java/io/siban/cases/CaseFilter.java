@@ -1,7 +1,7 @@
 package io.siban.cases;
 
 import io.siban.catalog.Category;
-import io.siban.sla.SlaCard;
+import io.siban.sla.deadline.SlaCard;
 
 import java.time.OffsetDateTime;
 import java.util.List;

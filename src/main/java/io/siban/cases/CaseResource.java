@@ -11,7 +11,7 @@ import io.siban.common.web.Paging;
 import io.siban.common.web.QueryParams;
 import io.siban.security.HallAccess;
 import io.siban.security.Roles;
-import io.siban.sla.SlaCard;
+import io.siban.sla.deadline.SlaCard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package io.siban.cases;
 import io.siban.catalog.Category;
 import io.siban.catalog.Limit;
 import io.siban.cases.dto.CaseView;
-import io.siban.sla.Pause;
+import io.siban.sla.deadline.Pause;
 import io.vertx.mutiny.sqlclient.Row;
 
 import java.time.Duration;

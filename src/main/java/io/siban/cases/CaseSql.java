@@ -1,6 +1,6 @@
 package io.siban.cases;
 
-import io.siban.sla.SlaCard;
+import io.siban.sla.deadline.SlaCard;
 
 import java.util.Set;
 import java.util.stream.Collectors;

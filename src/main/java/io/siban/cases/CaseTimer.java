@@ -1,6 +1,6 @@
 package io.siban.cases;
 
-import io.siban.sla.WorkingCalendars;
+import io.siban.sla.calendar.WorkingCalendars;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -12,7 +12,7 @@ import io.siban.hall.dto.HallView;
 import io.siban.hall.dto.QueueRequest;
 import io.siban.hall.dto.WindowPatch;
 import io.siban.hall.dto.WindowRequest;
-import io.siban.sla.CalendarSettings;
+import io.siban.sla.calendar.CalendarSettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

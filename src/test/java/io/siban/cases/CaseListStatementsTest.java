@@ -1,7 +1,7 @@
 package io.siban.cases;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.siban.sla.WorkingCalendars;
+import io.siban.sla.calendar.WorkingCalendars;
 import io.siban.support.Api;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

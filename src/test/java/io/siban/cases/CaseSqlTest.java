@@ -1,8 +1,8 @@
 package io.siban.cases;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.siban.sla.SlaCard;
-import io.siban.sla.SlaCards;
+import io.siban.sla.deadline.SlaCard;
+import io.siban.sla.deadline.SlaCards;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -1,7 +1,7 @@
 package io.siban.cases.sla;
 
 import io.siban.cases.CaseTimer;
-import io.siban.sla.CalendarStore;
+import io.siban.sla.calendar.CalendarStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;

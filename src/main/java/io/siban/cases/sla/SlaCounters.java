@@ -7,7 +7,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.siban.cases.CaseSql;
 import io.siban.catalog.Category;
-import io.siban.sla.SlaCard;
+import io.siban.sla.deadline.SlaCard;
 import io.siban.common.Clocks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
