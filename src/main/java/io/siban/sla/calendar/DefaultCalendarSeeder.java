@@ -35,6 +35,11 @@ public class DefaultCalendarSeeder {
     @Inject
     ObjectMapper json;
 
+    /**
+     * Blocks the start on purpose (the one wait outside tests): halls name the default calendar, so it
+     * must exist before the service takes its first request, and startup runs on the main thread, not
+     * on an event loop.
+     */
     void onStart(@Observes @Priority(10) StartupEvent event) {
         boolean created = store.insertIfAbsent(settings.defaultId(), chinaCalendar()).await().atMost(Duration.ofSeconds(30));
         if (created) {

@@ -39,6 +39,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *       bounded: one slot per year from 1900 to 2399, and the {@value #OTHER_YEARS_CACHED} most
  *       recently used of the other years (older ones are rebuilt when asked for again).</li>
  * </ul>
+ *
+ * <p>Longer than our usual file on purpose: every method stands on the same epoch-second core and the
+ * conventions above, which the property tests pin for the class as a whole; split, the conventions
+ * would have to be restated in each part.
  */
 public final class WorkingCalendar {
 
