@@ -2,15 +2,15 @@ package io.siban.cases;
 
 import io.siban.catalog.Category;
 import io.siban.catalog.Limit;
-import io.siban.sla.DeadlineCalculator;
-import io.siban.sla.DeadlineLimit;
-import io.siban.sla.DeadlineResult;
-import io.siban.sla.DeadlineRule;
-import io.siban.sla.Pause;
-import io.siban.sla.SlaCard;
-import io.siban.sla.SlaCards;
-import io.siban.sla.WorkingCalendar;
-import io.siban.sla.YellowThreshold;
+import io.siban.sla.deadline.DeadlineCalculator;
+import io.siban.sla.deadline.DeadlineLimit;
+import io.siban.sla.deadline.DeadlineResult;
+import io.siban.sla.deadline.DeadlineRule;
+import io.siban.sla.deadline.Pause;
+import io.siban.sla.deadline.SlaCard;
+import io.siban.sla.deadline.SlaCards;
+import io.siban.sla.calendar.WorkingCalendar;
+import io.siban.sla.deadline.YellowThreshold;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.siban.cases;
 
 import io.siban.catalog.Category;
-import io.siban.sla.SlaCard;
+import io.siban.sla.deadline.SlaCard;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -35,14 +35,7 @@ public record CaseFilter(List<String> halls, String department, CaseState state,
             String n = "$" + params.size();
             params.add(card.name());
             String stored = "$" + params.size();
-            String live = switch (card) {
-                case LEGAL_BREACH -> "c.statutory_due <= " + n;
-                case RED -> "c.committed_due <= " + n + " and (c.statutory_due is null or c.statutory_due > " + n + ")";
-                case YELLOW -> "c.yellow_from <= " + n + " and c.committed_due > " + n;
-                case GREEN -> "c.yellow_from > " + n;
-            };
-            where.append(" and ((c.state in ('ACCEPTED', 'IN_REVIEW', 'FORWARDED', 'RETURNED') and ").append(live)
-                    .append(") or (c.state not in ('ACCEPTED', 'IN_REVIEW', 'FORWARDED', 'RETURNED') and c.card = ").append(stored).append("))");
+            where.append(" and ").append(CaseSql.shows(card, "c.", n, stored));
         }
     }
 }

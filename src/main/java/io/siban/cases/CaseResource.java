@@ -11,7 +11,7 @@ import io.siban.common.web.Paging;
 import io.siban.common.web.QueryParams;
 import io.siban.security.HallAccess;
 import io.siban.security.Roles;
-import io.siban.sla.SlaCard;
+import io.siban.sla.deadline.SlaCard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -44,7 +44,11 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CaseResource {
     @Inject
-    CaseService cases;
+    CaseIntake intake;
+    @Inject
+    CaseMoves moves;
+    @Inject
+    CaseReader reader;
     @Inject
     HallAccess access;
     @Inject
@@ -67,7 +71,7 @@ public class CaseResource {
         if (request != null && request.hall() != null) {
             access.require(request.hall());
         }
-        return cases.create(request, idempotencyKey, access.actor(), identity.getRoles()).map(created -> (created.created()
+        return intake.create(request, idempotencyKey, access.caller()).map(created -> (created.created()
                 ? Response.created(URI.create("/api/v1/cases/" + created.view().id()))
                 : Response.ok()).entity(created.view()).tag(etag(created.view())).build());
     }
@@ -80,7 +84,7 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "the case after the move")
     @APIResponse(responseCode = "409", description = "illegal move or stale version")
     public Uni<Response> transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, TransitionRequest request) {
-        return cases.transition(id, request, ifMatch, access.actor(), identity.getRoles(), access::allows)
+        return moves.transition(id, request, ifMatch, access.caller())
                 .map(view -> Response.ok(view).tag(etag(view)).build());
     }
 
@@ -89,7 +93,7 @@ public class CaseResource {
     @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "A case with its SLA: dues, card, remaining working time, pauses")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return cases.get(id, access::allows).map(view -> Response.ok(view).tag(etag(view)).build());
+        return reader.get(id, access.caller()).map(view -> Response.ok(view).tag(etag(view)).build());
     }
 
     @GET
@@ -97,7 +101,7 @@ public class CaseResource {
     @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Every move of the case, oldest first (全程留痕)")
     public Uni<List<TransitionView>> history(@PathParam("id") UUID id) {
-        return cases.history(id, access::allows);
+        return reader.history(id, access.caller());
     }
 
     @GET
@@ -123,7 +127,7 @@ public class CaseResource {
         CaseFilter filter = new CaseFilter(halls, department == null || department.isBlank() ? null : department,
                 QueryParams.enumValue(CaseState.class, "state", state), QueryParams.enumValue(SlaCard.class, "card", card),
                 QueryParams.enumValue(Category.class, "category", category));
-        return cases.list(filter, pageNumber, pageSize);
+        return reader.list(filter, pageNumber, pageSize);
     }
 
     private static EntityTag etag(CaseView view) {

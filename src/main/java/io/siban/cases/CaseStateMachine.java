@@ -9,6 +9,8 @@ import java.util.Set;
 
 import static io.siban.cases.CaseAction.*;
 import static io.siban.cases.CaseState.*;
+import static io.siban.security.Roles.CLERK;
+import static io.siban.security.Roles.REVIEWER;
 
 /**
  * The legal moves of a case, per category, with what each does to the SLA clock and who may make
@@ -68,19 +70,19 @@ public final class CaseStateMachine {
         allow(APPROVED, DELIVER, DELIVERED, ClockEffect.NONE);
         allow(REJECTED, DELIVER, DELIVERED, ClockEffect.NONE);
 
-        roles(ACCEPT, "clerk");
-        roles(NOT_ACCEPT, "clerk");
-        roles(REQUEST_SUPPLEMENT, "clerk", "reviewer");
-        roles(SUPPLEMENT_RECEIVED, "clerk");
-        roles(START_PROCEDURE, "reviewer");
-        roles(END_PROCEDURE, "reviewer");
-        roles(START_REVIEW, "reviewer");
-        roles(FORWARD, "clerk", "reviewer");
-        roles(UPSTREAM_RETURNED, "clerk", "reviewer");
-        roles(APPROVE, "reviewer");
-        roles(REJECT, "reviewer");
-        roles(DELIVER, "clerk");
-        roles(WITHDRAW, "clerk");
+        roles(ACCEPT, CLERK);
+        roles(NOT_ACCEPT, CLERK);
+        roles(REQUEST_SUPPLEMENT, CLERK, REVIEWER);
+        roles(SUPPLEMENT_RECEIVED, CLERK);
+        roles(START_PROCEDURE, REVIEWER);
+        roles(END_PROCEDURE, REVIEWER);
+        roles(START_REVIEW, REVIEWER);
+        roles(FORWARD, CLERK, REVIEWER);
+        roles(UPSTREAM_RETURNED, CLERK, REVIEWER);
+        roles(APPROVE, REVIEWER);
+        roles(REJECT, REVIEWER);
+        roles(DELIVER, CLERK);
+        roles(WITHDRAW, CLERK);
     }
 
     private CaseStateMachine() {

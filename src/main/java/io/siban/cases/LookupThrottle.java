@@ -34,7 +34,7 @@ public class LookupThrottle {
     }
 
     private Count[] counts(String address, String caseNumber) {
-        String subject = CaseService.normalizeNumber(caseNumber);
+        String subject = CaseNumbers.normalize(caseNumber);
         subject = subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject;
         return new Count[]{new Count("siban:lookup:{" + address + "}", config.perAddress()),
                 new Count("siban:lookup:{" + address + "}:case:" + subject, config.perSubjectAndAddress())};

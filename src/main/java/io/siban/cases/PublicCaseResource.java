@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicCaseResource {
     @Inject
-    CaseService cases;
+    CaseLookup cases;
     @Inject
     LookupThrottle throttle;
 

@@ -14,7 +14,7 @@ import io.siban.hall.dto.WindowPatch;
 import io.siban.hall.dto.WindowRequest;
 import io.siban.security.Caller;
 import io.siban.security.Roles;
-import io.siban.sla.CalendarSettings;
+import io.siban.sla.calendar.CalendarSettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,15 @@
 package io.siban.sla;
 
+import io.siban.sla.calendar.CalendarDocument;
+import io.siban.sla.calendar.CalendarSettings;
+import io.siban.sla.calendar.CalendarStore;
+import io.siban.sla.calendar.WorkingCalendars;
+import io.siban.sla.deadline.DeadlineCalculator;
+import io.siban.sla.deadline.DeadlinePreview;
+import io.siban.sla.deadline.DeadlineQuery;
+import io.siban.sla.deadline.DeadlineResult;
+import io.siban.sla.deadline.DeadlineRule;
+
 import io.siban.common.problem.ProblemException;
 import io.siban.security.Roles;
 import io.smallrye.mutiny.Uni;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siban.catalog.Category;
 import io.siban.catalog.Limit;
-import io.siban.sla.CalendarDefinition;
-import io.siban.sla.Pause;
-import io.siban.sla.SlaCard;
-import io.siban.sla.WorkingCalendar;
+import io.siban.sla.calendar.CalendarDefinition;
+import io.siban.sla.deadline.Pause;
+import io.siban.sla.deadline.SlaCard;
+import io.siban.sla.calendar.WorkingCalendar;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -28,7 +28,7 @@ class CaseNumberAndKeyTest {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String number = CaseResourceTest.create(hall, item, "WINDOW", DOCUMENTS, token).statusCode(201).extract().path("caseNumber");
-            assertThat(number).matches(java.util.regex.Pattern.quote(prefix) + "\\d{8}-[" + CaseService.NUMBER_ALPHABET + "]{5}");
+            assertThat(number).matches(java.util.regex.Pattern.quote(prefix) + "\\d{8}-[" + CaseNumbers.NUMBER_ALPHABET + "]{5}");
             parts.add(number.substring(number.indexOf('-') + 1));
         }
         assertThat(new HashSet<>(parts)).as("random parts %s", parts).hasSize(parts.size());
@@ -85,7 +85,7 @@ class CaseNumberAndKeyTest {
     private static long value(String part) {
         long v = 0;
         for (char ch : part.toCharArray()) {
-            v = v * CaseService.NUMBER_ALPHABET.length() + CaseService.NUMBER_ALPHABET.indexOf(ch);
+            v = v * CaseNumbers.NUMBER_ALPHABET.length() + CaseNumbers.NUMBER_ALPHABET.indexOf(ch);
         }
         return v;
     }

@@ -52,9 +52,9 @@ class PublicLookupThrottleTest {
         int perAddress = config.caseLookup().perAddress();
         String day = c.number().substring(0, c.number().indexOf('-'));
         for (int i = 0; i < perAddress; i++) {
-            lookup(day + "-" + CaseService.randomPart(), "123456", attacker).then().statusCode(404);
+            lookup(day + "-" + CaseNumbers.randomPart(), "123456", attacker).then().statusCode(404);
         }
-        lookup(day + "-" + CaseService.randomPart(), "123456", attacker).then().statusCode(429);
+        lookup(day + "-" + CaseNumbers.randomPart(), "123456", attacker).then().statusCode(429);
         lookup(c.number(), c.code(), attacker).then().statusCode(429);
         lookup(c.number(), c.code(), address()).then().statusCode(200);
     }

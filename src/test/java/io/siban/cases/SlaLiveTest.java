@@ -2,7 +2,8 @@ package io.siban.cases;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.siban.common.Clocks;
-import io.siban.sla.DeadlineIndex;
+import io.siban.cases.sla.CardSweeper;
+import io.siban.cases.sla.DeadlineIndex;
 import io.siban.support.Api;
 import io.siban.support.LocalServicesResource;
 import jakarta.inject.Inject;

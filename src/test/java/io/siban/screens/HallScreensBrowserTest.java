@@ -30,7 +30,7 @@ class HallScreensBrowserTest {
     @jakarta.inject.Inject
     io.siban.common.Clocks clocks;
     @jakarta.inject.Inject
-    io.siban.cases.CardSweeper sweeper;
+    io.siban.cases.sla.CardSweeper sweeper;
 
     @org.junit.jupiter.api.AfterEach
     void realTime() {

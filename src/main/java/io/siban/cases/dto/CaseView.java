@@ -5,7 +5,7 @@ import io.siban.cases.CaseChannel;
 import io.siban.cases.CaseState;
 import io.siban.catalog.Category;
 import io.siban.queue.dto.TicketView;
-import io.siban.sla.SlaCard;
+import io.siban.sla.deadline.SlaCard;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;

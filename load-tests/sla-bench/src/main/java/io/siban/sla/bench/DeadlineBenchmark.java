@@ -1,12 +1,12 @@
 package io.siban.sla.bench;
 
-import io.siban.sla.CalendarDefinition;
-import io.siban.sla.DeadlineCalculator;
-import io.siban.sla.DeadlineLimit;
-import io.siban.sla.DeadlineResult;
-import io.siban.sla.DeadlineRule;
-import io.siban.sla.Pause;
-import io.siban.sla.WorkingCalendar;
+import io.siban.sla.calendar.CalendarDefinition;
+import io.siban.sla.deadline.DeadlineCalculator;
+import io.siban.sla.deadline.DeadlineLimit;
+import io.siban.sla.deadline.DeadlineResult;
+import io.siban.sla.deadline.DeadlineRule;
+import io.siban.sla.deadline.Pause;
+import io.siban.sla.calendar.WorkingCalendar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

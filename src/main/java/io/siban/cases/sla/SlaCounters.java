@@ -1,0 +1,126 @@
+package io.siban.cases.sla;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.siban.cases.CaseSql;
+import io.siban.catalog.Category;
+import io.siban.sla.deadline.SlaCard;
+import io.siban.common.Clocks;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * SLA counters per hall in Redis (open, paused, yellow, red, legal breach per department and
+ * category). Each hall's counters are recounted from PostgreSQL after its cases move or change card
+ * (at most every sweep), so they never drift from a recount; a hall whose counters are missing is
+ * recounted on the next read.
+ */
+@ApplicationScoped
+public class SlaCounters {
+    /** One line of a hall's counters. */
+    public record Line(String department, Category category, long open, long paused, long yellow, long red, long legalBreach) {
+    }
+
+    private final ReactiveValueCommands<String, String> values;
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    Pool pool;
+    @Inject
+    Clocks clocks;
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    public SlaCounters(ReactiveRedisDataSource redis) {
+        this.values = redis.value(String.class);
+    }
+
+    static String key(String hall) {
+        return "siban:sla:counts:{" + hall + "}";
+    }
+
+    /** A case of the hall moved or changed card: recount at the next sweep. */
+    public void touched(String hall) {
+        dirty.add(hall);
+    }
+
+    /** Recounts the halls touched since the last call. */
+    public Uni<Void> recountTouched() {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String hall : Set.copyOf(dirty)) {
+            dirty.remove(hall);
+            chain = chain.chain(() -> recount(hall).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    /** The hall's counters from Redis, recounted first if Redis has none. */
+    public Uni<List<Line>> of(String hall) {
+        return values.get(key(hall)).chain(text -> text != null ? Uni.createFrom().item(parse(text)) : recount(hall));
+    }
+
+    public Uni<List<String>> halls() {
+        return pool.query("select code from hall order by code").execute().map(rows -> {
+            List<String> halls = new ArrayList<>();
+            rows.forEach(r -> halls.add(r.getString(0)));
+            return halls;
+        });
+    }
+
+    /** A hall's open cases ($1) counted by department and category, cards at $2. */
+    static final String RECOUNT = """
+            select department, category,
+                   count(*) as open,
+                   count(*) filter (where state in %s) as paused,
+                   count(*) filter (where %s) as yellow,
+                   count(*) filter (where %s) as red,
+                   count(*) filter (where %s) as legal_breach
+            from service_case
+            where hall_code = $1 and state in %s
+            group by department, category""".formatted(CaseSql.PAUSED, CaseSql.shows(SlaCard.YELLOW, "", "$2"),
+            CaseSql.shows(SlaCard.RED, "", "$2"), CaseSql.shows(SlaCard.LEGAL_BREACH, "", "$2"), CaseSql.OPEN);
+
+    Uni<List<Line>> recount(String hall) {
+        return pool.preparedQuery(RECOUNT)
+                .execute(Tuple.of(hall, clocks.now()))
+                .map(rows -> {
+                    List<Line> lines = new ArrayList<>();
+                    for (Row r : rows) {
+                        lines.add(new Line(r.getString("department"), Category.valueOf(r.getString("category")), r.getLong("open"),
+                                r.getLong("paused"), r.getLong("yellow"), r.getLong("red"), r.getLong("legal_breach")));
+                    }
+                    return lines;
+                })
+                .call(lines -> values.set(key(hall), write(lines)).onFailure().recoverWithNull());
+    }
+
+    private String write(List<Line> lines) {
+        try {
+            return json.writeValueAsString(lines);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Line> parse(String text) {
+        try {
+            return json.readValue(text, new TypeReference<>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable SLA counters", e);
+        }
+    }
+}

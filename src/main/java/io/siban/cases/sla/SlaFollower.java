@@ -1,0 +1,41 @@
+package io.siban.cases.sla;
+
+import io.siban.cases.CaseFollower;
+import io.siban.cases.dto.CaseView;
+import io.siban.common.Clocks;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/** Keeps the deadline index and the hall's counters in step with every committed change of a case. */
+@ApplicationScoped
+public class SlaFollower implements CaseFollower {
+    @Inject
+    Clocks clocks;
+    @Inject
+    DeadlineIndex index;
+    @Inject
+    SlaCounters counters;
+
+    /**
+     * The case's next card change goes into the live index, or out of it when the clock is paused or
+     * stopped. If Redis cannot take it, the index is marked for a rebuild.
+     */
+    @Override
+    public Uni<Void> changed(CaseView view) {
+        counters.touched(view.hall());
+        boolean running = view.state().isRunning() && view.sla() != null && view.sla().committedDue() != null;
+        Uni<Void> change = running
+                ? index.schedule(view.id(), DeadlineIndex.next(clocks.now().toInstant(), instant(view.sla().yellowFrom()),
+                instant(view.sla().committedDue()), instant(view.sla().statutoryDue())))
+                : index.remove(view.id());
+        return change.onFailure().recoverWithUni(failure -> index.invalidate().onFailure().recoverWithNull());
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,160 @@
+package io.siban.sla.calendar;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.siban.common.problem.Problem.Violation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A working calendar as admins write it and as it is stored: office hours per weekday (several
+ * intervals a day for the lunch break), public holidays, make-up working days (调休, weekend dates
+ * that are working days) and own hours for single dates. Times are "HH:mm"; "24:00" ends a day.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Calendar", example = """
+        {"name": "中国大陆法定工作日", "timezone": "Asia/Shanghai",
+         "weeklyHours": {"MONDAY": [["09:00","12:00"],["13:00","17:00"]], "TUESDAY": [["09:00","12:00"],["13:00","17:00"]]},
+         "holidays": ["2026-10-01", "2026-10-02"], "workdays": ["2026-10-10"],
+         "dateHours": {"2026-10-10": [["09:00","12:00"]]}}""")
+public record CalendarDocument(
+        @Schema(example = "中国大陆法定工作日") String name,
+        @Schema(example = "Asia/Shanghai") String timezone,
+        Map<DayOfWeek, List<List<String>>> weeklyHours,
+        @Schema(example = "[\"2026-10-01\"]") Set<LocalDate> holidays,
+        @Schema(description = "make-up working days (weekend dates)", example = "[\"2026-10-10\"]") Set<LocalDate> workdays,
+        @Schema(description = "own office hours for single dates") Map<LocalDate, List<List<String>>> dateHours) {
+
+    static final int MAX_DATES = 5000;
+
+    /** A copy with sorted collections and empty defaults, so stored documents compare and diff cleanly. */
+    public CalendarDocument normalised() {
+        return new CalendarDocument(name, timezone,
+                weeklyHours == null ? Map.of() : new TreeMap<>(weeklyHours),
+                holidays == null ? Set.of() : new TreeSet<>(holidays),
+                workdays == null ? Set.of() : new TreeSet<>(workdays),
+                dateHours == null ? Map.of() : new TreeMap<>(dateHours));
+    }
+
+    /** Every reason this document is not a usable calendar: format errors here, rules from the engine. */
+    public List<Violation> violations() {
+        List<Violation> v = new ArrayList<>();
+        ZoneId zone = null;
+        if (timezone == null || timezone.isBlank()) {
+            v.add(new Violation("timezone", "is required, e.g. Asia/Shanghai"));
+        } else {
+            try {
+                zone = ZoneId.of(timezone);
+            } catch (DateTimeException e) {
+                v.add(new Violation("timezone", "'" + timezone + "' is not a known time zone"));
+            }
+        }
+        if (name != null && name.length() > 200) {
+            v.add(new Violation("name", "must be at most 200 characters"));
+        }
+        nullDates(v, "holidays", holidays);
+        nullDates(v, "workdays", workdays);
+        if (allDates().size() > MAX_DATES) {
+            v.add(new Violation("holidays", "at most " + MAX_DATES + " dates in all"));
+        }
+        Map<DayOfWeek, List<OfficeInterval>> weekly = new TreeMap<>();
+        if (weeklyHours != null) {
+            weeklyHours.forEach((day, intervals) -> weekly.put(day, intervals(v, "weeklyHours." + day, intervals)));
+        }
+        Map<LocalDate, List<OfficeInterval>> own = new TreeMap<>();
+        if (dateHours != null) {
+            dateHours.forEach((date, intervals) -> own.put(date, intervals(v, "dateHours[" + date + "]", intervals)));
+        }
+        if (v.isEmpty() && zone != null) {
+            definition(zone, weekly, own).violations()
+                    .forEach(violation -> v.add(new Violation(violation.field(), violation.message())));
+        }
+        return v;
+    }
+
+    /** The engine's definition of this calendar; call only when {@link #violations()} is empty. */
+    public CalendarDefinition toDefinition() {
+        List<Violation> ignored = new ArrayList<>();
+        Map<DayOfWeek, List<OfficeInterval>> weekly = new TreeMap<>();
+        normalised().weeklyHours().forEach((day, intervals) -> weekly.put(day, intervals(ignored, "", intervals)));
+        Map<LocalDate, List<OfficeInterval>> own = new TreeMap<>();
+        normalised().dateHours().forEach((date, intervals) -> own.put(date, intervals(ignored, "", intervals)));
+        if (!ignored.isEmpty()) {
+            throw new IllegalStateException("calendar document is invalid: " + ignored);
+        }
+        return definition(ZoneId.of(timezone), weekly, own);
+    }
+
+    private CalendarDefinition definition(ZoneId zone, Map<DayOfWeek, List<OfficeInterval>> weekly,
+                                          Map<LocalDate, List<OfficeInterval>> own) {
+        return new CalendarDefinition(zone, weekly, holidays == null ? Set.of() : holidays,
+                workdays == null ? Set.of() : workdays, own);
+    }
+
+    private static List<OfficeInterval> intervals(List<Violation> v, String field, List<List<String>> intervals) {
+        List<OfficeInterval> parsed = new ArrayList<>();
+        if (intervals == null) {
+            v.add(new Violation(field, "give a list of [from, to] intervals (an empty list for no hours)"));
+            return parsed;
+        }
+        for (int i = 0; i < intervals.size(); i++) {
+            List<String> interval = intervals.get(i);
+            String at = field + "[" + i + "]";
+            if (interval == null || interval.size() != 2 || minuteOfDay(interval.get(0)) == null
+                    || minuteOfDay(interval.get(1)) == null || "24:00".equals(interval.get(0))) {
+                v.add(new Violation(at, "must be [\"HH:mm\", \"HH:mm\"] with times from 00:00 to 24:00"));
+                continue;
+            }
+            parsed.add(OfficeInterval.of(interval.get(0), interval.get(1)));
+        }
+        return parsed;
+    }
+
+    /** Minutes since midnight for "HH:mm" (24:00 allowed), or null if malformed. */
+    static Integer minuteOfDay(String text) {
+        if (text == null || !text.matches("\\d{2}:\\d{2}")) {
+            return null;
+        }
+        if (text.equals("24:00")) {
+            return 24 * 60;
+        }
+        try {
+            LocalTime time = LocalTime.parse(text);
+            return time.getHour() * 60 + time.getMinute();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** A list of dates with a null in it names the list; a null cannot be sorted or stored. */
+    public static void nullDates(List<Violation> v, String field, java.util.Collection<LocalDate> dates) {
+        // by iteration: a sorted set (as stored documents hold) refuses contains(null)
+        if (dates != null && dates.stream().anyMatch(java.util.Objects::isNull)) {
+            v.add(new Violation(field, "must not contain null; give dates like 2026-10-01"));
+        }
+    }
+
+    /** Distinct dates named as holidays or make-up days. */
+    public Set<LocalDate> allDates() {
+        Set<LocalDate> dates = new HashSet<>();
+        if (holidays != null) {
+            dates.addAll(holidays);
+        }
+        if (workdays != null) {
+            dates.addAll(workdays);
+        }
+        dates.removeIf(java.util.Objects::isNull);
+        return dates;
+    }
+}
