@@ -109,10 +109,11 @@ public class TicketResource {
             return Uni.createFrom().failure(
                     ProblemException.unauthorized("give the ticket's key (?key= or X-Ticket-Key), or a staff token"));
         }
-        if (!HallAccess.isDeskStaff(identity)) {
+        Caller caller = Caller.of(identity);
+        if (!caller.isDeskStaff()) {
             return Uni.createFrom().failure(ProblemException.forbidden("only the ticket's holder or staff of its hall may do this"));
         }
-        return Uni.createFrom().item(Caller.of(identity));
+        return Uni.createFrom().item(caller);
     }
 
     @GET

@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * @param windows the windows assigned to the caller, as text; null when windows do not limit the caller
  */
-public record Caller(String actor, Set<String> roles, List<String> halls, List<String> windows) implements Scope {
+public record Caller(String actor, Set<String> roles, List<String> halls, List<String> windows) {
     /** How a citizen acting with a ticket's key is recorded. */
     public static final String CITIZEN = "citizen";
 
@@ -51,17 +51,14 @@ public record Caller(String actor, Set<String> roles, List<String> halls, List<S
         return has(Roles.CLERK) || isOverseer();
     }
 
-    @Override
     public boolean allows(String hall) {
         return has(Roles.ADMIN) || halls.contains(Roles.ALL_HALLS) || halls.contains(hall);
     }
 
-    @Override
     public boolean allowsWindow(String hall, int window) {
         return allows(hall) && (windows == null || isOverseer() || windows.contains(Integer.toString(window)));
     }
 
-    @Override
     public boolean supervises(String hall) {
         return allows(hall) && isOverseer();
     }

@@ -8,36 +8,16 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * The scope of the caller's token: admins act everywhere, everyone else on the halls named in it;
- * a clerk (who is not also a supervisor) at the windows assigned to them.
+ * The caller of this request, for resources: who it is ({@link #caller()}, what services are given),
+ * the refusals (403) of a caller outside its halls or windows, and what a device token may do.
  */
 @RequestScoped
-public class HallAccess implements Scope {
+public class HallAccess {
     @Inject
     SecurityIdentity identity;
     @Inject
     SecurityConfig config;
     private Caller caller;
-
-    @Override
-    public boolean allows(String hall) {
-        return allows(identity, hall);
-    }
-
-    @Override
-    public boolean allowsWindow(String hall, int window) {
-        return caller().allowsWindow(hall, window);
-    }
-
-    @Override
-    public boolean supervises(String hall) {
-        return caller().supervises(hall);
-    }
-
-    /** The scope of an identity resolved by the caller (endpoints that do not require a token). */
-    public static Scope of(SecurityIdentity identity) {
-        return Caller.of(identity);
-    }
 
     /** The caller of this request, for the services. */
     public Caller caller() {
@@ -47,21 +27,8 @@ public class HallAccess implements Scope {
         return caller;
     }
 
-    /** Refuses (403) a caller who may not act at the window. */
-    public void requireWindow(String hall, int window) {
-        require(hall);
-        if (!allowsWindow(hall, window)) {
-            throw ProblemException.forbidden("window " + window + " is not one of this clerk's windows");
-        }
-    }
-
-    /** The same, for an identity resolved by the caller (endpoints that do not require a token). */
-    public static boolean allows(SecurityIdentity identity, String hall) {
-        if (identity.hasRole(Roles.ADMIN)) {
-            return true;
-        }
-        List<String> halls = VerifiedTokens.halls(identity);
-        return halls.contains(Roles.ALL_HALLS) || halls.contains(hall);
+    public boolean allows(String hall) {
+        return caller().allows(hall);
     }
 
     public void require(String hall) {
@@ -70,18 +37,17 @@ public class HallAccess implements Scope {
         }
     }
 
-    /** Whether the caller is hall staff who may act for a citizen at the desk (clerk, supervisor, admin). */
-    public boolean isDeskStaff() {
-        return isDeskStaff(identity);
-    }
-
-    public static boolean isDeskStaff(SecurityIdentity identity) {
-        return identity.hasRole(Roles.CLERK) || identity.hasRole(Roles.SUPERVISOR) || identity.hasRole(Roles.ADMIN);
+    /** Refuses (403) a caller who may not act at the window. */
+    public void requireWindow(String hall, int window) {
+        require(hall);
+        if (!caller().allowsWindow(hall, window)) {
+            throw ProblemException.forbidden("window " + window + " is not one of this clerk's windows");
+        }
     }
 
     /** Whether the caller may issue PRIORITY and GREEN_CHANNEL tickets: desk staff, or a device created to. */
     public boolean mayGrantPriority() {
-        return isDeskStaff() || isDevice() && VerifiedTokens.grantsPriority(identity);
+        return caller().isDeskStaff() || isDevice() && VerifiedTokens.grantsPriority(identity);
     }
 
     public boolean isDevice() {
@@ -101,10 +67,6 @@ public class HallAccess implements Scope {
     }
 
     public List<String> halls() {
-        return VerifiedTokens.halls(identity);
-    }
-
-    public String actor() {
-        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        return caller().halls();
     }
 }

@@ -2,6 +2,7 @@ package io.siban.sla.calendar;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.siban.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,6 +30,8 @@ import java.util.stream.StreamSupport;
 public class CalendarStore {
     @Inject
     Pool pool;
+    @Inject
+    AgroalDataSource jdbc;
     @Inject
     ObjectMapper json;
     @Inject
@@ -79,14 +85,24 @@ public class CalendarStore {
                 .invoke(stored -> changes.fireAsync(new CalendarChanged(stored.id(), stored.version())));
     }
 
-    /** Creates the calendar only if it does not exist yet; emits true if it was created. */
-    public Uni<Boolean> insertIfAbsent(String id, CalendarDocument document) {
+    /**
+     * Creates the calendar only if it does not exist yet; true if it was created. Blocking, on the JDBC
+     * datasource Flyway also uses: for the start of the service, on its main thread, before any request.
+     */
+    public boolean insertIfAbsentAtStartup(String id, CalendarDocument document) {
         CalendarDocument doc = document.normalised();
-        return pool.preparedQuery("""
-                        insert into calendar (id, name, timezone, definition) values ($1, $2, $3, $4)
-                        on conflict (id) do nothing""")
-                .execute(Tuple.of(id, doc.name() == null ? id : doc.name(), doc.timezone(), toJson(doc)))
-                .map(rows -> rows.rowCount() == 1);
+        try (Connection connection = jdbc.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into calendar (id, name, timezone, definition) values (?, ?, ?, ?::jsonb)
+                     on conflict (id) do nothing""")) {
+            insert.setString(1, id);
+            insert.setString(2, doc.name() == null ? id : doc.name());
+            insert.setString(3, doc.timezone());
+            insert.setString(4, toJson(doc).encode());
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("calendar '" + id + "' could not be created", e);
+        }
     }
 
     /** Replaces one year's holidays, make-up days and own date hours, keeping every other year's. */

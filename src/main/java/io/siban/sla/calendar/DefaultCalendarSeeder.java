@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,14 +34,9 @@ public class DefaultCalendarSeeder {
     @Inject
     ObjectMapper json;
 
-    /**
-     * Blocks the start on purpose (the one wait outside tests): halls name the default calendar, so it
-     * must exist before the service takes its first request, and startup runs on the main thread, not
-     * on an event loop.
-     */
+    /** Halls name the default calendar, so it exists before the service takes its first request. */
     void onStart(@Observes @Priority(10) StartupEvent event) {
-        boolean created = store.insertIfAbsent(settings.defaultId(), chinaCalendar()).await().atMost(Duration.ofSeconds(30));
-        if (created) {
+        if (store.insertIfAbsentAtStartup(settings.defaultId(), chinaCalendar())) {
             LOG.infof("seeded calendar '%s' from %s", settings.defaultId(), RESOURCE);
         }
     }

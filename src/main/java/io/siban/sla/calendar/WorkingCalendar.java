@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *       recently used of the other years (older ones are rebuilt when asked for again).</li>
  * </ul>
  *
- * <p>Longer than our usual file on purpose: every method stands on the same epoch-second core and the
+ * <p>Long because every method stands on the same epoch-second core and the
  * conventions above, which the property tests pin for the class as a whole; split, the conventions
  * would have to be restated in each part.
  */
