@@ -36,6 +36,20 @@ public final class Periodic {
         this.task = task;
     }
 
+    /** A sweep of the service: its first run a second after the start, then every {@code every}, each given up after {@code limit}. */
+    public static Periodic started(Vertx vertx, String name, Duration every, Duration limit, Supplier<Uni<?>> task) {
+        Periodic periodic = new Periodic(vertx, name, task);
+        periodic.start(Duration.ofSeconds(1), every, limit);
+        return periodic;
+    }
+
+    /** Stops a sweep at shutdown, if the start got as far as starting it. */
+    public static void stop(Periodic periodic) {
+        if (periodic != null) {
+            periodic.stop();
+        }
+    }
+
     /**
      * Runs the task first after {@code firstAfter}, then every {@code every}; a run is given up after
      * {@code limit}.

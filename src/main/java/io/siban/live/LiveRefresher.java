@@ -42,14 +42,11 @@ public class LiveRefresher implements PublishedHalls {
     private Periodic sweeper;
 
     void start(@Observes StartupEvent event) {
-        sweeper = new Periodic(vertx, "live view sweep", this::sweep);
-        sweeper.start(Duration.ofSeconds(1), config.sweepEvery(), config.sweepLimit());
+        sweeper = Periodic.started(vertx, "live view sweep", config.sweepEvery(), config.sweepLimit(), this::sweep);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (sweeper != null) {
-            sweeper.stop();
-        }
+        Periodic.stop(sweeper);
     }
 
     Uni<Void> sweep() {

@@ -12,7 +12,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,16 +29,9 @@ public class CallNext {
     @Inject
     Clocks clocks;
     @Inject
-    QueueConfig config;
+    LineOrder lineOrder;
     @Inject
     OutboxPublisher publisher;
-
-    private LineOrder lineOrder;
-
-    @PostConstruct
-    void init() {
-        lineOrder = LineOrder.from(config);
-    }
 
     /**
      * Calls the next ticket for a window, or emits null when nobody waits for it. An open, free window

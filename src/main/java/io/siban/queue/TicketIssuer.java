@@ -14,7 +14,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -44,6 +43,8 @@ public class TicketIssuer {
     @Inject
     QueueConfig config;
     @Inject
+    LineOrder lineOrder;
+    @Inject
     ObjectMapper json;
     @Inject
     OutboxPublisher publisher;
@@ -57,13 +58,6 @@ public class TicketIssuer {
     TicketViews views;
     @Inject
     ServiceTimes serviceTimes;
-
-    private LineOrder lineOrder;
-
-    @PostConstruct
-    void init() {
-        lineOrder = LineOrder.from(config);
-    }
 
     /** A ticket and whether this request created it (false: an idempotent retry). */
     public record Issued(TicketView ticket, boolean created) {

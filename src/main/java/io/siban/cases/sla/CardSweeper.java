@@ -18,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -53,14 +52,11 @@ public class CardSweeper {
     private Periodic sweeper;
 
     void start(@Observes StartupEvent event) {
-        sweeper = new Periodic(vertx, "card sweep", this::sweep);
-        sweeper.start(Duration.ofSeconds(1), config.sweepEvery(), config.sweepLimit());
+        sweeper = Periodic.started(vertx, "card sweep", config.sweepEvery(), config.sweepLimit(), this::sweep);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (sweeper != null) {
-            sweeper.stop();
-        }
+        Periodic.stop(sweeper);
     }
 
     Uni<Void> sweep() {
