@@ -43,13 +43,6 @@ public final class Periodic {
         return periodic;
     }
 
-    /** Stops a sweep at shutdown, if the start got as far as starting it. */
-    public static void stop(Periodic periodic) {
-        if (periodic != null) {
-            periodic.stop();
-        }
-    }
-
     /**
      * Runs the task first after {@code firstAfter}, then every {@code every}; a run is given up after
      * {@code limit}.

@@ -1,14 +1,10 @@
 package io.siban.live;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.siban.common.Periodic;
+import io.siban.common.Sweep;
 import io.siban.outbox.OutboxPublisher;
 import io.siban.outbox.PublishedHalls;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -23,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * woke it for: another instance's, or one whose wake-up was lost).
  */
 @ApplicationScoped
-public class LiveRefresher implements PublishedHalls {
+public class LiveRefresher implements PublishedHalls, Sweep {
     private static final Logger LOG = Logger.getLogger(LiveRefresher.class);
     static final Duration REFRESH_GAP = Duration.ofMillis(200);
 
@@ -34,22 +30,14 @@ public class LiveRefresher implements PublishedHalls {
     LiveView live;
     @Inject
     OutboxPublisher publisher;
-    @Inject
-    LiveConfig config;
-    @Inject
-    Vertx vertx;
 
-    private Periodic sweeper;
-
-    void start(@Observes StartupEvent event) {
-        sweeper = Periodic.started(vertx, "live view sweep", config.sweepEvery(), config.sweepLimit(), this::sweep);
+    @Override
+    public String name() {
+        return "live view sweep";
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        Periodic.stop(sweeper);
-    }
-
-    Uni<Void> sweep() {
+    @Override
+    public Uni<Void> sweep() {
         return live.isBuilt()
                 .chain(built -> built ? Uni.createFrom().voidItem() : live.rebuildAll().replaceWithVoid())
                 .invoke(publisher::wake)

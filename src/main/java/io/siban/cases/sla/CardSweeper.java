@@ -2,11 +2,7 @@ package io.siban.cases.sla;
 
 import io.siban.cases.CaseSql;
 import io.siban.outbox.Outbox;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.siban.common.Periodic;
-import io.siban.live.LiveConfig;
-import io.vertx.core.Vertx;
+import io.siban.common.Sweep;
 import io.siban.common.Clocks;
 import io.siban.outbox.OutboxPublisher;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -29,7 +24,7 @@ import java.util.UUID;
  * {@code sla.card} event on the hall stream. It also keeps the index in step with the cases.
  */
 @ApplicationScoped
-public class CardSweeper {
+public class CardSweeper implements Sweep {
     private static final Logger LOG = Logger.getLogger(CardSweeper.class);
     static final int BATCH = 500;
 
@@ -44,22 +39,13 @@ public class CardSweeper {
     @Inject
     SlaCounters counters;
 
-    @Inject
-    Vertx vertx;
-    @Inject
-    LiveConfig config;
-
-    private Periodic sweeper;
-
-    void start(@Observes StartupEvent event) {
-        sweeper = Periodic.started(vertx, "card sweep", config.sweepEvery(), config.sweepLimit(), this::sweep);
+    @Override
+    public String name() {
+        return "card sweep";
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        Periodic.stop(sweeper);
-    }
-
-    Uni<Void> sweep() {
+    @Override
+    public Uni<Void> sweep() {
         return sweepOnce().replaceWithVoid()
                 .onFailure().invoke(failure -> LOG.warnf("card sweep deferred: %s", failure.toString()))
                 .onFailure().recoverWithNull();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -32,59 +33,20 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     static final String RETRY_AFTER_SECONDS = "5";
 
-    // Quarkus ships mappers for these types that answer with an empty body; the more specific
-    // signatures below take precedence over them, and all share one translation.
-    @ServerExceptionMapper(priority = 1)
-    public Response mapJson(JsonProcessingException thrown) {
-        return map(thrown);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mapMismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException thrown) {
-        return map(thrown);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mapInvalidFormat(InvalidFormatException thrown) {
-        return map(thrown);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mapParse(JsonParseException thrown) {
-        return map(thrown);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mapWeb(WebApplicationException thrown) {
-        return map(thrown);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mapUnauthorized(UnauthorizedException thrown) {
-        return map(thrown);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mapAuthenticationFailed(AuthenticationFailedException thrown) {
-        return map(thrown);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mapAuthenticationCompletion(AuthenticationCompletionException thrown) {
-        return map(thrown);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mapForbidden(ForbiddenException thrown) {
-        return map(thrown);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mapViolations(ConstraintViolationException thrown) {
-        return map(thrown);
-    }
-
-    @ServerExceptionMapper(priority = 1)
+    // Quarkus ships mappers for several of these types that answer with an empty body; naming the
+    // types here makes this mapper at least as specific as those, so every error shares one translation.
+    @ServerExceptionMapper(priority = 1, value = {
+            JsonProcessingException.class,
+            MismatchedInputException.class,
+            InvalidFormatException.class,
+            JsonParseException.class,
+            WebApplicationException.class,
+            UnauthorizedException.class,
+            AuthenticationFailedException.class,
+            AuthenticationCompletionException.class,
+            ForbiddenException.class,
+            ConstraintViolationException.class,
+            Throwable.class})
     public Response map(Throwable thrown) {
         Throwable error = unwrap(thrown);
         Problem problem = toProblem(error);
