@@ -11,4 +11,9 @@ import io.smallrye.mutiny.Uni;
 public interface CaseFollower {
     /** After a commit: the case as it now is. Never fails for the caller (a view that cannot follow is rebuilt). */
     Uni<Void> changed(CaseView view);
+
+    /** After the commit of the move that closed the case (APPROVE or REJECT, 办结): once per case. */
+    default Uni<Void> closed(CaseView view) {
+        return Uni.createFrom().voidItem();
+    }
 }

@@ -45,7 +45,9 @@ public class CaseMoves {
                                 .chain(supplement -> apply(conn, current, request, supplement, caller.actor()))))
                 .chain(store::row)
                 .chain(reader::view)
-                .call(follower::changed);
+                .call(follower::changed)
+                .call(view -> request.action() == CaseAction.APPROVE || request.action() == CaseAction.REJECT
+                        ? follower.closed(view) : Uni.createFrom().voidItem());
     }
 
     /** The caller's hall and role, and the version they changed from. */

@@ -35,6 +35,7 @@ public interface NumberingStep {
         private final List<String> fields;
         private final List<Long> ids;
         private final List<String> halls;
+        private final List<Runnable> onCommit = new ArrayList<>();
 
         Batch(List<Row> rows, List<String> fields) {
             this.rows = rows;
@@ -69,6 +70,18 @@ public interface NumberingStep {
         public void append(long id, String hall) {
             ids.add(id);
             halls.add(hall);
+        }
+
+        /**
+         * Runs {@code action} once the numbering transaction has committed (never if it rolls back):
+         * for what must count each event once but lives outside PostgreSQL, such as a meter.
+         */
+        public void onCommit(Runnable action) {
+            onCommit.add(action);
+        }
+
+        void committed() {
+            onCommit.forEach(Runnable::run);
         }
 
         List<Long> ids() {

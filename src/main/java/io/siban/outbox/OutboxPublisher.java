@@ -130,10 +130,21 @@ public class OutboxPublisher {
      * is at it).
      */
     Uni<Integer> sequence() {
+        NumberingStep.Batch[] numbered = new NumberingStep.Batch[1];
         return pool.withTransaction(conn -> tryLock(conn, SEQUENCE_LOCK)
                 .chain(locked -> locked ? conn.preparedQuery(unnumbered).execute(Tuple.of(BATCH)) : Uni.createFrom().nullItem())
-                .chain(rows -> rows == null ? Uni.createFrom().item(-1) : rows.size() == 0 ? Uni.createFrom().item(0)
-                        : numberBatch(conn, new NumberingStep.Batch(listOf(rows), fields))));
+                .chain(rows -> {
+                    if (rows == null || rows.size() == 0) {
+                        return Uni.createFrom().item(rows == null ? -1 : 0);
+                    }
+                    numbered[0] = new NumberingStep.Batch(listOf(rows), fields);
+                    return numberBatch(conn, numbered[0]);
+                }))
+                .invoke(() -> {
+                    if (numbered[0] != null) {
+                        numbered[0].committed();
+                    }
+                });
     }
 
     private Uni<Integer> numberBatch(SqlConnection conn, NumberingStep.Batch batch) {

@@ -20,6 +20,7 @@ final class TicketEvent {
             new Field("ticketId", "id", t -> t.id().toString()),
             new Field("number", "number", TicketRow::number),
             new Field("queue", "queue_code", TicketRow::queue),
+            new Field("channel", "channel", t -> t.channel().name()),
             new Field("status", "status", t -> t.status().name()),
             new Field("priority", "priority", t -> t.priority().name()),
             new Field("window", "window_number", TicketRow::window),

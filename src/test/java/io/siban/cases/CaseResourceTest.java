@@ -28,8 +28,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
-class CaseResourceTest {
-    static final List<String> DOCUMENTS = List.of("申请书", "营业执照", "场所平面图");
+public class CaseResourceTest {
+    public static final List<String> DOCUMENTS = List.of("申请书", "营业执照", "场所平面图");
 
     @Inject
     Clocks clocks;
@@ -43,11 +43,11 @@ class CaseResourceTest {
         clocks.use(Clock.fixed(OffsetDateTime.parse(local + "+08:00").toInstant(), ZoneOffset.UTC));
     }
 
-    static String hall() {
+    public static String hall() {
         return Api.hall("k-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
-    static String item(String category, boolean online, Map<String, Object> extra) {
+    public static String item(String category, boolean online, Map<String, Object> extra) {
         String code = "CASE-" + UUID.randomUUID().toString().substring(0, 6);
         Map<String, Object> item = new HashMap<>(Map.of("code", code, "name", "测试事项", "department", "测试局", "level", "CITY",
                 "category", category, "statutoryLimit", Map.of("workingDays", 20), "onlineCapable", online,
@@ -60,12 +60,12 @@ class CaseResourceTest {
         return code;
     }
 
-    static ValidatableResponse create(String hall, String item, String channel, List<String> documents, String token) {
+    public static ValidatableResponse create(String hall, String item, String channel, List<String> documents, String token) {
         return as(token).body(Map.of("itemCode", item, "hall", hall, "channel", channel, "submittedDocuments", documents,
                 "applicant", Map.of("name", "张三丰", "idNumber", "620102199001011234"))).post("/api/v1/cases").then();
     }
 
-    static ValidatableResponse move(String id, int version, Map<String, Object> body, String token) {
+    public static ValidatableResponse move(String id, int version, Map<String, Object> body, String token) {
         return as(token).header("If-Match", Integer.toString(version)).body(body).post("/api/v1/cases/" + id + "/transitions").then();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.siban.cases.CaseChannel;
 import io.siban.cases.CaseSql;
 import io.siban.catalog.Category;
 import io.siban.sla.deadline.SlaCard;
@@ -22,15 +23,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * SLA counters per hall in Redis (open, paused, yellow, red, legal breach per department and
- * category). Each hall's counters are recounted from PostgreSQL after its cases move or change card
+ * SLA counters per hall in Redis (open, paused, yellow, red, legal breach per department, category,
+ * channel and the window the case was taken in: the window of its first visit's ticket, none for
+ * cases that came without one). Each hall's counters are recounted from PostgreSQL after its cases move or change card
  * (at most every sweep), so they never drift from a recount; a hall whose counters are missing is
  * recounted on the next read.
  */
 @ApplicationScoped
 public class SlaCounters {
     /** One line of a hall's counters. */
-    public record Line(String department, Category category, long open, long paused, long yellow, long red, long legalBreach) {
+    public record Line(String department, Category category, long open, long paused, long yellow, long red, long legalBreach,
+                       CaseChannel channel, Integer window) {
     }
 
     private final ReactiveValueCommands<String, String> values;
@@ -48,8 +51,9 @@ public class SlaCounters {
         this.values = redis.value(String.class);
     }
 
+    /** The key of a hall's counters; "v2" since the lines carry channel and window (older lines are not read, but recounted). */
     static String key(String hall) {
-        return "siban:sla:counts:{" + hall + "}";
+        return "siban:sla:counts:v2:{" + hall + "}";
     }
 
     /** A case of the hall moved or changed card: recount at the next sweep. */
@@ -80,17 +84,22 @@ public class SlaCounters {
         });
     }
 
-    /** A hall's open cases ($1) counted by department and category, cards at $2. */
+    /**
+     * A hall's open cases ($1) counted by department, category, channel and intake window, cards at
+     * $2. The intake window is that of the case's first visit (the served ticket it was taken from).
+     */
     static final String RECOUNT = """
-            select department, category,
+            select department, category, channel, v.window_number,
                    count(*) as open,
                    count(*) filter (where state in %s) as paused,
                    count(*) filter (where %s) as yellow,
                    count(*) filter (where %s) as red,
                    count(*) filter (where %s) as legal_breach
             from service_case
+            left join lateral (select t.window_number from case_visit cv join ticket t on t.id = cv.ticket_id
+                               where cv.case_id = service_case.id order by cv.at, cv.ticket_id limit 1) v on true
             where hall_code = $1 and state in %s
-            group by department, category""".formatted(CaseSql.PAUSED, CaseSql.shows(SlaCard.YELLOW, "", "$2"),
+            group by department, category, channel, v.window_number""".formatted(CaseSql.PAUSED, CaseSql.shows(SlaCard.YELLOW, "", "$2"),
             CaseSql.shows(SlaCard.RED, "", "$2"), CaseSql.shows(SlaCard.LEGAL_BREACH, "", "$2"), CaseSql.OPEN);
 
     Uni<List<Line>> recount(String hall) {
@@ -100,7 +109,8 @@ public class SlaCounters {
                     List<Line> lines = new ArrayList<>();
                     for (Row r : rows) {
                         lines.add(new Line(r.getString("department"), Category.valueOf(r.getString("category")), r.getLong("open"),
-                                r.getLong("paused"), r.getLong("yellow"), r.getLong("red"), r.getLong("legal_breach")));
+                                r.getLong("paused"), r.getLong("yellow"), r.getLong("red"), r.getLong("legal_breach"),
+                                CaseChannel.valueOf(r.getString("channel")), r.getInteger("window_number")));
                     }
                     return lines;
                 })

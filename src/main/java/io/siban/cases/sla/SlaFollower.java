@@ -3,6 +3,7 @@ package io.siban.cases.sla;
 import io.siban.cases.CaseFollower;
 import io.siban.cases.dto.CaseView;
 import io.siban.common.Clocks;
+import io.siban.metrics.BusinessMeters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,8 @@ public class SlaFollower implements CaseFollower {
     DeadlineIndex index;
     @Inject
     SlaCounters counters;
+    @Inject
+    BusinessMeters meters;
 
     /**
      * The case's next card change goes into the live index, or out of it when the clock is paused or
@@ -33,6 +36,15 @@ public class SlaFollower implements CaseFollower {
                 instant(view.sla().committedDue()), instant(view.sla().statutoryDue())))
                 : index.remove(view.id());
         return change.onFailure().recoverWithUni(failure -> index.invalidate().onFailure().recoverWithNull());
+    }
+
+    /** Counts the close (on time: at or before the committed due; a case without one cannot be late). */
+    @Override
+    public Uni<Void> closed(CaseView view) {
+        OffsetDateTime due = view.sla() == null ? null : view.sla().committedDue();
+        boolean onTime = due == null || view.closedAt() == null || !view.closedAt().isAfter(due);
+        meters.closed(view.hall(), view.category().name(), onTime);
+        return Uni.createFrom().voidItem();
     }
 
     private static Instant instant(OffsetDateTime value) {
