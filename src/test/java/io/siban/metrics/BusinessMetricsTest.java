@@ -90,7 +90,10 @@ class BusinessMetricsTest {
         String first = issue(hall, "A");
         issue(hall, "A");
         at("2026-10-12T10:00:10");
-        issue(hall, "B");
+        for (int i = 0; i < 2; i++) {
+            as(Api.kioskToken(hall)).header("Idempotency-Key", "metrics-" + hall).body(Map.of("queueCode", "B", "channel", "KIOSK"))
+                    .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        }
         at("2026-10-12T10:06:40");
         as(clerk).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
         as(clerk).post("/api/v1/tickets/" + first + "/start").then().statusCode(200);
@@ -103,7 +106,8 @@ class BusinessMetricsTest {
         Scrape scrape = scrapeUntil(s -> Double.valueOf(2).equals(s.value("siban_ticket_wait_seconds_count", a))
                 && Double.valueOf(3).equals(s.value("siban_tickets_issued_total", "hall", hall, "channel", "kiosk"))
                 && Double.valueOf(1).equals(s.value("siban_ticket_service_seconds_count", "hall", hall)));
-        assertThat(scrape.value("siban_tickets_issued_total", "hall", hall, "channel", "kiosk")).isEqualTo(3.0);
+        assertThat(scrape.value("siban_tickets_issued_total", "hall", hall, "channel", "kiosk"))
+                .as("three tickets: the retried issue with the same key is the same ticket").isEqualTo(3.0);
         assertThat(scrape.value("siban_ticket_wait_seconds_count", a)).as("both calls were in queue A").isEqualTo(2.0);
         assertThat(scrape.value("siban_ticket_wait_seconds_sum", a)).as("400 s and 1000 s").isEqualTo(1400.0);
         assertThat(scrape.bucket("siban_ticket_wait_seconds", 300, a)).isEqualTo(0.0);
@@ -122,6 +126,47 @@ class BusinessMetricsTest {
         assertThat(again.value("siban_ticket_wait_seconds_count", a)).isEqualTo(2.0);
         assertThat(again.value("siban_tickets_issued_total", "hall", hall, "channel", "mobile"))
                 .as("a channel that issued nothing shows zero, so a silent hall can be seen").isEqualTo(0.0);
+    }
+
+    /**
+     * Publishers racing for the numbering lock, as those of several instances do: each drain is its
+     * own transaction under the same advisory lock, so every ticket is still counted exactly once.
+     */
+    @Test
+    void racingPublishersCountEachTicketExactlyOnce() throws Exception {
+        String hall = Api.hall("mr-" + UUID.randomUUID().toString().substring(0, 8));
+        Api.kioskToken(hall);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.atomic.AtomicBoolean issuing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try {
+            List<java.util.concurrent.Future<?>> drains = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                drains.add(pool.submit(() -> {
+                    while (issuing.get()) {
+                        publisher.drainUntilIdle().await().atMost(Duration.ofSeconds(10));
+                    }
+                    return null;
+                }));
+            }
+            List<java.util.concurrent.Future<String>> tickets = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                tickets.add(pool.submit(() -> issue(hall, "A")));
+            }
+            for (var ticket : tickets) {
+                ticket.get();
+            }
+            issuing.set(false);
+            for (var drain : drains) {
+                drain.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Scrape scrape = scrapeUntil(s -> Double.valueOf(60).equals(s.value("siban_tickets_issued_total", "hall", hall, "channel", "kiosk")));
+        Thread.sleep(300);
+        publisher.drainUntilIdle().await().atMost(Duration.ofSeconds(10));
+        assertThat(Scrape.of(management).value("siban_tickets_issued_total", "hall", hall, "channel", "kiosk")).isEqualTo(60.0);
+        assertThat(scrape.value("siban_tickets_issued_total", "hall", hall, "channel", "kiosk")).isEqualTo(60.0);
     }
 
     @Test
