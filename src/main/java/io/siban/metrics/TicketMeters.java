@@ -44,15 +44,15 @@ public class TicketMeters implements NumberingStep {
                 }
                 case CALLED -> {
                     String queue = batch.field(event, "queue");
-                    String wait = batch.field(event, "waitSeconds");
+                    Long wait = seconds(batch.field(event, "waitSeconds"));
                     if (wait != null) {
-                        counts.add(() -> meters.waited(hall, queue, Long.parseLong(wait)));
+                        counts.add(() -> meters.waited(hall, queue, wait));
                     }
                 }
                 case FINISHED -> {
-                    String service = batch.field(event, "serviceSeconds");
+                    Long service = seconds(batch.field(event, "serviceSeconds"));
                     if (service != null) {
-                        counts.add(() -> meters.served(hall, Long.parseLong(service)));
+                        counts.add(() -> meters.served(hall, service));
                     }
                 }
                 default -> {
@@ -63,5 +63,17 @@ public class TicketMeters implements NumberingStep {
             batch.onCommit(() -> counts.forEach(Runnable::run));
         }
         return Uni.createFrom().voidItem();
+    }
+
+    /** A number of seconds from an event's payload; null when absent or unreadable, so a bad event never stops the numbering. */
+    static Long seconds(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

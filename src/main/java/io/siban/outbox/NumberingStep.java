@@ -80,8 +80,15 @@ public interface NumberingStep {
             onCommit.add(action);
         }
 
+        /** Runs the actions registered for the commit; one that fails is logged and never fails the delivery. */
         void committed() {
-            onCommit.forEach(Runnable::run);
+            for (Runnable action : onCommit) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    org.jboss.logging.Logger.getLogger(NumberingStep.class).warnf("an action after numbering failed: %s", e.toString());
+                }
+            }
         }
 
         List<Long> ids() {
