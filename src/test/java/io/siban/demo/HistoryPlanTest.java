@@ -36,8 +36,9 @@ class HistoryPlanTest {
         List<LocalDate> days = plan.tickets().stream().map(HistoryTicket::day).distinct().toList();
         assertThat(days).allMatch(d -> d.isBefore(TODAY) && !d.isBefore(TODAY.minusDays(90)))
                 .allMatch(d -> DemoHalls.city(TODAY, 1).calendar().isWorkingDay(d))
-                .doesNotContain(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 7)) // 国庆 holidays
-                .contains(LocalDate.of(2026, 9, 28)); // and its make-up working Sunday
+                .doesNotContain(LocalDate.of(2026, 9, 25), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 7)) // 中秋, 国庆
+                .doesNotContain(LocalDate.of(2026, 10, 3), LocalDate.of(2026, 11, 1)) // weekends
+                .contains(LocalDate.of(2026, 9, 20), LocalDate.of(2026, 10, 10)); // make-up working Sunday and Saturday
         assertThat(days).hasSizeBetween(55, 66);
     }
 
