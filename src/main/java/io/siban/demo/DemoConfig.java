@@ -41,4 +41,8 @@ public interface DemoConfig {
     /** How fast the simulated clerks work: a service takes this share of its real length (1 = real time). */
     @WithDefault("0.15")
     double simulateServiceSpeed();
+
+    /** Mean seconds between two moves of an open case in a hall; an online application arrives every 4.5 times as long. */
+    @WithDefault("20")
+    double simulateCaseSeconds();
 }

@@ -62,9 +62,8 @@ public class DemoFlow {
     static final double CASE_ACCEPTED = 0.3;
     static final double RATED = 0.5;
     static final double WALK_SECONDS = 20;
-    /** Mean seconds between two moves of an open case, and between two online applications, per hall. */
-    static final double CASE_MOVE_SECONDS = 20;
-    static final double ONLINE_CASE_SECONDS = 90;
+    /** Online applications arrive this many times less often than open cases move. */
+    static final double ONLINE_CASE_RARITY = 4.5;
     static final Caller REVIEWER = new Caller("reviewer", Set.of(Roles.REVIEWER), HALLS, null);
 
     @Inject
@@ -126,9 +125,9 @@ public class DemoFlow {
             chain = chain.chain(() -> safely("items of " + hall, () -> itemsOf(hall)))
                     .chain(() -> safely("windows of " + hall, () -> windows(hall)))
                     .chain(() -> chance(issueChance(hall)) ? safely("issue in " + hall, () -> issue(hall)) : Uni.createFrom().voidItem())
-                    .chain(() -> chance(perStep(CASE_MOVE_SECONDS)) ? safely("case move in " + hall, () -> moveCase(hall))
+                    .chain(() -> chance(perStep(config.simulateCaseSeconds())) ? safely("case move in " + hall, () -> moveCase(hall))
                             : Uni.createFrom().voidItem())
-                    .chain(() -> chance(perStep(ONLINE_CASE_SECONDS)) ? safely("online case in " + hall, () -> onlineCase(hall))
+                    .chain(() -> chance(perStep(config.simulateCaseSeconds() * ONLINE_CASE_RARITY)) ? safely("online case in " + hall, () -> onlineCase(hall))
                             : Uni.createFrom().voidItem());
         }
         return chain;
