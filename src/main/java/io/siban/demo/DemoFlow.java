@@ -87,6 +87,8 @@ public class DemoFlow {
 
     private final Random random = new Random();
     private final Map<String, List<FlowItem>> items = new ConcurrentHashMap<>();
+    /** Open windows the flow worked in each hall at its last step. */
+    private final Map<String, Integer> windows = new ConcurrentHashMap<>();
     private volatile Periodic periodic;
 
     /** An item a kiosk issues tickets for. */
@@ -153,10 +155,9 @@ public class DemoFlow {
         return Math.min(1, config.simulateEvery().toMillis() / 1000.0 / seconds);
     }
 
-    /** Each simulated window issues a ticket every {@code simulate-issue-seconds} on average. */
+    /** Each open simulated window brings a ticket every {@code simulate-issue-seconds} on average. */
     private double issueChance(String hall) {
-        long windows = DemoSeed.COUNTY.equals(hall) ? 3 : 9;
-        return Math.min(1, perStep(config.simulateIssueSeconds()) * windows);
+        return Math.min(1, perStep(config.simulateIssueSeconds()) * windows.getOrDefault(hall, 0));
     }
 
     private Uni<List<FlowItem>> itemsOf(String hall) {
@@ -188,6 +189,7 @@ public class DemoFlow {
     /** Moves every simulated window on by what its clerk would do now. */
     private Uni<Void> windows(String hall) {
         return pool.preparedQuery(DemoStore.FLOW_WINDOWS).execute(Tuple.of(hall, LEFT_TO_PEOPLE)).chain(rows -> {
+            windows.put(hall, rows.size());
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Row r : rows) {
                 int window = r.getInteger("number");
