@@ -33,13 +33,13 @@ public interface DemoConfig {
 
     /**
      * Mean seconds between two simulated tickets per simulated window (the city hall's nine make one
-     * about every 13 s): a little slower than the windows serve, so lines form and clear.
+     * about every 7 s): a little slower than the windows serve, so lines form and clear.
      */
-    @WithDefault("120")
+    @WithDefault("60")
     double simulateIssueSeconds();
 
     /** How fast the simulated clerks work: a service takes this share of its real length (1 = real time). */
-    @WithDefault("0.15")
+    @WithDefault("0.08")
     double simulateServiceSpeed();
 
     /** Mean seconds between two moves of an open case in a hall; an online application arrives every 4.5 times as long. */

@@ -251,10 +251,11 @@ public class DemoFlow {
         return intake.create(new CaseRequest(item.code(), hall, channel, null, applicant(), item.requiredDocuments()), null, portal);
     }
 
-    /** Moves a random open case of the hall one step along its usual path. */
+    /** Moves an open case of the hall one step along its usual path: half the time the most urgent, else any. */
     private Uni<?> moveCase(String hall) {
         String[] states = {"SUBMITTED", "ACCEPTED", "IN_REVIEW", "FORWARDED", "RETURNED", "APPROVED", "REJECTED"};
-        return pool.preparedQuery(DemoStore.FLOW_CASE).execute(Tuple.of(hall, states)).chain(rows -> {
+        String pick = chance(0.5) ? DemoStore.FLOW_URGENT_CASE : DemoStore.FLOW_ANY_CASE;
+        return pool.preparedQuery(pick).execute(Tuple.of(hall, states)).chain(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().voidItem();
             }

@@ -82,9 +82,10 @@ public class DemoHistory {
         for (String hall : halls) {
             inputs.add(VertxContextSupport.subscribeAndAwait(() -> input(hall)));
         }
-        List<HistoryPlan> plans = inputs.stream().map(HistoryPlan::of).toList();
+        List<HistoryPlan> plans = inputs.parallelStream().map(HistoryPlan::of).toList();
+        List<Statement> statements = plans.stream().flatMap(plan -> statements(plan).stream()).toList();
         long planned = System.nanoTime();
-        boolean written = VertxContextSupport.subscribeAndAwait(() -> write(plans));
+        boolean written = VertxContextSupport.subscribeAndAwait(() -> write(halls, statements));
         if (written) {
             VertxContextSupport.subscribeAndAwait(() -> afterHistory(plans));
             lastInputs = List.copyOf(inputs);
@@ -158,24 +159,15 @@ public class DemoHistory {
                 queueConfig.headStart().appointment(), skip);
     }
 
-    /** Writes the plans in one transaction; false when another instance wrote the history meanwhile. */
-    Uni<Boolean> write(List<HistoryPlan> plans) {
-        List<String> halls = plans.stream().map(HistoryPlan::hall).toList();
-        return pool.withTransaction(conn -> conn.query(DemoStore.LOCK).execute()
-                .chain(() -> conn.preparedQuery(DemoStore.SEEDED).execute(Tuple.of(halls.toArray(String[]::new))))
-                .chain(rows -> {
-                    if (rows.iterator().next().getBoolean("seeded")) {
-                        return Uni.createFrom().item(false);
-                    }
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (HistoryPlan plan : plans) {
-                        chain = chain.chain(() -> write(conn, plan));
-                    }
-                    return chain.replaceWith(true);
-                }));
+    /** One statement of the history's write, with its parameters built beforehand. */
+    record Statement(String sql, Tuple params) {
     }
 
-    private Uni<Void> write(SqlConnection conn, HistoryPlan plan) {
+    /**
+     * The statements that write a plan, their parameters built here (sealing, arrays), so the
+     * transaction's event loop only sends them.
+     */
+    List<Statement> statements(HistoryPlan plan) {
         String hall = plan.hall();
         LocalDate[] days = plan.tickets().stream().map(HistoryTicket::day).distinct().toArray(LocalDate[]::new);
         List<HistoryTicket.Step> steps = plan.tickets().stream().flatMap(t -> t.steps().stream()).toList();
@@ -190,19 +182,32 @@ public class DemoHistory {
                 visits.add(new Object[]{c.id(), c.ticketId(), HistoryRows.utc(c.visitAt())});
             }
         }
-        return chunked(conn, DemoStore.INSERT_TICKETS, plan.tickets(), part -> HistoryRows.tickets(hall, part))
-                .chain(() -> chunked(conn, DemoStore.INSERT_STEPS, steps, HistoryRows::steps))
-                .chain(() -> conn.preparedQuery(DemoStore.COUNTERS).execute(Tuple.of(hall, days)))
-                .chain(() -> conn.preparedQuery(DemoStore.TALLY).execute(Tuple.of(hall, days)))
-                .chain(() -> calendarOf(conn, hall))
-                .chain(calendar -> chunked(conn, DemoStore.INSERT_CASES, cases, part -> HistoryRows.cases(hall, calendar, part)))
-                .chain(() -> chunked(conn, DemoStore.INSERT_MOVES, moves, HistoryRows::columns))
-                .chain(() -> chunked(conn, DemoStore.INSERT_CARD_CHANGES, cards, HistoryRows::columns))
-                .chain(() -> chunked(conn, DemoStore.INSERT_VISITS, visits, HistoryRows::columns));
+        List<Statement> statements = new ArrayList<>();
+        chunked(statements, DemoStore.INSERT_TICKETS, plan.tickets(), part -> HistoryRows.tickets(hall, part));
+        chunked(statements, DemoStore.INSERT_STEPS, steps, HistoryRows::steps);
+        statements.add(new Statement(DemoStore.COUNTERS, Tuple.of(hall, days)));
+        statements.add(new Statement(DemoStore.TALLY, Tuple.of(hall, days)));
+        chunked(statements, DemoStore.INSERT_CASES, cases, part -> HistoryRows.cases(hall, part));
+        chunked(statements, DemoStore.INSERT_MOVES, moves, HistoryRows::columns);
+        chunked(statements, DemoStore.INSERT_CARD_CHANGES, cards, HistoryRows::columns);
+        chunked(statements, DemoStore.INSERT_VISITS, visits, HistoryRows::columns);
+        return statements;
     }
 
-    private static Uni<String> calendarOf(SqlConnection conn, String hall) {
-        return conn.preparedQuery(DemoStore.CALENDAR_OF).execute(Tuple.of(hall)).map(rows -> rows.iterator().next().getString(0));
+    /** Runs the statements in one transaction; false (and nothing written) when the halls hold the history already. */
+    Uni<Boolean> write(List<String> halls, List<Statement> statements) {
+        return pool.withTransaction(conn -> conn.query(DemoStore.LOCK).execute()
+                .chain(() -> conn.preparedQuery(DemoStore.SEEDED).execute(Tuple.of(halls.toArray(String[]::new))))
+                .chain(rows -> {
+                    if (rows.iterator().next().getBoolean("seeded")) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Statement statement : statements) {
+                        chain = chain.chain(() -> conn.preparedQuery(statement.sql()).execute(statement.params()).replaceWithVoid());
+                    }
+                    return chain.replaceWith(true);
+                }));
     }
 
     private HistoryRows.Sealed sealed(HistoryCase c) {
@@ -212,13 +217,10 @@ public class DemoHistory {
                 personalData.seal(write(new IssueRequest.Applicant(a.name(), a.idNumber(), a.phone()))));
     }
 
-    private static <T> Uni<Void> chunked(SqlConnection conn, String sql, List<T> rows, Function<List<T>, Tuple> params) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+    private static <T> void chunked(List<Statement> statements, String sql, List<T> rows, Function<List<T>, Tuple> params) {
         for (int i = 0; i < rows.size(); i += CHUNK) {
-            List<T> part = rows.subList(i, Math.min(rows.size(), i + CHUNK));
-            chain = chain.chain(() -> conn.preparedQuery(sql).execute(params.apply(part)).replaceWithVoid());
+            statements.add(new Statement(sql, params.apply(rows.subList(i, Math.min(rows.size(), i + CHUNK)))));
         }
-        return chain;
     }
 
     private String write(Object value) {

@@ -79,14 +79,15 @@ final class DemoStore {
                 applicant_phone_masked, applicant_sealed, submitted_documents, created_at, created_by, accepted_at, forwarded_at,
                 returned_at, closed_at, delivered_at, committed_due, statutory_due, yellow_from, card)
             select c.id, c.number, c.hash, c.sealed, i.code, i.name, i.department, i.category, i.committed_days, i.committed_seconds,
-                   i.statutory_days, i.statutory_seconds, i.local_stage_days, i.warning_threshold_seconds, $1, $2, c.channel, c.state,
+                   i.statutory_days, i.statutory_seconds, i.local_stage_days, i.warning_threshold_seconds, $1,
+                   (select calendar_id from hall where code = $1), c.channel, c.state,
                    c.name_masked, c.id_masked, c.phone_masked, c.applicant_sealed, i.required_documents, c.created_at, c.created_by,
                    c.accepted_at, c.forwarded_at, c.returned_at, c.closed_at, c.delivered_at, c.committed_due, c.statutory_due,
                    c.yellow_from, c.card
-            from unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
-                        $12::text[], $13::text[], $14::timestamptz[], $15::text[], $16::timestamptz[], $17::timestamptz[],
-                        $18::timestamptz[], $19::timestamptz[], $20::timestamptz[], $21::timestamptz[], $22::timestamptz[],
-                        $23::timestamptz[], $24::text[])
+            from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                        $11::text[], $12::text[], $13::timestamptz[], $14::text[], $15::timestamptz[], $16::timestamptz[],
+                        $17::timestamptz[], $18::timestamptz[], $19::timestamptz[], $20::timestamptz[], $21::timestamptz[],
+                        $22::timestamptz[], $23::text[])
                  as c(id, number, hash, sealed, item, channel, state, name_masked, id_masked, phone_masked, applicant_sealed,
                       created_at, created_by, accepted_at, forwarded_at, returned_at, closed_at, delivered_at, committed_due,
                       statutory_due, yellow_from, card)
@@ -122,8 +123,14 @@ final class DemoStore {
             order by i.code""";
 
     /** One open case of the hall ($1) in a state the flow moves on ($2), picked at random. */
-    static final String FLOW_CASE = """
+    static final String FLOW_ANY_CASE = """
             select id, version, state, category from service_case
             where hall_code = $1 and state = any($2::text[])
             order by random() limit 1""";
+
+    /** The hall's ($1) most urgent case in a state the flow moves on ($2): waiting for pre-review, else the earliest due. */
+    static final String FLOW_URGENT_CASE = """
+            select id, version, state, category from service_case
+            where hall_code = $1 and state = any($2::text[])
+            order by committed_due nulls first, created_at limit 1""";
 }

@@ -63,8 +63,8 @@ final class HistoryRows {
                 .addValue(column(part, HistoryTicket.Step::detail, String[]::new));
     }
 
-    static Tuple cases(String hall, String calendar, List<Sealed> part) {
-        return Tuple.tuple().addValue(hall).addValue(calendar)
+    static Tuple cases(String hall, List<Sealed> part) {
+        return Tuple.tuple().addValue(hall)
                 .addValue(column(part, s -> s.c().id(), UUID[]::new))
                 .addValue(column(part, s -> s.c().caseNumber(), String[]::new))
                 .addValue(column(part, Sealed::hash, String[]::new))
