@@ -98,7 +98,9 @@ public class DemoFlow {
     /** After the demo seed (priority 30): only with the demo halls seeded and the flow switched on. */
     void start(@Observes @Priority(40) StartupEvent event) {
         if (!config.seed() || !config.simulate()) {
-            LOG.debug("demo flow off");
+            if (config.seed()) {
+                LOG.info("demo flow off (siban.demo.simulate=false)");
+            }
             return;
         }
         Periodic flow = new Periodic(vertx, "demo flow", this::step);
