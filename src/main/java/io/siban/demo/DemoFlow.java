@@ -91,10 +91,6 @@ public class DemoFlow {
     private final Map<String, Integer> windows = new ConcurrentHashMap<>();
     private volatile Periodic periodic;
 
-    /** An item a kiosk issues tickets for. */
-    record FlowItem(String code, String queue, boolean onlineCapable, List<String> requiredDocuments) {
-    }
-
     /** After the demo seed (priority 30): only with the demo halls seeded and the flow switched on. */
     void start(@Observes @Priority(40) StartupEvent event) {
         if (!config.seed() || !config.simulate()) {
@@ -103,18 +99,28 @@ public class DemoFlow {
             }
             return;
         }
-        Periodic flow = new Periodic(vertx, "demo flow", this::step);
-        flow.start(Duration.ofSeconds(1), config.simulateEvery(), Duration.ofSeconds(30));
-        periodic = flow;
+        begin();
         LOG.infof("demo flow on: a step every %s (SIBAN_DEMO_SIMULATE=false turns it off)", config.simulateEvery());
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        Periodic flow = periodic;
-        if (flow != null) {
-            flow.stop();
+    /** Starts the steps (at start-up when switched on; a test starts it by hand). */
+    synchronized void begin() {
+        if (periodic == null) {
+            Periodic flow = new Periodic(vertx, "demo flow", this::step);
+            flow.start(Duration.ofSeconds(1), config.simulateEvery(), Duration.ofSeconds(30));
+            periodic = flow;
+        }
+    }
+
+    synchronized void end() {
+        if (periodic != null) {
+            periodic.stop();
             periodic = null;
         }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        end();
     }
 
     /** Whether the flow runs in this instance. */
@@ -131,20 +137,14 @@ public class DemoFlow {
                     .chain(() -> chance(issueChance(hall)) ? safely("issue in " + hall, () -> issue(hall)) : Uni.createFrom().voidItem())
                     .chain(() -> chance(perStep(config.simulateCaseSeconds())) ? safely("case move in " + hall, () -> moveCase(hall))
                             : Uni.createFrom().voidItem())
-                    .chain(() -> chance(perStep(config.simulateCaseSeconds() * ONLINE_CASE_RARITY)) ? safely("online case in " + hall, () -> onlineCase(hall))
-                            : Uni.createFrom().voidItem());
+                    .chain(() -> chance(perStep(config.simulateCaseSeconds() * ONLINE_CASE_RARITY))
+                            ? safely("online case in " + hall, () -> onlineCase(hall)) : Uni.createFrom().voidItem());
         }
         return chain;
     }
 
     private static Uni<Void> safely(String what, Supplier<Uni<?>> action) {
-        Uni<?> run;
-        try {
-            run = action.get();
-        } catch (RuntimeException e) {
-            run = Uni.createFrom().failure(e);
-        }
-        return run.replaceWithVoid().onFailure().invoke(failure -> LOG.debugf("demo flow: %s skipped: %s", what, failure.toString()))
+        return Uni.createFrom().deferred(action).replaceWithVoid().onFailure().invoke(failure -> LOG.debugf("demo flow: %s skipped: %s", what, failure.toString()))
                 .onFailure().recoverWithNull();
     }
 
@@ -195,7 +195,7 @@ public class DemoFlow {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Row r : rows) {
                 int window = r.getInteger("number");
-                Caller clerk = clerk(hall, window);
+                Caller clerk = DemoSeed.clerkAt(hall, window);
                 UUID ticket = r.getUUID("id");
                 if (ticket == null) {
                     chain = chain.chain(() -> safely("call at " + hall + "/" + window, () -> callNext.callNext(hall, window, clerk)));
@@ -273,14 +273,10 @@ public class DemoFlow {
                 default -> CaseAction.DELIVER;
             };
             boolean reviews = action == CaseAction.START_REVIEW || action == CaseAction.APPROVE || action == CaseAction.REJECT;
-            Caller caller = reviews ? REVIEWER : clerk(hall, 2);
+            Caller caller = reviews ? REVIEWER : DemoSeed.clerkAt(hall, 2);
             return caseMoves.transition(r.getUUID("id"), new TransitionRequest(action, null, null, null, null),
                     Integer.toString(r.getInteger("version")), caller);
         });
-    }
-
-    private static Caller clerk(String hall, int window) {
-        return new Caller(DemoSeed.clerkOf(hall, window), Set.of(Roles.CLERK), List.of(hall), List.of(Integer.toString(window)));
     }
 
     private IssueRequest.Applicant applicant() {

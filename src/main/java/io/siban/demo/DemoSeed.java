@@ -35,7 +35,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Demo profile only: a city hall and a county hall, ~40 items, demo logins, a kiosk token and a pairing code for it. */
+/**
+ * Demo profile only: a city hall and a county hall, ~40 items, demo logins, their 90 days of history
+ * ({@link DemoHistory}, once), a kiosk token and a pairing code for it. {@link DemoFlow} then keeps them moving.
+ */
 @ApplicationScoped
 public class DemoSeed {
     private static final Logger LOG = Logger.getLogger(DemoSeed.class);
@@ -153,6 +156,12 @@ public class DemoSeed {
     /** The demo clerk who works at a window: clerk1..clerk10 in the city hall, glclerk1..glclerk4 in the county hall. */
     static String clerkOf(String hall, int window) {
         return (COUNTY.equals(hall) ? "glclerk" : "clerk") + window;
+    }
+
+    /** The demo clerk at a window, as the services take them. */
+    static io.siban.security.Caller clerkAt(String hall, int window) {
+        return new io.siban.security.Caller(clerkOf(hall, window), java.util.Set.of(Roles.CLERK), List.of(hall),
+                List.of(Integer.toString(window)));
     }
 
     /**

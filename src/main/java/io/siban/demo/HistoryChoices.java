@@ -18,7 +18,7 @@ final class HistoryChoices {
     static final double SERVICE_SIGMA = 0.45;
     /** Seconds of one service in the queue, lognormal around its median for a standard normal draw. */
     static double serviceSeconds(String queue, double gaussian) {
-        return SERVICE_MINUTES.getOrDefault(queue, 8.0) * 60 * Math.exp(SERVICE_SIGMA * gaussian);
+        return SERVICE_MINUTES.getOrDefault(queue, 8.0) * 60 * StrictMath.exp(SERVICE_SIGMA * gaussian);
     }
 
     /** Arrivals per minute by local hour: the morning peak, the lunch lull, the smaller afternoon peak. */

@@ -7,7 +7,10 @@ import io.siban.cases.CaseNumbers;
 import io.siban.common.PersonalData;
 import io.siban.support.LocalServicesResource;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,20 +28,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo profile's start-up seed on a fresh database (this profile gets its own): the history it
  * writes is exactly its deterministic plan, a second seed adds nothing, and the rows keep the
- * invariants the services keep. The simulated flow is off here, as its flag says.
+ * invariants the services keep. The simulated flow is off, as its flag says, until the last test
+ * starts it by hand at a fast pace (it moves the history's open cases, so it comes last).
  */
 @QuarkusTest
-@TestProfile(DemoHistoryTest.SeededDemo.class)
-class DemoHistoryTest {
+@TestProfile(DemoTest.SeededDemo.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoTest {
     static final List<String> HALLS = List.of(DemoSeed.CITY, DemoSeed.COUNTY);
     static final String HISTORY = "t.idempotency_key like 'demo-history:%'";
 
-    /** The demo seed with its history, without the simulated flow. */
+    static final String TODAY = "(now() at time zone 'Asia/Shanghai')::date";
+
+    /**
+     * The demo seed with its history, the simulated flow switched off; when a test starts it, it issues
+     * every step and serves in about a second.
+     */
     public static class SeededDemo implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("siban.demo.seed", "true", "siban.demo.simulate", "false",
-                    "siban.demo.kiosk-token-file", "target/demo-kiosk-token");
+                    "siban.demo.kiosk-token-file", "target/demo-kiosk-token", "siban.demo.simulate-every", "PT0.2S",
+                    "siban.demo.simulate-issue-seconds", "0.5", "siban.demo.simulate-service-speed", "0.002",
+                    "siban.demo.simulate-case-seconds", "0.4");
         }
     }
 
@@ -50,6 +62,7 @@ class DemoHistoryTest {
     PersonalData personalData;
 
     @Test
+    @Order(1)
     void theDatabaseHoldsExactlyTheDeterministicPlan() throws Exception {
         assertThat(history.lastPlans()).hasSize(2);
         for (int i = 0; i < 2; i++) {
@@ -62,6 +75,7 @@ class DemoHistoryTest {
     }
 
     @Test
+    @Order(2)
     void aSecondSeedAddsNothing() throws Throwable {
         Map<String, Long> before = counts();
         history.seedAtStartup(HALLS);
@@ -72,6 +86,7 @@ class DemoHistoryTest {
     }
 
     @Test
+    @Order(3)
     void ticketRowsStepsTalliesAndCountersAgree() throws Exception {
         assertThat(count("select count(*) from ticket t where " + HISTORY + " and (called_at < issued_at or started_at < called_at "
                 + "or finished_at < started_at or rated_at < finished_at)")).isZero();
@@ -106,6 +121,7 @@ class DemoHistoryTest {
     }
 
     @Test
+    @Order(4)
     void casesKeepTheirDuesCardsMovesAndVisits() throws Exception {
         String cases = "select count(*) from service_case c where c.hall_code in ('lz-city', 'gaolan') and ";
         assertThat(count(cases + "closed_at is not null and (closed_at <= committed_due) <> (card in ('GREEN', 'YELLOW'))")).isZero();
@@ -123,6 +139,7 @@ class DemoHistoryTest {
     }
 
     @Test
+    @Order(5)
     void applicantsAndCodesAreStoredAsIntakeStoresThem() throws Exception {
         try (Connection db = LocalServicesResource.connect(); Statement s = db.createStatement();
              ResultSet r = s.executeQuery("select id, verification_hash, verification_sealed, applicant_name_masked, "
@@ -144,6 +161,7 @@ class DemoHistoryTest {
     }
 
     @Test
+    @Order(6)
     void historyDaysAreWorkingDaysOfTheHallsCalendar() throws Exception {
         HistoryInput city = history.lastInputs().get(0);
         List<LocalDate> days = new ArrayList<>();
@@ -155,6 +173,63 @@ class DemoHistoryTest {
         }
         assertThat(days).isNotEmpty().allMatch(d -> city.calendar().isWorkingDay(d))
                 .allMatch(d -> d.isBefore(city.today()) && !d.isBefore(city.today().minusDays(90)));
+    }
+
+    /**
+     * Within seconds kiosks issue tickets and the demo clerks call and serve them through the real
+     * services, so their events reach the day's tally; cases are taken in and moved; window 1 is left
+     * to people.
+     */
+    @Test
+    @Order(100)
+    void theFlowIssuesServesAndMovesCasesThroughTheRealServices() throws Exception {
+        assertThat(flow.running()).as("off, as its flag says").isFalse();
+        flow.begin();
+        try {
+            flowRuns();
+        } finally {
+            flow.end();
+        }
+    }
+
+    private void flowRuns() throws Exception {
+        long deadline = System.currentTimeMillis() + 40_000;
+        while (System.currentTimeMillis() < deadline && count("select count(*) from ticket where hall_code = 'lz-city' and status = 'DONE' "
+                + "and service_date = " + TODAY + " and called_by like 'clerk%'") < 3) {
+            Thread.sleep(250);
+        }
+        assertThat(count("select count(*) from ticket where hall_code = 'lz-city' and service_date = " + TODAY)).isGreaterThanOrEqualTo(3);
+        assertThat(count("select count(*) from ticket t where hall_code = 'lz-city' and status = 'DONE' and service_date = " + TODAY
+                + " and exists (select 1 from ticket_step s where s.ticket_id = t.id and s.step like 'FINISHED:%')")).isGreaterThanOrEqualTo(3);
+        assertThat(count("select count(*) from ticket where hall_code in ('lz-city', 'gaolan') and window_number = 1 "
+                + "and service_date = " + TODAY)).isZero();
+        long tallied = 0;
+        while (System.currentTimeMillis() < deadline && tallied < 3) {
+            tallied = count("select coalesce(sum(served), 0) from hall_day_tally where hall_code = 'lz-city' and service_date = " + TODAY);
+            Thread.sleep(250);
+        }
+        assertThat(tallied).as("served today, tallied from the published events").isGreaterThanOrEqualTo(3);
+        assertThat(count("select count(*) from event_outbox where hall_code = 'lz-city' and type = 'ticket.finished' and seq is not null"))
+                .isGreaterThanOrEqualTo(3);
+        while (System.currentTimeMillis() < deadline && (cases("channel = 'WINDOW'") == 0 || cases("channel <> 'WINDOW'") == 0
+                || moved() == 0)) {
+            Thread.sleep(250);
+        }
+        assertThat(cases("channel = 'WINDOW' and exists (select 1 from case_visit v join ticket t on t.id = v.ticket_id "
+                + "where v.case_id = c.id and t.case_id = c.id and t.outcome = 'CASE_ACCEPTED')")).as("cases taken in at a window").isPositive();
+        assertThat(cases("channel <> 'WINDOW'")).as("online and mobile applications").isPositive();
+        assertThat(moved()).as("open cases moved along by the reviewer and clerks").isPositive();
+    }
+
+    private static long cases(String condition) throws Exception {
+        return count("select count(*) from service_case c where hall_code in ('lz-city', 'gaolan') "
+                + "and c.created_at > now() - interval '10 minutes' and " + condition);
+    }
+
+    /** Moves made in the last minutes: the flow's (the history's moves all lie in office hours before today). */
+    private static long moved() throws Exception {
+        return count("select count(*) from case_transition where at > now() - interval '10 minutes' "
+                + "and action in ('START_REVIEW', 'APPROVE', 'REJECT', 'DELIVER', 'FORWARD', 'UPSTREAM_RETURNED', 'ACCEPT')");
     }
 
     private String databaseChecksum(String hall) throws Exception {
