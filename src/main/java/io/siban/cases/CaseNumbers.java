@@ -13,7 +13,7 @@ import java.util.UUID;
  * (e.g. LZCITY20261130-7KQ4M), readable but with no sequence to count through; the six-digit code
  * for the public lookup is kept only as a hash (and sealed for the clerk's answer).
  */
-final class CaseNumbers {
+public final class CaseNumbers {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** No 0/O, 1/I or U: easy to read out and type. 31^5 ≈ 28 million numbers per hall and day. */
     static final String NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTVWXYZ";
@@ -25,9 +25,14 @@ final class CaseNumbers {
     }
 
     static String randomPart() {
+        return randomPart(RANDOM);
+    }
+
+    /** A random part drawn from {@code random} (the demo history draws its numbers from a fixed seed). */
+    public static String randomPart(java.util.random.RandomGenerator random) {
         char[] part = new char[RANDOM_PART_LENGTH];
         for (int i = 0; i < part.length; i++) {
-            part[i] = NUMBER_ALPHABET.charAt(RANDOM.nextInt(NUMBER_ALPHABET.length()));
+            part[i] = NUMBER_ALPHABET.charAt(random.nextInt(NUMBER_ALPHABET.length()));
         }
         return new String(part);
     }
@@ -43,7 +48,7 @@ final class CaseNumbers {
     }
 
     /** The stored form of a case's verification code. */
-    static String codeHash(UUID id, String code) {
+    public static String codeHash(UUID id, String code) {
         return hash(id + ":" + code);
     }
 

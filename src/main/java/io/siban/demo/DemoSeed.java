@@ -35,7 +35,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Demo profile only: a city hall and a county hall, ~40 items, demo logins, a kiosk token and a pairing code for it. */
+/**
+ * Demo profile only: a city hall and a county hall, ~40 items, demo logins, their 90 days of history
+ * ({@link DemoHistory}, once), a kiosk token and a pairing code for it. {@link DemoFlow} then keeps them moving.
+ */
 @ApplicationScoped
 public class DemoSeed {
     private static final Logger LOG = Logger.getLogger(DemoSeed.class);
@@ -56,6 +59,8 @@ public class DemoSeed {
     DevicePairing pairing;
     @Inject
     ObjectMapper json;
+    @Inject
+    DemoHistory history;
     @ConfigProperty(name = "quarkus.management.port", defaultValue = "9000")
     int managementPort;
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
@@ -68,6 +73,7 @@ public class DemoSeed {
         VertxContextSupport.subscribeAndAwait(this::seedHalls);
         VertxContextSupport.subscribeAndAwait(this::seedItems);
         VertxContextSupport.subscribeAndAwait(this::seedLogins);
+        history.seedAtStartup(List.of(CITY, COUNTY));
         UUID kiosk = VertxContextSupport.subscribeAndAwait(this::kioskDevice);
         String kioskToken = VertxContextSupport.subscribeAndAwait(() -> devices.freshToken(kiosk));
         PairingCode code = VertxContextSupport.subscribeAndAwait(() -> pairing.issue(kiosk));
@@ -139,7 +145,23 @@ public class DemoSeed {
             List<Integer> window = List.of(n);
             chain = chain.chain(() -> accounts.ensure(username, "clerk", List.of(Roles.CLERK), List.of(CITY), window));
         }
+        for (int n = 1; n <= 4; n++) {
+            String username = clerkOf(COUNTY, n);
+            List<Integer> window = List.of(n);
+            chain = chain.chain(() -> accounts.ensure(username, "clerk", List.of(Roles.CLERK), List.of(COUNTY), window));
+        }
         return chain.replaceWithVoid();
+    }
+
+    /** The demo clerk who works at a window: clerk1..clerk10 in the city hall, glclerk1..glclerk4 in the county hall. */
+    static String clerkOf(String hall, int window) {
+        return (COUNTY.equals(hall) ? "glclerk" : "clerk") + window;
+    }
+
+    /** The demo clerk at a window, as the services take them. */
+    static io.siban.security.Caller clerkAt(String hall, int window) {
+        return new io.siban.security.Caller(clerkOf(hall, window), java.util.Set.of(Roles.CLERK), List.of(hall),
+                List.of(Integer.toString(window)));
     }
 
     /**
@@ -186,7 +208,7 @@ public class DemoSeed {
                   Health       %s/q/health/ready  Metrics: %s/q/metrics  (management port)
                   Demo halls   %s/api/v1/halls/lz-city  and  /api/v1/halls/gaolan
                   Catalogue    %s/api/v1/items/summary
-                  Logins       admin/admin  supervisor/supervisor  reviewer/reviewer  clerk1..clerk10/clerk
+                  Logins       admin/admin  supervisor/supervisor  reviewer/reviewer  clerk1..clerk10/clerk (gaolan: glclerk1..4/clerk)
                                (POST %s/api/v1/auth/token {"username":"clerk1","password":"clerk"})
                   Kiosk        %s/kiosk/lz-city  pairing code %s (one use, until %s)
                   Kiosk token  (for scripts, in a header; also in %s)

@@ -1,0 +1,295 @@
+package io.siban.demo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.siban.cases.CaseNumbers;
+import io.siban.common.PersonalData;
+import io.siban.support.LocalServicesResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo profile's start-up seed on a fresh database (this profile gets its own): the history it
+ * writes is exactly its deterministic plan, a second seed adds nothing, and the rows keep the
+ * invariants the services keep. The simulated flow is off, as its flag says, until the last test
+ * starts it by hand at a fast pace (it moves the history's open cases, so it comes last).
+ */
+@QuarkusTest
+@TestProfile(DemoTest.SeededDemo.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoTest {
+    static final List<String> HALLS = List.of(DemoSeed.CITY, DemoSeed.COUNTY);
+    static final String HISTORY = "t.idempotency_key like 'demo-history:%'";
+
+    static final String TODAY = "(now() at time zone 'Asia/Shanghai')::date";
+
+    /**
+     * The demo seed with its history, the simulated flow switched off; when a test starts it, it issues
+     * every step and serves in about a second.
+     */
+    public static class SeededDemo implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("siban.demo.seed", "true", "siban.demo.simulate", "false",
+                    "siban.demo.kiosk-token-file", "target/demo-kiosk-token", "siban.demo.simulate-every", "PT0.2S",
+                    "siban.demo.simulate-issue-seconds", "0.5", "siban.demo.simulate-service-speed", "0.002",
+                    "siban.demo.simulate-case-seconds", "0.4");
+        }
+    }
+
+    @Inject
+    DemoHistory history;
+    @Inject
+    DemoFlow flow;
+    @Inject
+    PersonalData personalData;
+
+    @Test
+    @Order(1)
+    void theDatabaseHoldsExactlyTheDeterministicPlan() throws Exception {
+        assertThat(history.lastPlans()).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            HistoryPlan plan = history.lastPlans().get(i);
+            assertThat(plan.tickets()).hasSizeGreaterThan(1_000);
+            assertThat(plan.cases()).hasSizeGreaterThan(300);
+            assertThat(HistoryPlan.of(history.lastInputs().get(i)).checksum()).isEqualTo(plan.checksum());
+            assertThat(databaseChecksum(plan.hall())).isEqualTo(plan.checksum());
+        }
+    }
+
+    /**
+     * What another fresh database with the same halls and catalogue would be seeded with: the inputs
+     * read again from this one (all but the days it now has tickets on) give the same plan.
+     */
+    @Test
+    @Order(2)
+    void theInputsReadAgainGiveTheSameHistory() throws Throwable {
+        for (HistoryInput seeded : history.lastInputs()) {
+            HistoryInput read = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> history.input(seeded.hall()));
+            assertThat(read.skipDays()).isNotEmpty();
+            HistoryInput fresh = new HistoryInput(read.hall(), read.queues(), read.windows(), read.items(), read.calendar(), read.today(),
+                    read.days(), read.seed(), read.appointmentHeadStart(), java.util.Set.of());
+            assertThat(fresh.queues()).isEqualTo(seeded.queues());
+            assertThat(fresh.windows()).isEqualTo(seeded.windows());
+            assertThat(fresh.items()).isEqualTo(seeded.items());
+            assertThat(HistoryPlan.of(fresh).checksum()).isEqualTo(HistoryPlan.of(seeded).checksum());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aSecondSeedAddsNothing() throws Throwable {
+        Map<String, Long> before = counts();
+        history.seedAtStartup(HALLS);
+        List<DemoHistory.Statement> again = history.lastPlans().stream().flatMap(plan -> history.statements(plan).stream()).toList();
+        assertThat(history.write(HALLS, again).await().indefinitely()).as("a second instance writing the same history").isFalse();
+        assertThat(counts()).isEqualTo(before);
+        assertThat(flow.running()).isFalse();
+    }
+
+    @Test
+    @Order(4)
+    void ticketRowsStepsTalliesAndCountersAgree() throws Exception {
+        assertThat(count("select count(*) from ticket t where " + HISTORY + " and (called_at < issued_at or started_at < called_at "
+                + "or finished_at < started_at or rated_at < finished_at)")).isZero();
+        assertThat(count("select count(*) from ticket t where " + HISTORY + " and not (case status "
+                + "when 'DONE' then finished_at is not null and outcome is not null when 'NO_SHOW' then no_show_at is not null "
+                + "when 'CANCELLED' then cancelled_at is not null when 'EXPIRED' then called_at is null else false end)")).isZero();
+        for (String[] step : new String[][]{{"'CALLED'", "called_at"}, {"'NO_SHOW'", "no_show_at"}, {"'STARTED'", "started_at"},
+                {"'FINISHED:' || t.outcome", "finished_at"}}) {
+            assertThat(count("select count(*) from ticket t where " + HISTORY + " and (t." + step[1] + " is not null) <> exists ("
+                    + "select 1 from ticket_step s where s.ticket_id = t.id and s.step = " + step[0] + " and s.at = t." + step[1]
+                    + " and s.actor = t.called_by and s.window_number = t.window_number)")).as(step[0]).isZero();
+        }
+        assertThat(count("select count(*) from ticket t where " + HISTORY + " and (t.rating is not null) <> exists (select 1 "
+                + "from ticket_step s where s.ticket_id = t.id and s.step = 'RATED:' || t.rating and s.at = t.rated_at)")).isZero();
+        assertThat(count("""
+                select count(*) from hall_day_tally d full join (
+                    select hall_code, service_date, count(called_at) as calls, count(*) filter (where status = 'DONE') as served,
+                           count(*) filter (where status = 'NO_SHOW') as no_show, count(*) filter (where status = 'CANCELLED') as cancelled,
+                           sum(floor(extract(epoch from called_at - issued_at)))::bigint as waits
+                    from ticket t where %s group by hall_code, service_date) r
+                  on r.hall_code = d.hall_code and r.service_date = d.service_date
+                where r.hall_code is null or d.hall_code is null or (d.calls, d.served, d.no_show, d.cancelled, d.wait_seconds)
+                      is distinct from (r.calls, r.served, r.no_show, r.cancelled, r.waits)""".formatted(HISTORY))).isZero();
+        assertThat(count("""
+                select count(*) from (select hall_code, issued_queue_code, service_date, max(seq) as last from ticket t where %s
+                                      group by 1, 2, 3) r
+                left join ticket_counter c on (c.hall_code, c.queue_code, c.service_date) = (r.hall_code, r.issued_queue_code, r.service_date)
+                where c.last_seq is distinct from r.last""".formatted(HISTORY))).isZero();
+        assertThat(count("select count(*) from queue_waiting where waiting <> 0")).isZero();
+        assertThat(count("select count(*) from ticket t where " + HISTORY + " and (select count(*) from ticket_step s "
+                + "where s.ticket_id = t.id) = 0 and status <> 'EXPIRED'")).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void casesKeepTheirDuesCardsMovesAndVisits() throws Exception {
+        String cases = "select count(*) from service_case c where c.hall_code in ('lz-city', 'gaolan') and ";
+        assertThat(count(cases + "closed_at is not null and (closed_at <= committed_due) <> (card in ('GREEN', 'YELLOW'))")).isZero();
+        assertThat(count(cases + "closed_at is not null and closed_at > committed_due")).isPositive();
+        assertThat(count(cases + "closed_at is not null and closed_at > statutory_due")).isPositive();
+        assertThat(count(cases + "closed_at is null and state in ('ACCEPTED', 'IN_REVIEW', 'FORWARDED', 'RETURNED') "
+                + "and committed_due <= now()")).isPositive();
+        assertThat(count(cases + "accepted_at is not null and (committed_due is null or yellow_from > committed_due)")).isZero();
+        assertThat(count(cases + "state <> (select to_state from case_transition m where m.case_id = c.id order by m.id desc limit 1)")).isZero();
+        assertThat(count(cases + "channel = 'WINDOW' and not exists (select 1 from case_visit v join ticket t on t.id = v.ticket_id "
+                + "where v.case_id = c.id and t.case_id = c.id and t.status = 'DONE' and t.outcome = 'CASE_ACCEPTED')")).isZero();
+        assertThat(count(cases + "exists (select 1 from case_card_change k where k.case_id = c.id and k.card = 'RED' "
+                + "and k.at = c.committed_due)")).isPositive();
+        assertThat(count("select count(distinct category) from service_case where hall_code = 'lz-city'")).isEqualTo(4);
+    }
+
+    @Test
+    @Order(6)
+    void applicantsAndCodesAreStoredAsIntakeStoresThem() throws Exception {
+        try (Connection db = LocalServicesResource.connect(); Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("select id, verification_hash, verification_sealed, applicant_name_masked, "
+                     + "applicant_id_masked, applicant_phone_masked, applicant_sealed from service_case where hall_code = 'lz-city' limit 50")) {
+            int seen = 0;
+            while (r.next()) {
+                seen++;
+                UUID id = UUID.fromString(r.getString(1));
+                assertThat(CaseNumbers.codeHash(id, personalData.open(r.getString(3)))).isEqualTo(r.getString(2));
+                Map<?, ?> applicant = new com.fasterxml.jackson.databind.ObjectMapper().readValue(personalData.open(r.getString(7)), Map.class);
+                assertThat(r.getString(4)).isEqualTo(PersonalData.maskName((String) applicant.get("name"))).contains("*");
+                assertThat(r.getString(5)).isEqualTo(PersonalData.maskId((String) applicant.get("idNumber"))).contains("********");
+                assertThat(r.getString(6)).isEqualTo(PersonalData.maskPhone((String) applicant.get("phone")));
+            }
+            assertThat(seen).isEqualTo(50);
+        }
+        assertThat(count("select count(*) from ticket t where " + HISTORY + " and (applicant_sealed is not null "
+                + "or applicant_id_hash is not null)")).isZero();
+    }
+
+    @Test
+    @Order(7)
+    void historyDaysAreWorkingDaysOfTheHallsCalendar() throws Exception {
+        HistoryInput city = history.lastInputs().get(0);
+        List<LocalDate> days = new ArrayList<>();
+        try (Connection db = LocalServicesResource.connect(); Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("select distinct service_date from ticket t where " + HISTORY)) {
+            while (r.next()) {
+                days.add(r.getDate(1).toLocalDate());
+            }
+        }
+        assertThat(days).isNotEmpty().allMatch(d -> city.calendar().isWorkingDay(d))
+                .allMatch(d -> d.isBefore(city.today()) && !d.isBefore(city.today().minusDays(90)));
+    }
+
+    /**
+     * Within seconds kiosks issue tickets and the demo clerks call and serve them through the real
+     * services, so their events reach the day's tally; cases are taken in and moved; window 1 is left
+     * to people.
+     */
+    @Test
+    @Order(100)
+    void theFlowIssuesServesAndMovesCasesThroughTheRealServices() throws Exception {
+        assertThat(flow.running()).as("off, as its flag says").isFalse();
+        flow.begin();
+        try {
+            flowRuns();
+        } finally {
+            flow.end();
+        }
+    }
+
+    private void flowRuns() throws Exception {
+        long deadline = System.currentTimeMillis() + 40_000;
+        while (System.currentTimeMillis() < deadline && count("select count(*) from ticket where hall_code = 'lz-city' and status = 'DONE' "
+                + "and service_date = " + TODAY + " and called_by like 'clerk%'") < 3) {
+            Thread.sleep(250);
+        }
+        assertThat(count("select count(*) from ticket where hall_code = 'lz-city' and service_date = " + TODAY)).isGreaterThanOrEqualTo(3);
+        assertThat(count("select count(*) from ticket t where hall_code = 'lz-city' and status = 'DONE' and service_date = " + TODAY
+                + " and exists (select 1 from ticket_step s where s.ticket_id = t.id and s.step like 'FINISHED:%')")).isGreaterThanOrEqualTo(3);
+        assertThat(count("select count(*) from ticket where hall_code in ('lz-city', 'gaolan') and window_number = 1 "
+                + "and service_date = " + TODAY)).isZero();
+        long tallied = 0;
+        while (System.currentTimeMillis() < deadline && tallied < 3) {
+            tallied = count("select coalesce(sum(served), 0) from hall_day_tally where hall_code = 'lz-city' and service_date = " + TODAY);
+            Thread.sleep(250);
+        }
+        assertThat(tallied).as("served today, tallied from the published events").isGreaterThanOrEqualTo(3);
+        assertThat(count("select count(*) from event_outbox where hall_code = 'lz-city' and type = 'ticket.finished' and seq is not null"))
+                .isGreaterThanOrEqualTo(3);
+        while (System.currentTimeMillis() < deadline && (cases("channel = 'WINDOW'") == 0 || cases("channel <> 'WINDOW'") == 0
+                || moved() == 0)) {
+            Thread.sleep(250);
+        }
+        assertThat(cases("channel = 'WINDOW' and exists (select 1 from case_visit v join ticket t on t.id = v.ticket_id "
+                + "where v.case_id = c.id and t.case_id = c.id and t.outcome = 'CASE_ACCEPTED')")).as("cases taken in at a window").isPositive();
+        assertThat(cases("channel <> 'WINDOW'")).as("online and mobile applications").isPositive();
+        assertThat(moved()).as("open cases moved along by the reviewer and clerks").isPositive();
+    }
+
+    private static long cases(String condition) throws Exception {
+        return count("select count(*) from service_case c where hall_code in ('lz-city', 'gaolan') "
+                + "and c.created_at > now() - interval '10 minutes' and " + condition);
+    }
+
+    /** Moves made in the last minutes: the flow's (the history's moves all lie in office hours before today). */
+    private static long moved() throws Exception {
+        return count("select count(*) from case_transition where at > now() - interval '10 minutes' "
+                + "and action in ('START_REVIEW', 'APPROVE', 'REJECT', 'DELIVER', 'FORWARD', 'UPSTREAM_RETURNED', 'ACCEPT')");
+    }
+
+    private String databaseChecksum(String hall) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (Connection db = LocalServicesResource.connect(); Statement s = db.createStatement()) {
+            try (ResultSet r = s.executeQuery("select id, number, status, issued_at, called_at, started_at, finished_at, window_number, "
+                    + "rating from ticket t where hall_code = '" + hall + "' and " + HISTORY)) {
+                while (r.next()) {
+                    lines.add(HistoryPlan.ticketLine(UUID.fromString(r.getString(1)), r.getString(2), r.getString(3), instant(r, 4),
+                            instant(r, 5), instant(r, 6), instant(r, 7), (Integer) r.getObject(8), (Integer) r.getObject(9)));
+                }
+            }
+            try (ResultSet r = s.executeQuery("select id, case_number, state, accepted_at, closed_at, committed_due, card "
+                    + "from service_case where hall_code = '" + hall + "'")) {
+                while (r.next()) {
+                    lines.add(HistoryPlan.caseLine(UUID.fromString(r.getString(1)), r.getString(2), r.getString(3), instant(r, 4),
+                            instant(r, 5), instant(r, 6), r.getTimestamp(5) == null ? null : r.getString(7)));
+                }
+            }
+        }
+        return HistoryPlan.digest(lines);
+    }
+
+    private static Instant instant(ResultSet r, int column) throws Exception {
+        java.sql.Timestamp at = r.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+
+    private static Map<String, Long> counts() throws Exception {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : List.of("ticket", "ticket_step", "ticket_counter", "hall_day_tally", "service_case", "case_transition",
+                "case_card_change", "case_visit")) {
+            counts.put(table, count("select count(*) from " + table));
+        }
+        return counts;
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection db = LocalServicesResource.connect(); Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
