@@ -354,6 +354,27 @@ create table kpi_window_state (
     primary key (hall_code, window_number)
 );
 
+-- A window created OPEN is open from its creation (window creation sends no window.status event): the
+-- creation is kept as a raw row, so a rebuild replays it before the window's events.
+create table kpi_window_created (
+    hall_code     text        not null,
+    window_number int         not null,
+    at            timestamptz not null,
+    primary key (hall_code, window_number)
+);
+
+create function kpi_window_created() returns trigger language plpgsql as $$
+begin
+    insert into kpi_window_created values (new.hall_code, new.number, new.updated_at)
+    on conflict (hall_code, window_number) do update set at = excluded.at;
+    insert into kpi_window_state (hall_code, window_number, open_since, last_event)
+    values (new.hall_code, new.number, new.updated_at, 0)
+    on conflict (hall_code, window_number) do nothing;
+    return null;
+end $$;
+create trigger kpi_window_created after insert on hall_window
+    for each row when (new.status = 'OPEN') execute function kpi_window_created();
+
 -- An interval [from_at, to_at) split into hall-local days.
 create function kpi_split_days(tz text, from_at timestamptz, to_at timestamptz)
     returns table (day date, seconds bigint) language sql immutable as $$
@@ -466,6 +487,8 @@ begin
 
     delete from kpi_window_day w where w.hall_code = p_hall;
     delete from kpi_window_state s where s.hall_code = p_hall;
+    insert into kpi_window_state (hall_code, window_number, open_since, last_event)
+    select c.hall_code, c.window_number, c.at, 0 from kpi_window_created c where c.hall_code = p_hall;
     for ev in select * from event_outbox o where o.hall_code = p_hall and o.type = 'window.status' order by o.id loop
         perform kpi_window_status(ev.id, ev.hall_code, (ev.payload ->> 'window')::int, ev.payload ->> 'status', kpi_event_at(ev));
     end loop;

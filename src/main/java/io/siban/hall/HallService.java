@@ -99,7 +99,6 @@ public class HallService {
                     window.updatedAt = clocks.now();
                     return window.<HallWindow>persist();
                 })
-                .call(window -> announce(hallCode, window))
                 .map(HallService::view);
     }
 
