@@ -36,7 +36,8 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * The KPI report on a scenario with known answers (Monday 12 October 2026 in a hall of Asia/Shanghai):
  * every KPI asserted, JSON and CSV equal, and the rollups equal to a rebuild from raw rows and
- * unchanged by a batch numbered again.
+ * unchanged by a batch numbered again. Long because the scenario and its expected figures read best
+ * in one place, with the small HTTP helpers it needs.
  */
 @QuarkusTest
 class KpiReportTest {
