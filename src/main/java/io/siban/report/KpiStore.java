@@ -54,8 +54,10 @@ public class KpiStore {
     public Uni<Void> read(KpiQuery q, List<String> halls, OffsetDateTime now, Map<List<String>, KpiSums> rows) {
         Uni<Void> all = Uni.createFrom().voidItem();
         if (q.reads(GroupBy.Source.TICKETS)) {
-            all = all.chain(() -> run(sums(q, halls, GroupBy.Source.TICKETS, "kpi_ticket_day", TICKET_SUMS), rows, KpiStore::tickets))
-                    .chain(() -> run(histogram(q, halls, GroupBy.Source.TICKETS, "kpi_ticket_hist", "measure"), rows, KpiStore::ticketBuckets));
+            String grain = byHallAndDayOnly(q) ? HALL_DAY_ROWS : FINE_ROWS;
+            all = all.chain(() -> run(sums(q, halls, GroupBy.Source.TICKETS, "kpi_ticket_day " + grain, TICKET_SUMS), rows, KpiStore::tickets))
+                    .chain(() -> run(histogram(q, halls, GroupBy.Source.TICKETS, "kpi_ticket_hist " + grain, "measure"), rows,
+                            KpiStore::ticketBuckets));
         }
         if (q.reads(GroupBy.Source.CASES)) {
             all = all.chain(() -> run(sums(q, halls, GroupBy.Source.CASES, "kpi_case_day", CASE_SUMS), rows, KpiStore::cases))
@@ -70,6 +72,21 @@ public class KpiStore {
         }
         return all;
     }
+
+    /** The ticket rollups' rows of a hall and day alone (V16: window -1), and their fine rows. */
+    static final String HALL_DAY_ROWS = "r where r.window_number = -1 and";
+    static final String FINE_ROWS = "r where r.window_number >= 0 and";
+
+    /**
+     * Whether the query needs tickets per hall and day only (no other dimension grouped or filtered): then
+     * it reads the rows of a hall and day alone, a few hundred a year instead of about a million.
+     */
+    static boolean byHallAndDayOnly(KpiQuery q) {
+        return HALL_AND_DAYS.containsAll(q.groupBy()) && q.department() == null && q.category() == null && q.channel() == null
+                && q.window() == null;
+    }
+
+    private static final java.util.Set<GroupBy> HALL_AND_DAYS = java.util.EnumSet.of(GroupBy.HALL, GroupBy.DAY, GroupBy.WEEK, GroupBy.MONTH);
 
     private Uni<Void> run(Statement statement, Map<List<String>, KpiSums> rows, BiConsumer<KpiSums, Row> add) {
         return pool.preparedQuery(statement.sql()).execute(statement.params()).invoke(found -> fold(found, rows, add)).replaceWithVoid();
@@ -143,14 +160,19 @@ public class KpiStore {
 
     static Statement sums(KpiQuery q, List<String> halls, GroupBy.Source source, String table, String sums) {
         Parts p = new Parts(q, halls, source, 3);
-        return new Statement("select " + p.keys + sums + " from " + table + " where " + p.where + p.groupBy(), p.tuple());
+        return new Statement("select " + p.keys + sums + " from " + from(table) + p.where + p.groupBy(), p.tuple());
     }
 
     static Statement histogram(KpiQuery q, List<String> halls, GroupBy.Source source, String table, String measure) {
         Parts p = new Parts(q, halls, source, 3);
         int m = p.groups + 1;
-        return new Statement("select " + p.keys + measure + " as measure, bucket, sum(count) as n from " + table + " where " + p.where
+        return new Statement("select " + p.keys + measure + " as measure, bucket, sum(count) as n from " + from(table) + p.where
                 + p.groupBy(Integer.toString(m), Integer.toString(m + 1)) + " having sum(count) <> 0", p.tuple());
+    }
+
+    /** A table, or a table with its grain condition, ready for the statement's conditions. */
+    private static String from(String table) {
+        return table.endsWith(" and") ? table + " " : table + " where ";
     }
 
     static Statement windows(KpiQuery q, List<String> halls, OffsetDateTime now) {
