@@ -74,6 +74,10 @@ create table kpi_ticket_hist (
     primary key (hall_code, day, queue_code, window_number, clerk, item_code, department, category, channel, measure, bucket)
 );
 
+-- the rows of a hall and day alone, read without the fine rows
+create index kpi_ticket_day_hall_day on kpi_ticket_day (hall_code, day) where window_number = -1;
+create index kpi_ticket_hist_hall_day on kpi_ticket_hist (hall_code, day) include (measure, bucket, count) where window_number = -1;
+
 create table kpi_ticket_fact (
     ticket_id      uuid   not null,
     hall_code      text   not null,
