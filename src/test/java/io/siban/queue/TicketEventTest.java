@@ -22,8 +22,8 @@ class TicketEventTest {
         List<String> sqlKeys = java.util.regex.Pattern.compile("'(\\w+)'").matcher(sql).results().map(m -> m.group(1)).toList();
         assertThat(sqlKeys).isEqualTo(javaKeys);
         assertThat(sql).isEqualTo("jsonb_build_object('ticketId', id, 'number', number, 'queue', queue_code, 'channel', channel, 'status', status, "
-                + "'priority', priority, 'window', window_number, 'recalls', recalls, 'at', now())");
+                + "'priority', priority, 'window', window_number, 'recalls', recalls, 'item', item_code, 'at', now())");
         assertThat(TicketEvent.json(row, at).encode()).isEqualTo("{\"ticketId\":\"" + row.id() + "\",\"number\":\"A001\","
-                + "\"queue\":\"A\",\"channel\":\"KIOSK\",\"status\":\"CALLED\",\"priority\":\"NORMAL\",\"window\":3,\"recalls\":1,\"at\":\"2026-06-15T09:30Z\"}");
+                + "\"queue\":\"A\",\"channel\":\"KIOSK\",\"status\":\"CALLED\",\"priority\":\"NORMAL\",\"window\":3,\"recalls\":1,\"item\":null,\"at\":\"2026-06-15T09:30Z\"}");
     }
 }
