@@ -2,6 +2,7 @@ package io.siban.cases;
 
 import io.siban.cases.dto.TransitionView;
 import io.siban.common.problem.ProblemException;
+import io.siban.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -71,8 +72,12 @@ public class CaseStore {
                 $23, $24, $24, $25, $26, $27, $28, $29)
             on conflict (case_number) do nothing""";
 
-    static final String INSERT_TRANSITION = "insert into case_transition (case_id, at, actor, action, from_state, to_state, reason, detail) "
-            + "values ($1, $2, $3, $4, $5, $6, $7, $8)";
+    /** A move of the case and its {@code case.moved} event (staff stream; the KPI rollups follow it). */
+    static final String INSERT_TRANSITION = Outbox.sql("""
+            with moved as (insert into case_transition (case_id, at, actor, action, from_state, to_state, reason, detail)
+                           values ($1, $2, $3, $4, $5, $6, $7, $8))
+            insert into outbox select hall_code, 'case.moved', jsonb_build_object('caseId', id, 'state', $6::text)
+            from service_case where id = $1""");
     static final String INSERT_VISIT = "insert into case_visit (case_id, ticket_id, at) values ($1, $2, $3)";
     static final String RUNNING_PAUSE = "select kind from case_pause where case_id = $1 and ended_at is null";
     static final String INSERT_PAUSE = "insert into case_pause (case_id, kind, procedure, reason, started_at, limit_days, limit_seconds) "

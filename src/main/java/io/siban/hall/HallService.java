@@ -99,6 +99,7 @@ public class HallService {
                     window.updatedAt = clocks.now();
                     return window.<HallWindow>persist();
                 })
+                .call(window -> announce(hallCode, window))
                 .map(HallService::view);
     }
 
@@ -128,7 +129,8 @@ public class HallService {
     /** Appends a window.status event in the same transaction as the change. */
     private static Uni<Integer> announce(String hallCode, HallWindow window) {
         String payload = new io.vertx.core.json.JsonObject().put("window", window.key.number()).put("name", window.name)
-                .put("status", window.status.name()).put("queues", new io.vertx.core.json.JsonArray(List.of(window.queues))).encode();
+                .put("status", window.status.name()).put("queues", new io.vertx.core.json.JsonArray(List.of(window.queues)))
+                .put("at", window.updatedAt.toString()).encode();
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         Outbox.sql(Outbox.APPEND + " values (:hall, 'window.status', (:payload)::text::jsonb)"))
                 .setParameter("hall", hallCode).setParameter("payload", payload).executeUpdate());

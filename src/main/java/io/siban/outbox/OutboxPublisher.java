@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class OutboxPublisher {
     private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
-    static final long SEQUENCE_LOCK = 0x51BA_0001L;
+    /** Held while events are numbered; also by whatever must not run beside a numbering step (a KPI rebuild). */
+    public static final long SEQUENCE_LOCK = 0x51BA_0001L;
     static final long PUBLISH_LOCK = 0x51BA_0002L;
     static final int BATCH = 500;
 

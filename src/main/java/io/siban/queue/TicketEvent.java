@@ -23,7 +23,10 @@ final class TicketEvent {
             new Field("status", "status", t -> t.status().name()),
             new Field("priority", "priority", t -> t.priority().name()),
             new Field("window", "window_number", TicketRow::window),
-            new Field("recalls", "recalls", TicketRow::recalls));
+            new Field("recalls", "recalls", TicketRow::recalls),
+            // read by the KPI rollups from issue events, which they count without a ticket lookup
+            new Field("item", "item_code", TicketRow::itemCode),
+            new Field("channel", "channel", t -> t.channel().name()));
 
     /** The key of the event's time, the last field. */
     private static final String AT = "at";

@@ -61,7 +61,8 @@ public class TicketExpiry {
             expired as (
                 update ticket t set status = 'EXPIRED', version = t.version + 1
                 from due where t.id = due.id and t.status = 'WAITING'
-                returning t.id, t.hall_code, t.number, t.queue_code, t.status, t.priority, t.window_number, t.recalls, t.seq),
+                returning t.id, t.hall_code, t.number, t.queue_code, t.status, t.priority, t.window_number, t.recalls, t.seq,
+                          t.item_code, t.channel),
             step as (
                 insert into ticket_step (ticket_id, step, at, actor)
                 select id, 'EXPIRED', $1, 'system' from expired),

@@ -1,0 +1,84 @@
+package io.siban.report;
+
+import io.siban.report.dto.KpiReport;
+import io.smallrye.mutiny.Multi;
+
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A KPI report as CSV: a header line, then one line per row, one column per key and per leaf
+ * ({@code tickets.waitP50Seconds}), the blocks in the order of the JSON answer. Lines are produced
+ * one at a time as the answer is written.
+ */
+public final class KpiCsv {
+    static final String[] BLOCKS = {"tickets", "cases", "ratings", "windows"};
+    static final Class<?>[] TYPES = {KpiReport.Tickets.class, KpiReport.Cases.class, KpiReport.Ratings.class, KpiReport.Windows.class};
+
+    private KpiCsv() {
+    }
+
+    public static Multi<String> lines(KpiReport report) {
+        return Multi.createFrom().item(header(report.groupBy()))
+                .onCompletion().switchTo(Multi.createFrom().iterable(report.rows()).map(row -> line(report.groupBy(), row)));
+    }
+
+    public static String header(List<String> groupBy) {
+        List<String> cells = new ArrayList<>();
+        for (String g : groupBy) {
+            cells.add("key." + g);
+        }
+        for (int b = 0; b < BLOCKS.length; b++) {
+            for (RecordComponent c : TYPES[b].getRecordComponents()) {
+                cells.add(BLOCKS[b] + "." + c.getName());
+            }
+        }
+        return String.join(",", cells) + "\r\n";
+    }
+
+    public static String line(List<String> groupBy, KpiReport.Row row) {
+        List<String> cells = new ArrayList<>();
+        for (String g : groupBy) {
+            cells.add(text(row.key().get(g)));
+        }
+        Object[] blocks = {row.tickets(), row.cases(), row.ratings(), row.windows()};
+        for (int b = 0; b < BLOCKS.length; b++) {
+            for (RecordComponent c : TYPES[b].getRecordComponents()) {
+                cells.add(number(value(c, blocks[b])));
+            }
+        }
+        return String.join(",", cells) + "\r\n";
+    }
+
+    private static Object value(RecordComponent c, Object block) {
+        try {
+            return c.getAccessor().invoke(block);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String number(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double d) {
+            return BigDecimal.valueOf(d).toPlainString();
+        }
+        return value.toString();
+    }
+
+    /** A key as a CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
+    static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+}

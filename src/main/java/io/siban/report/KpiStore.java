@@ -1,0 +1,219 @@
+package io.siban.report;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Every statement of the KPI report: sums and histograms of the V16 rollups for a query's halls,
+ * period and filters, grouped by its keys ({@code k0}, {@code k1}). The statements are put together
+ * from fixed parts only (the group keys of {@link GroupBy}, the filters given); values are parameters.
+ */
+@ApplicationScoped
+public class KpiStore {
+    static final String TICKET_SUMS = """
+            sum(issued) as issued, sum(called) as called, sum(served) as served, sum(no_show) as no_show,
+            sum(cancelled) as cancelled, sum(expired) as expired, sum(within_15) as within_15, sum(wait_sum) as wait_sum,
+            sum(walk_count) as walk_count, sum(walk_sum) as walk_sum, sum(service_count) as service_count,
+            sum(service_sum) as service_sum, sum(rated) as rated, sum(satisfied) as satisfied, sum(bad) as bad""";
+    static final String CASE_SUMS = """
+            sum(accepted) as accepted, sum(accepted_closed) as accepted_closed, sum(immediate) as immediate,
+            sum(closed) as closed, sum(closed_on_time) as closed_on_time, sum(used_count) as used_count,
+            sum(used_sum) as used_sum, sum(speed_used_sum) as speed_used_sum, sum(statutory_sum) as statutory_sum,
+            sum(one_visit) as one_visit, sum(notice_violations) as notice_violations, sum(red) as red,
+            sum(legal_breach) as legal_breach""";
+    /** Window time: the counted days, and the running interval of each open window up to now ($4). */
+    static final String WINDOW_TIME = """
+            (select hall_code, window_number, day, open_seconds from kpi_window_day
+             where hall_code = any($1) and day between $2 and $3
+             union all
+             select s.hall_code, s.window_number, d.day, d.seconds
+             from kpi_window_state s join hall h on h.code = s.hall_code join calendar c on c.id = h.calendar_id
+             cross join lateral kpi_split_days(c.timezone, s.open_since, $4::timestamptz) d
+             where s.open_since is not null and s.hall_code = any($1) and d.day between $2 and $3) w""";
+
+    @Inject
+    Pool pool;
+
+    /** A statement and its parameters. */
+    record Statement(String sql, Tuple params) {
+    }
+
+    /** Rollup sums per key, into {@code rows}. */
+    public Uni<Void> read(KpiQuery q, List<String> halls, OffsetDateTime now, Map<List<String>, KpiSums> rows) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        if (q.reads(GroupBy.Source.TICKETS)) {
+            all = all.chain(() -> run(sums(q, halls, GroupBy.Source.TICKETS, "kpi_ticket_day", TICKET_SUMS), rows, KpiStore::tickets))
+                    .chain(() -> run(histogram(q, halls, GroupBy.Source.TICKETS, "kpi_ticket_hist", "measure"), rows, KpiStore::ticketBuckets));
+        }
+        if (q.reads(GroupBy.Source.CASES)) {
+            all = all.chain(() -> run(sums(q, halls, GroupBy.Source.CASES, "kpi_case_day", CASE_SUMS), rows, KpiStore::cases))
+                    .chain(() -> run(histogram(q, halls, GroupBy.Source.CASES, "kpi_case_hist", "'used'"), rows, KpiStore::caseBuckets));
+        }
+        if (q.reads(GroupBy.Source.WINDOWS)) {
+            all = all.chain(() -> run(windows(q, halls, now), rows, (s, r) -> s.openSeconds += n(r, "open_seconds")))
+                    .invoke(() -> rows.values().forEach(s -> {
+                        s.windowsKnown = true;
+                        s.windowServingSeconds = s.serviceSum;
+                    }));
+        }
+        return all;
+    }
+
+    private Uni<Void> run(Statement statement, Map<List<String>, KpiSums> rows, BiConsumer<KpiSums, Row> add) {
+        return pool.preparedQuery(statement.sql()).execute(statement.params()).invoke(found -> fold(found, rows, add)).replaceWithVoid();
+    }
+
+    private static void fold(RowSet<Row> found, Map<List<String>, KpiSums> rows, BiConsumer<KpiSums, Row> add) {
+        for (Row r : found) {
+            String[] key = new String[keyCount(r)];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = r.getString("k" + i);
+            }
+            add.accept(rows.computeIfAbsent(Arrays.asList(key), k -> new KpiSums()), r);
+        }
+    }
+
+    private static int keyCount(Row r) {
+        int n = 0;
+        while (r.getColumnIndex("k" + n) >= 0) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Key columns, filters and parameters shared by the statements of one rollup. */
+    private static final class Parts {
+        final StringBuilder keys = new StringBuilder();
+        final StringBuilder where = new StringBuilder("hall_code = any($1) and day between $2 and $3");
+        final List<Object> params = new ArrayList<>();
+        int groups;
+
+        Parts(KpiQuery q, List<String> halls, GroupBy.Source source, int reserved) {
+            params.add(halls.toArray(String[]::new));
+            params.add(q.from());
+            params.add(q.to());
+            for (int i = 3; i < reserved; i++) {
+                params.add(null);
+            }
+            for (GroupBy g : q.groupBy()) {
+                keys.append(g.sql(source)).append(" as k").append(groups++).append(", ");
+            }
+            if (source != GroupBy.Source.WINDOWS) {
+                filter("department", q.department());
+                filter("category", q.category() == null ? null : q.category().name());
+                filter("channel", q.channel());
+            }
+            if (source != GroupBy.Source.CASES) {
+                filter("window_number", q.window());
+            }
+        }
+
+        void filter(String column, Object value) {
+            if (value != null) {
+                params.add(value);
+                where.append(" and ").append(column).append(" = $").append(params.size());
+            }
+        }
+
+        String groupBy(String... more) {
+            List<String> cols = new ArrayList<>();
+            for (int i = 1; i <= groups; i++) {
+                cols.add(Integer.toString(i));
+            }
+            cols.addAll(List.of(more));
+            return cols.isEmpty() ? "" : " group by " + String.join(", ", cols);
+        }
+
+        Tuple tuple() {
+            return Tuple.from(params);
+        }
+    }
+
+    static Statement sums(KpiQuery q, List<String> halls, GroupBy.Source source, String table, String sums) {
+        Parts p = new Parts(q, halls, source, 3);
+        return new Statement("select " + p.keys + sums + " from " + table + " where " + p.where + p.groupBy(), p.tuple());
+    }
+
+    static Statement histogram(KpiQuery q, List<String> halls, GroupBy.Source source, String table, String measure) {
+        Parts p = new Parts(q, halls, source, 3);
+        int m = p.groups + 1;
+        return new Statement("select " + p.keys + measure + " as measure, bucket, sum(count) as n from " + table + " where " + p.where
+                + p.groupBy(Integer.toString(m), Integer.toString(m + 1)) + " having sum(count) <> 0", p.tuple());
+    }
+
+    static Statement windows(KpiQuery q, List<String> halls, OffsetDateTime now) {
+        Parts p = new Parts(q, halls, GroupBy.Source.WINDOWS, 4);
+        p.params.set(3, now);
+        String where = p.where.substring("hall_code = any($1) and day between $2 and $3".length());
+        return new Statement("select " + p.keys + "sum(open_seconds) as open_seconds from " + WINDOW_TIME
+                + " where true" + where + p.groupBy(), p.tuple());
+    }
+
+    private static long n(Row r, String column) {
+        Long value = r.getLong(column);
+        return value == null ? 0 : value;
+    }
+
+    private static java.math.BigDecimal decimal(Row r, String column) {
+        java.math.BigDecimal value = r.getBigDecimal(column);
+        return value == null ? java.math.BigDecimal.ZERO : value;
+    }
+
+    private static void tickets(KpiSums s, Row r) {
+        s.issued += n(r, "issued");
+        s.called += n(r, "called");
+        s.served += n(r, "served");
+        s.noShow += n(r, "no_show");
+        s.cancelled += n(r, "cancelled");
+        s.expired += n(r, "expired");
+        s.within15 += n(r, "within_15");
+        s.waitSum += n(r, "wait_sum");
+        s.walkCount += n(r, "walk_count");
+        s.walkSum += n(r, "walk_sum");
+        s.serviceCount += n(r, "service_count");
+        s.serviceSum += n(r, "service_sum");
+        s.rated += n(r, "rated");
+        s.satisfied += n(r, "satisfied");
+        s.bad += n(r, "bad");
+    }
+
+    private static void ticketBuckets(KpiSums s, Row r) {
+        KpiSums.count(switch (r.getString("measure")) {
+            case "wait" -> s.wait;
+            case "walk" -> s.walk;
+            default -> s.service;
+        }, r.getInteger("bucket"), n(r, "n"));
+    }
+
+    private static void cases(KpiSums s, Row r) {
+        s.accepted += n(r, "accepted");
+        s.acceptedClosed += n(r, "accepted_closed");
+        s.immediate += n(r, "immediate");
+        s.closed += n(r, "closed");
+        s.closedOnTime += n(r, "closed_on_time");
+        s.usedCount += n(r, "used_count");
+        s.usedSum = s.usedSum.add(decimal(r, "used_sum"));
+        s.speedUsedSum = s.speedUsedSum.add(decimal(r, "speed_used_sum"));
+        s.statutorySum = s.statutorySum.add(decimal(r, "statutory_sum"));
+        s.oneVisit += n(r, "one_visit");
+        s.noticeViolations += n(r, "notice_violations");
+        s.red += n(r, "red");
+        s.legalBreach += n(r, "legal_breach");
+    }
+
+    private static void caseBuckets(KpiSums s, Row r) {
+        KpiSums.count(s.used, r.getInteger("bucket"), n(r, "n"));
+    }
+}

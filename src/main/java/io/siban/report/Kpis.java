@@ -1,0 +1,48 @@
+package io.siban.report;
+
+import io.siban.report.dto.KpiReport;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/** The KPI formulas of DOMAIN.md ("KPI definitions"), from a row's sums; docs/kpis.md lists them. */
+public final class Kpis {
+    private Kpis() {
+    }
+
+    /** {@code part ÷ whole}, null when the whole is 0. */
+    public static Double share(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    public static KpiReport.Blocks of(KpiSums s) {
+        return new KpiReport.Blocks(tickets(s), cases(s), ratings(s), windows(s));
+    }
+
+    static KpiReport.Tickets tickets(KpiSums s) {
+        return new KpiReport.Tickets(s.issued, s.called, s.served, s.noShow, s.cancelled, s.expired,
+                Histogram.secondsPercentile(s.wait, 0.5), Histogram.secondsPercentile(s.wait, 0.9),
+                share(s.within15, s.called), Histogram.secondsPercentile(s.walk, 0.5),
+                Histogram.secondsPercentile(s.service, 0.5), Histogram.secondsPercentile(s.service, 0.9),
+                share(s.noShow, s.called), share(s.cancelled + s.expired, s.issued));
+    }
+
+    static KpiReport.Cases cases(KpiSums s) {
+        Double average = s.usedCount == 0 ? null : s.usedSum.divide(BigDecimal.valueOf(s.usedCount), MathContext.DECIMAL64).doubleValue();
+        Double speedUp = s.statutorySum.signum() == 0 ? null
+                : BigDecimal.ONE.subtract(s.speedUsedSum.divide(s.statutorySum, MathContext.DECIMAL64)).doubleValue();
+        return new KpiReport.Cases(s.accepted, s.closed, s.closedOnTime, share(s.acceptedClosed, s.accepted),
+                share(s.closedOnTime, s.closed), average, Histogram.daysPercentile(s.used, 0.9), speedUp,
+                share(s.immediate, s.accepted), share(s.oneVisit, s.closed), s.noticeViolations, s.red, s.legalBreach);
+    }
+
+    /** Rectification arrives with a later issue: nothing is rectified yet, so the share is 0 when there are bad ratings. */
+    static KpiReport.Ratings ratings(KpiSums s) {
+        return new KpiReport.Ratings(s.rated, share(s.satisfied, s.rated), share(s.served - s.rated, s.served), s.bad, 0,
+                share(0, s.bad));
+    }
+
+    static KpiReport.Windows windows(KpiSums s) {
+        return new KpiReport.Windows(s.windowsKnown ? share(s.windowServingSeconds, s.openSeconds) : null);
+    }
+}
