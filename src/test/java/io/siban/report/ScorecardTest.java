@@ -45,7 +45,7 @@ class ScorecardTest {
         String department = "成绩单局-" + suffix;
         String item = "SC-" + suffix;
         as(adminToken()).body(Map.of("code", item, "name", "个体工商户登记", "department", department, "level", "CITY",
-                "category", "IMMEDIATE", "statutoryLimit", 3, "onlineCapable", true, "queueCode", "A",
+                "category", "SAME_DAY", "statutoryLimit", 3, "onlineCapable", true, "queueCode", "A",
                 "requiredDocuments", List.of("身份证"))).post("/api/v1/items").then().statusCode(201);
         String clerk = Api.staffToken("clerk", hall);
         String reviewer = Api.staffToken("reviewer", hall);
@@ -82,7 +82,7 @@ class ScorecardTest {
                 .extract().asString();
         assertThat(body).doesNotContain("王", "620102", "13912345678", caseNumber, id, "clerk", "reviewer");
         assertThat((Integer) anonymous().get("/api/v1/public/halls/" + hall + "/scorecard?month=2026-10").then().extract()
-                .path("lists.IMMEDIATE")).isPositive();
+                .path("lists.SAME_DAY")).isPositive();
     }
 
     /** The scorecard is cached for a minute, so it is first asked once the rollups hold the scenario. */

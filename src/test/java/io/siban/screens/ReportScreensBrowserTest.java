@@ -68,7 +68,7 @@ class ReportScreensBrowserTest {
         String hall = Api.hall("kb-" + suffix);
         String item = "KB-" + suffix;
         as(adminToken()).body(Map.of("code", item, "name", "个体工商户登记", "department", "市场监管局", "level", "CITY",
-                "category", "IMMEDIATE", "statutoryLimit", 3, "onlineCapable", true, "queueCode", "A",
+                "category", "SAME_DAY", "statutoryLimit", 3, "onlineCapable", true, "queueCode", "A",
                 "requiredDocuments", List.of("身份证"))).post("/api/v1/items").then().statusCode(201);
         String clerk = Api.staffToken("clerk", hall);
         String reviewer = Api.staffToken("reviewer", hall);
