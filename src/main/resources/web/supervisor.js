@@ -12,7 +12,7 @@ const api = path => session.call('GET', path);
 const kpis = params => api(`/api/v1/reports/kpis?${kpiQuery({ hall, ...params })}`);
 let timer = null;
 let today = null;
-let summary = { byWindow: {} };
+let summary = { byWindow: [] };
 
 function hours(seconds) {
   const sign = seconds < 0 ? '-' : '';
@@ -29,7 +29,8 @@ const TILES = [
   ['servedWithin15MinShare', k => percent(k.tickets.servedWithin15MinShare)],
   ['waitP90', k => duration(k.tickets.waitP90Seconds)]];
 
-const windowRed = row => count(summary.byWindow?.[row.key.window]?.red ?? (row.key.window == null ? null : 0));
+// red cards of the cases taken in at a window, from the live summary (byWindow is a list: numbers repeat across halls)
+const windowRed = row => count((summary.byWindow || []).find(w => w.hall === hall && String(w.window) === row.key.window)?.red);
 const COLUMNS = {
   department: [['department', r => r.key.department], ['accepted', r => count(r.cases.accepted)], ['closed', r => count(r.cases.closed)],
     ['onTimeRate', r => percent(r.cases.onTimeRate)], ['speedUpRate', r => percent(r.cases.speedUpRate)],
