@@ -15,7 +15,15 @@ const TEXT = {
         startService: '开始办理', transfer: '转队列', completed: '当场办结', caseAccepted: '受理办件', missingDocs: '材料不全（一次性告知）',
         consultation: '咨询', nobodyWaiting: '当前无人等候', appointment: '预约码（扫码或输入）', windowsLive: '窗口',
         pairTitle: '请输入配对码', pairHint: '由管理员为本机生成的一次性配对码', pair: '配对', pairFailed: '配对码无效、已使用或已过期，请向管理员重新获取',
-        pairTooMany: '尝试次数过多，请稍后再试', pairNotKiosk: '此配对码不是取号机的', unpaired: '本机已失效，请重新配对' },
+        pairTooMany: '尝试次数过多，请稍后再试', pairNotKiosk: '此配对码不是取号机的', unpaired: '本机已失效，请重新配对',
+        IMMEDIATE: '即收即办', SAME_DAY: '当日办结', TIME_LIMITED: '限时办结', PROXY: '代办服务',
+        KIOSK: '现场取号', MOBILE: '手机', APPOINTMENT: '预约', ONLINE: '网上', SELF_SERVICE: '自助', WINDOW: '窗口',
+        kpis: '绩效指标', trend: '近30日趋势', byDepartment: '各部门（本月）', byWindow: '各窗口（本月）',
+        byChannel: '窗口与网上渠道（本月）', csv: '下载 CSV', today: '今日', thisMonth: '本月', completionRate: '办结率',
+        onTimeRate: '按时办结率', speedUpRate: '提速率', satisfiedShare: '满意率', servedWithin15MinShare: '等候达标率',
+        waitP90: '等候时长 P90', channel: '渠道', issued: '取号', served: '服务人数', accepted: '受理', closed: '办结',
+        serviceP50: '办理时长 P50', utilisation: '窗口利用率', items: '事项数', lists: '四办清单', scorecard: '晒成绩单',
+        waitP50: '等候时长 P50', month: '月份', redCards: '红牌' },
   en: { nowCalling: 'Now calling', windows: 'Windows', window: 'Window', calling: 'Calling', status: 'Status', waiting: 'Waiting',
         queue: 'Queue', waitingCount: 'Waiting', estimate: 'Est. wait', recent: 'Recent calls', OPEN: 'Open', PAUSED: 'Paused',
         CLOSED: 'Closed', announce: (n, w) => `Number ${n}, please go to window ${w}`, minutes: m => `${m} min`,
@@ -36,7 +44,16 @@ const TEXT = {
         pairTitle: 'Enter the pairing code', pairHint: 'A one-time code the administrator created for this device', pair: 'Pair',
         pairFailed: 'The code is wrong, used or expired; ask the administrator for a new one',
         pairTooMany: 'Too many attempts; please wait a minute', pairNotKiosk: 'This code is not for a kiosk',
-        unpaired: 'This kiosk is no longer paired; please pair it again' }
+        unpaired: 'This kiosk is no longer paired; please pair it again',
+        IMMEDIATE: 'Immediate', SAME_DAY: 'Same day', TIME_LIMITED: 'Time-limited', PROXY: 'Proxy',
+        KIOSK: 'Kiosk', MOBILE: 'Mobile', APPOINTMENT: 'Appointment', ONLINE: 'Online', SELF_SERVICE: 'Self-service',
+        WINDOW: 'Window', kpis: 'KPIs', trend: 'Last 30 days', byDepartment: 'By department (this month)',
+        byWindow: 'By window (this month)', byChannel: 'Windows and online (this month)', csv: 'Download CSV',
+        today: 'Today', thisMonth: 'This month', completionRate: 'Completion', onTimeRate: 'On time',
+        speedUpRate: 'Speed-up', satisfiedShare: 'Satisfied', servedWithin15MinShare: 'Called within 15 min',
+        waitP90: 'Wait P90', channel: 'Channel', issued: 'Issued', served: 'Served', accepted: 'Accepted', closed: 'Closed',
+        serviceP50: 'Service P50', utilisation: 'Utilisation', items: 'Items', lists: 'Published lists', scorecard: 'Scorecard',
+        waitP50: 'Wait P50', month: 'Month', redCards: 'Red cards' }
 };
 export let lang = localStorage.getItem('siban.lang') || 'zh';
 export const t = (key, ...args) => { const v = TEXT[lang][key]; return typeof v === 'function' ? v(...args) : (v ?? key); };

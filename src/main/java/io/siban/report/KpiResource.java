@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/reports/kpis")
 @Tag(name = "Reports", description = "KPIs per hall, department, item, category, channel, window, clerk and period (docs/kpis.md)")
 public class KpiResource {
-    static final String CSV = "text/csv";
+    static final String CSV = "text/csv;qs=0.5";
 
     @Inject
     KpiService service;

@@ -25,7 +25,7 @@ public class ScreenPages {
     private static final Map<String, String> PAGES = new ConcurrentHashMap<>();
 
     @GET
-    @Path("{screen: board|kiosk|supervisor}/{hall}")
+    @Path("{screen: board|kiosk|supervisor|scorecard}/{hall}")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)

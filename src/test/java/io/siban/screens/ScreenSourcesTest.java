@@ -42,7 +42,7 @@ class ScreenSourcesTest {
 
     @Test
     void everyPageUsesTheSharedHelpersAndTheKioskOffersNoPriority() throws IOException {
-        for (String page : List.of("board.js", "kiosk.js", "supervisor.js", "tracker.js", "window.js")) {
+        for (String page : List.of("board.js", "kiosk.js", "supervisor.js", "tracker.js", "window.js", "scorecard.js", "report.js")) {
             assertThat(Files.readString(WEB.resolve(page))).as(page).contains("from '/web/dom.js'");
         }
         assertThat(Files.readString(WEB.resolve("kiosk.html"))).doesNotContain("id=\"priority\"");

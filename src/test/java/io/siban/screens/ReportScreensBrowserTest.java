@@ -1,0 +1,141 @@
+package io.siban.screens;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.siban.common.Clocks;
+import io.siban.support.Api;
+import io.siban.support.Browser;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.siban.support.Api.adminToken;
+import static io.siban.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The supervisor board's KPIs and the public scorecard in real Chromium, on a day with known answers. */
+@QuarkusTest
+class ReportScreensBrowserTest {
+    @TestHTTPResource("/")
+    URI base;
+    @Inject
+    Clocks clocks;
+
+    static WebDriver screen;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        screen = Browser.open(1920, 1080);
+    }
+
+    @AfterAll
+    static void close() {
+        if (screen != null) {
+            screen.quit();
+        }
+    }
+
+    @AfterEach
+    void realTime() {
+        clocks.reset();
+    }
+
+    void at(String local) {
+        clocks.use(Clock.fixed(OffsetDateTime.parse(local + "+08:00").toInstant(), ZoneOffset.UTC));
+    }
+
+    /**
+     * Two tickets called after 5 and 20 minutes, one case closed on time: the tiles show 50 % called
+     * within 15 minutes, a wait P90 of 20 minutes and 100 % on time, for today and for the month.
+     */
+    String scenario() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String hall = Api.hall("kb-" + suffix);
+        String item = "KB-" + suffix;
+        as(adminToken()).body(Map.of("code", item, "name", "个体工商户登记", "department", "市场监管局", "level", "CITY",
+                "category", "SAME_DAY", "statutoryLimit", 3, "onlineCapable", true, "queueCode", "A",
+                "requiredDocuments", List.of("身份证"))).post("/api/v1/items").then().statusCode(201);
+        String clerk = Api.staffToken("clerk", hall);
+        String reviewer = Api.staffToken("reviewer", hall);
+        at("2026-10-12T09:00:00");
+        for (int i = 0; i < 2; i++) {
+            as(Api.kioskToken(hall)).body(Map.of("itemCode", item, "channel", "KIOSK")).post("/api/v1/halls/" + hall + "/tickets")
+                    .then().statusCode(201);
+        }
+        at("2026-10-12T09:05:00");
+        as(clerk).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
+        at("2026-10-12T09:20:00");
+        as(clerk).post("/api/v1/halls/" + hall + "/windows/2/call-next").then().statusCode(200);
+        at("2026-10-12T10:00:00");
+        String id = as(clerk).body(Map.of("itemCode", item, "hall", hall, "channel", "WINDOW", "submittedDocuments", List.of("身份证")))
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        as(reviewer).header("If-Match", "0").body(Map.of("action", "START_REVIEW")).post("/api/v1/cases/" + id + "/transitions")
+                .then().statusCode(200);
+        as(reviewer).header("If-Match", "1").body(Map.of("action", "APPROVE")).post("/api/v1/cases/" + id + "/transitions")
+                .then().statusCode(200);
+        return hall;
+    }
+
+    String tile(String kpi, String period) {
+        return screen.findElement(By.cssSelector("#tiles .tile[data-kpi='" + kpi + "'] b[data-period='" + period + "']")).getText();
+    }
+
+    @Test
+    void theSupervisorBoardShowsTheDaysKpisAndTheScorecardTheMonths() throws Exception {
+        String hall = scenario();
+        String supervisor = "kb-" + UUID.randomUUID().toString().substring(0, 6);
+        Api.createStaff(supervisor, "supervisor-password", List.of("supervisor"), List.of(hall));
+        screen.get(base.resolve("/supervisor/" + hall).toString());
+        WebDriverWait wait = new WebDriverWait(screen, Duration.ofSeconds(15));
+        wait.until(d -> d.findElement(By.id("login")).isDisplayed());
+        screen.findElement(By.id("username")).sendKeys(supervisor);
+        screen.findElement(By.id("password")).sendKeys("supervisor-password");
+        screen.findElement(By.cssSelector("#login button")).click();
+
+        // the rollups follow the events, and the page reads them again on its refresh; reload until they are in
+        wait.until(d -> {
+            if (!d.findElements(By.cssSelector("#tiles .tile[data-kpi='servedWithin15MinShare'] b[data-period='today']")).isEmpty()
+                    && "50.0%".equals(tile("servedWithin15MinShare", "today"))) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
+        assertThat(tile("servedWithin15MinShare", "month")).isEqualTo("50.0%");
+        assertThat(tile("waitP90", "today")).isEqualTo("20 分钟");
+        assertThat(tile("onTimeRate", "today")).isEqualTo("100.0%");
+        assertThat(tile("completionRate", "month")).isEqualTo("100.0%");
+        assertThat(screen.findElement(By.cssSelector("#counts tr[data-row='IMMEDIATE'] td")).getText()).isEqualTo("即收即办");
+        assertThat(screen.findElement(By.cssSelector("#by-department tr[data-key='市场监管局'] td:nth-child(3)")).getText()).isEqualTo("1");
+        assertThat(screen.findElements(By.cssSelector("#trend svg path.series"))).hasSize(3);
+        assertThat(screen.findElement(By.cssSelector("#by-channel tr[data-key='KIOSK'] td")).getText()).isEqualTo("现场取号");
+        Browser.screenshot(screen, "supervisor-kpis");
+
+        screen.findElement(By.id("lang")).click();
+        wait.until(d -> "Immediate".equals(d.findElement(By.cssSelector("#counts tr[data-row='IMMEDIATE'] td")).getText()));
+        screen.findElement(By.id("lang")).click();
+        ((JavascriptExecutor) screen).executeScript("sessionStorage.clear();");
+
+        screen.get(base.resolve("/scorecard/" + hall + "?month=2026-10").toString());
+        wait.until(d -> "2".equals(d.findElement(By.cssSelector("#tickets .tile[data-kpi='issued'] b")).getText()));
+        assertThat(screen.findElement(By.cssSelector("#tickets .tile[data-kpi='servedWithin15MinShare'] b")).getText()).isEqualTo("50.0%");
+        assertThat(screen.findElement(By.cssSelector("#departments tr[data-key='市场监管局'] td:nth-child(4)")).getText()).isEqualTo("100.0%");
+        assertThat(screen.findElement(By.cssSelector("#lists .tile[data-kpi='IMMEDIATE'] .label")).getText()).isEqualTo("即收即办");
+        Browser.screenshot(screen, "scorecard");
+    }
+}
