@@ -6,6 +6,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.siban.cases.CaseNumbers;
 import io.siban.cases.sla.DeadlineIndex;
 import io.siban.cases.sla.SlaCounters;
+import io.siban.report.Rollups;
 import io.siban.catalog.Category;
 import io.siban.catalog.Limit;
 import io.siban.common.Clocks;
@@ -64,6 +65,8 @@ public class DemoHistory {
     DeadlineIndex index;
     @Inject
     SlaCounters counters;
+    @Inject
+    Rollups rollups;
 
     private volatile List<HistoryInput> lastInputs = List.of();
     private volatile List<HistoryPlan> lastPlans = List.of();
@@ -109,12 +112,15 @@ public class DemoHistory {
      * Everything that follows the history's commit, once per seed: the SLA counters of the halls are
      * recounted and the deadline index rebuilt from the stored dues, so the history's open cases take
      * part in the live SLA (a card that fell due since the history's cutoff fires at the next sweep).
-     * The per-day KPI rollups of the days written are rebuilt here too ({@code report/Rollups.rebuild(hall,
-     * plan.from(), plan.to().minusDays(1))} for each plan).
+     * The per-day KPI rollups of the days written are rebuilt from the rows, since the history writes no events.
      */
     Uni<Void> afterHistory(List<HistoryPlan> plans) {
         plans.forEach(plan -> counters.touched(plan.hall()));
-        return index.invalidate();
+        Uni<Void> chain = index.invalidate();
+        for (HistoryPlan plan : plans) {
+            chain = chain.chain(() -> rollups.rebuild(plan.hall(), plan.from(), plan.to().minusDays(1)));
+        }
+        return chain;
     }
 
     Uni<Boolean> seeded(List<String> halls) {

@@ -139,6 +139,21 @@ class DemoTest {
                 + "where s.ticket_id = t.id) = 0 and status <> 'EXPIRED'")).isZero();
     }
 
+    /** The history writes no events, so its KPI rollups are rebuilt from its rows once it is in. */
+    @Test
+    @Order(4)
+    void theKpiRollupsHoldTheHistory() throws Exception {
+        String days = "hall_code in ('lz-city', 'gaolan') and day < " + TODAY;
+        String tickets = "from ticket t where " + HISTORY + " and t.service_date < " + TODAY;
+        assertThat(count("select coalesce(sum(issued), 0) from kpi_ticket_day where window_number = -1 and " + days))
+                .isEqualTo(count("select count(*) " + tickets)).isPositive();
+        assertThat(count("select coalesce(sum(served), 0) from kpi_ticket_day where window_number >= 0 and " + days))
+                .isEqualTo(count("select count(*) " + tickets + " and t.status = 'DONE'")).isPositive();
+        assertThat(count("select coalesce(sum(closed), 0) from kpi_case_day where " + days))
+                .isEqualTo(count("select count(*) from service_case where hall_code in ('lz-city', 'gaolan') and closed_at is not null "
+                        + "and (closed_at at time zone 'Asia/Shanghai')::date < " + TODAY)).isPositive();
+    }
+
     @Test
     @Order(5)
     void casesKeepTheirDuesCardsMovesAndVisits() throws Exception {
