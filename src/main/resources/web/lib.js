@@ -83,7 +83,7 @@ export function loginForm(storageKey, { onLoggedIn, onFailed, onError = () => {}
 // header, so the address itself carries no secret).
 export async function downloadCsv(path, token, fileName) {
   const r = await fetch(path, { cache: 'no-store', headers: { Authorization: `Bearer ${token}`, Accept: 'text/csv' } });
-  if (!r.ok) throw new Error(`CSV ${r.status}`);
+  if (!r.ok) throw Object.assign(new Error(`CSV ${r.status}`), { status: r.status });
   const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(await r.blob()), download: fileName });
   document.body.append(link);
   link.click();

@@ -127,8 +127,11 @@ function start() {
 }
 
 for (const group of Object.keys(COLUMNS)) {
-  $(`csv-${group}`).addEventListener('click', () => downloadCsv(`/api/v1/reports/kpis?${kpiQuery({ hall, ...monthOf(group) })}`,
-    session.token, `kpis-${hall}-${group}-${monthStart(today).slice(0, 7)}.csv`).catch(() => {}));
+  $(`csv-${group}`).addEventListener('click', () => {
+    if (!today) return; // the first refresh has not said which day it is yet
+    downloadCsv(`/api/v1/reports/kpis?${kpiQuery({ hall, ...monthOf(group) })}`, session.token,
+      `kpis-${hall}-${group}-${monthStart(today).slice(0, 7)}.csv`).catch(e => { if (e.status === 401) session.show(); });
+  });
 }
 applyTexts();
 bindToggle($('lang'), () => refresh().catch(() => {}));

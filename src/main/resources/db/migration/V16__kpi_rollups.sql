@@ -112,8 +112,10 @@ create index kpi_ticket_fact_day on kpi_ticket_fact (hall_code, day);
 
 -- What a ticket adds: its first call (wait) at the first calling window and clerk; its outcome (served,
 -- no-show, cancelled, expired; walk, service, rating) at the window and clerk that served it last.
+-- The CTE is read by both branches: NOT MATERIALIZED lets a caller's ticket filter reach the ticket
+-- table (a materialized CTE would compute every ticket of every hall for each refresh).
 create view kpi_ticket_facts as
-with t as (
+with t as not materialized (
     select t.id, t.hall_code, t.service_date, t.issued_queue_code, coalesce(t.item_code, '') as item_code,
            coalesce(i.department, '') as department, coalesce(i.category, '') as category, t.channel, t.status,
            t.issued_at, t.window_number, t.called_by, t.started_at, t.finished_at, t.rating,
@@ -275,8 +277,9 @@ create index kpi_case_fact_day on kpi_case_fact (hall_code, day);
 
 -- What a case adds: on its acceptance day (accepted, closed by now, immediate), on its close day (closed,
 -- on time, working days, visits, notice violations) and on the day of each red or legal-breach card.
+-- NOT MATERIALIZED for the same reason as kpi_ticket_facts: a refresh reads only its cases.
 create view kpi_case_facts as
-with c as (
+with c as not materialized (
     select c.*, k.timezone, (c.closed_at is not null and c.state in ('APPROVED', 'REJECTED', 'DELIVERED')) as is_closed
     from service_case c join hall h on h.code = c.hall_code join calendar k on k.id = h.calendar_id)
 select c.id as case_id, c.hall_code, (c.accepted_at at time zone c.timezone)::date as day, c.department, c.item_code,

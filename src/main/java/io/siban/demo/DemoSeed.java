@@ -22,6 +22,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -61,6 +62,7 @@ public class DemoSeed {
     ObjectMapper json;
     @Inject
     DemoHistory history;
+    static final List<String> DEMO_PROFILES = List.of("demo", "dev", "test");
     @ConfigProperty(name = "quarkus.management.port", defaultValue = "9000")
     int managementPort;
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
@@ -69,6 +71,12 @@ public class DemoSeed {
     void onStart(@Observes @Priority(30) StartupEvent event) throws Throwable {
         if (!config.seed()) {
             return;
+        }
+        List<String> profiles = ConfigUtils.getProfiles();
+        if (DEMO_PROFILES.stream().noneMatch(profiles::contains)) {
+            // demo logins (admin/admin) and made-up history must never reach a production database
+            throw new IllegalStateException("siban.demo.seed is on in profile " + profiles + "; it is for the demo, dev and "
+                    + "test profiles only (bin/run); turn it off (SIBAN_DEMO_SEED=false)");
         }
         VertxContextSupport.subscribeAndAwait(this::seedHalls);
         VertxContextSupport.subscribeAndAwait(this::seedItems);

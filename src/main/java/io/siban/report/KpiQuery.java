@@ -26,6 +26,8 @@ import java.util.TreeSet;
 public record KpiQuery(LocalDate from, LocalDate to, String hall, String department, Category category, String channel,
                        Integer window, List<GroupBy> groupBy) {
     public static final int MAX_DAYS = 400;
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
     /** Ticket channels and case channels: one filter applies to both. */
     public static final Set<String> CHANNELS = channels();
 
@@ -70,11 +72,16 @@ public record KpiQuery(LocalDate from, LocalDate to, String hall, String departm
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "'" + value + "' is not a date (YYYY-MM-DD)");
         }
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw ProblemException.invalid(name, "reports cover the years " + FIRST_YEAR + " to " + LAST_YEAR + ", not " + date);
+        }
+        return date;
     }
 
     private static String channel(String value) {

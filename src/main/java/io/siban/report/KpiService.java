@@ -67,7 +67,7 @@ public class KpiService {
     static KpiReport answer(KpiQuery q, Map<List<String>, KpiSums> sums) {
         List<String> names = q.groupNames();
         List<List<String>> keys = new ArrayList<>(sums.keySet());
-        keys.sort(KEY_ORDER);
+        keys.sort(keyOrder(q.groupBy()));
         List<KpiReport.Row> rows = new ArrayList<>();
         KpiSums total = new KpiSums();
         for (List<String> key : keys) {
@@ -87,24 +87,26 @@ public class KpiService {
         return new KpiReport(q.from(), q.to(), names, rows, Kpis.of(total));
     }
 
-    /** Keys in order, a missing value (no item, no window) last; windows by number. */
-    static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
-        for (int i = 0; i < a.size(); i++) {
-            int c = compare(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
+    /**
+     * Keys in order, a missing value (no item, no window) last; windows by number, every other key as
+     * text (an all-digit item code may be longer than any number type).
+     */
+    static Comparator<List<String>> keyOrder(List<GroupBy> groupBy) {
+        return (a, b) -> {
+            for (int i = 0; i < a.size(); i++) {
+                int c = compare(a.get(i), b.get(i), groupBy.get(i) == GroupBy.WINDOW);
+                if (c != 0) {
+                    return c;
+                }
             }
-        }
-        return 0;
-    };
+            return 0;
+        };
+    }
 
-    private static int compare(String x, String y) {
+    private static int compare(String x, String y, boolean numbers) {
         if (x == null || y == null) {
             return x == null ? (y == null ? 0 : 1) : -1;
         }
-        if (x.chars().allMatch(Character::isDigit) && y.chars().allMatch(Character::isDigit) && !x.isEmpty() && !y.isEmpty()) {
-            return Long.compare(Long.parseLong(x), Long.parseLong(y));
-        }
-        return x.compareTo(y);
+        return numbers ? Long.compare(Long.parseLong(x), Long.parseLong(y)) : x.compareTo(y);
     }
 }

@@ -43,8 +43,24 @@ public class KpiStore {
              cross join lateral kpi_split_days(c.timezone, s.open_since, $4::timestamptz) d
              where s.open_since is not null and s.hall_code = any($1) and d.day between $2 and $3) w""";
 
+    /** The public scorecard's hall name ($1 hall; no row when there is no such hall). */
+    static final String HALL_NAME = "select name from hall where code = $1";
+    /** The published lists in numbers: items per department and category of the catalogue. */
+    static final String PUBLISHED_LISTS = "select department, category, count(*) as items from service_item group by department, category";
+
     @Inject
     Pool pool;
+
+    /** The hall's name, or null when there is no such hall. */
+    public Uni<String> hallName(String hall) {
+        return pool.preparedQuery(HALL_NAME).execute(Tuple.of(hall))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
+    /** Items per (department, category) of the catalogue, as rows of department, category, items. */
+    public Uni<RowSet<Row>> publishedLists() {
+        return pool.preparedQuery(PUBLISHED_LISTS).execute();
+    }
 
     /** A statement and its parameters. */
     record Statement(String sql, Tuple params) {

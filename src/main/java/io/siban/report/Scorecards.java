@@ -1,14 +1,12 @@
 package io.siban.report;
 
-import io.siban.catalog.CatalogService;
-import io.siban.catalog.dto.CatalogSummary;
+import io.siban.catalog.Category;
 import io.siban.common.Clocks;
 import io.siban.common.problem.ProblemException;
-import io.siban.hall.HallService;
-import io.siban.hall.dto.HallView;
 import io.siban.report.dto.KpiReport;
 import io.siban.report.dto.ScorecardView;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,23 +23,20 @@ import java.util.TreeMap;
 
 /**
  * The public scorecards: a hall's published lists and its month per department, from the catalogue and
- * the KPI rollups. Anyone may ask, so each (hall, month) is computed at most once a minute per instance,
- * and only for halls that exist and months that have begun.
+ * the KPI rollups. Anyone may ask, so each (hall, month) is computed at most once a minute per instance
+ * (asking together shares one computation), and only for halls that exist and the last 25 months.
  */
 @ApplicationScoped
 public class Scorecards {
     static final Duration FRESH_FOR = Duration.ofMinutes(1);
-    static final int CACHED = 128;
-    static final YearMonth FIRST = YearMonth.of(2000, 1);
+    /** Months a scorecard is published for: this one and the 24 before it (the hall TV and the portal show recent ones). */
+    static final int MONTHS_BACK = 24;
+    static final int CACHED = 512;
 
     @Inject
     KpiStore store;
     @Inject
     KpiService kpis;
-    @Inject
-    HallService halls;
-    @Inject
-    CatalogService catalog;
     @Inject
     Clocks clocks;
 
@@ -72,27 +68,42 @@ public class Scorecards {
         LocalDate end = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
         KpiQuery q = new KpiQuery(month.atDay(1), end, hall, null, null, null, null, List.of(GroupBy.DEPARTMENT));
         Map<List<String>, KpiSums> sums = new HashMap<>();
-        return halls.get(hall).chain(view -> Uni.combine().all()
-                .unis(catalog.summary(), store.read(q, List.of(hall), clocks.now(), sums))
-                .with((lists, ignored) -> card(view, month, lists, KpiService.answer(q, sums))));
+        return store.hallName(hall)
+                .invoke(name -> {
+                    if (name == null) {
+                        throw ProblemException.notFound("hall", hall);
+                    }
+                })
+                .chain(name -> store.publishedLists()
+                        .chain(lists -> store.read(q, List.of(hall), clocks.now(), sums)
+                                .map(ignored -> card(hall, name, month, lists, KpiService.answer(q, sums)))));
     }
 
-    static ScorecardView card(HallView hall, YearMonth month, CatalogSummary lists, KpiReport report) {
+    static ScorecardView card(String hall, String name, YearMonth month, Iterable<Row> lists, KpiReport report) {
+        Map<Category, Long> byCategory = new EnumMap<>(Category.class);
+        for (Category category : Category.values()) {
+            byCategory.put(category, 0L);
+        }
         Map<String, ScorecardView.Department> departments = new TreeMap<>();
-        for (CatalogSummary.DepartmentCount d : lists.byDepartment()) {
-            departments.put(d.department(), new ScorecardView.Department(d.department(), d.total(), 0, null, null, null));
+        for (Row row : lists) {
+            String department = row.getString("department");
+            long items = row.getLong("items");
+            byCategory.merge(Category.valueOf(row.getString("category")), items, Long::sum);
+            ScorecardView.Department known = departments.get(department);
+            departments.put(department, new ScorecardView.Department(department, items + (known == null ? 0 : known.items()),
+                    0, null, null, null));
         }
         for (KpiReport.Row row : report.rows()) {
-            String name = row.key().get("department");
-            if (name == null) {
+            String department = row.key().get("department");
+            if (department == null) {
                 continue;
             }
-            long items = departments.containsKey(name) ? departments.get(name).items() : 0;
-            departments.put(name, new ScorecardView.Department(name, items, row.cases().closed(), row.cases().onTimeRate(),
-                    row.cases().speedUpRate(), row.ratings().satisfiedShare()));
+            ScorecardView.Department known = departments.get(department);
+            departments.put(department, new ScorecardView.Department(department, known == null ? 0 : known.items(),
+                    row.cases().closed(), row.cases().onTimeRate(), row.cases().speedUpRate(), row.ratings().satisfiedShare()));
         }
         KpiReport.Tickets tickets = report.total().tickets();
-        return new ScorecardView(hall.code(), hall.name(), month.toString(), lists.byCategory(), List.copyOf(departments.values()),
+        return new ScorecardView(hall, name, month.toString(), byCategory, List.copyOf(departments.values()),
                 new ScorecardView.Tickets(tickets.issued(), tickets.waitP50Seconds(), tickets.servedWithin15MinShare()));
     }
 
@@ -106,8 +117,9 @@ public class Scorecards {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("month", "'" + text + "' is not a month (YYYY-MM)");
         }
-        if (month.isAfter(current) || month.isBefore(FIRST)) {
-            throw ProblemException.invalid("month", "a scorecard exists for months from " + FIRST + " to " + current);
+        YearMonth first = current.minusMonths(MONTHS_BACK);
+        if (month.isAfter(current) || month.isBefore(first)) {
+            throw ProblemException.invalid("month", "a scorecard exists for the months from " + first + " to " + current);
         }
         return month;
     }

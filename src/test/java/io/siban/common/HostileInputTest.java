@@ -39,6 +39,14 @@ class HostileInputTest {
     }
 
     @Test
+    void aContentTypeThatIsNoMediaTypeIs400NamingTheHeader() {
+        for (String path : List.of("/api/v1/items/import", "/api/v1/halls", "/api/v1/auth/token")) {
+            problem(as(adminToken()).header("Content-Type", "not a media type").body("[]".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(path).then(), 400)
+                    .body("violations.field", hasItem("Content-Type"));
+        }
+    }
+
+    @Test
     void aNulInAJsonStringIs400NamingTheField() {
         problem(anonymous().body("{\"username\":\"ad\\u0000min\",\"password\":\"x\"}").post("/api/v1/auth/token").then(), 400)
                 .body("violations.field", hasItem("username"));

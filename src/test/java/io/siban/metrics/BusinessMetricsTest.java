@@ -259,6 +259,7 @@ class BusinessMetricsTest {
         Set<String> queues = column("select code from hall_queue");
         Set<String> calendars = column("select id from calendar");
         Set<String> people = column("select username from staff");
+        Set<String> enums = Set.of("channel", "category", "card", "on_time", "le");
         Map<String, Predicate<String>> allowed = Map.of(
                 "hall", halls::contains, "queue", queues::contains, "calendar", calendars::contains,
                 "channel", Set.of("kiosk", "mobile", "appointment", "unknown")::contains,
@@ -275,7 +276,9 @@ class BusinessMetricsTest {
             series.labels().forEach((label, value) -> {
                 assertThat(allowed.get(label).test(value)).as(series.name() + " " + label + "=" + value).isTrue();
                 assertThat(UUID_LIKE.matcher(value).find()).as(label + "=" + value).isFalse();
-                assertThat(people).as(label + "=" + value).doesNotContain(value);
+                if (!enums.contains(label)) { // an enum value is no person, even where someone's username is "true"
+                    assertThat(people).as(label + "=" + value).doesNotContain(value);
+                }
             });
         }
     }

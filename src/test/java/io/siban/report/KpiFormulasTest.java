@@ -141,6 +141,9 @@ class KpiFormulasTest {
         assertField(() -> parse("2026-01-01", "2027-02-05", null, null, null), "to");
         assertField(() -> parse("2026-03-02", "2026-03-01", null, null, null), "from");
         assertField(() -> parse("2026-02-30", null, null, null, null), "from");
+        assertField(() -> parse("+999999999-12-30", "2026-01-02", null, null, null), "from");
+        assertField(() -> parse("2026-01-01", "+999999999-12-31", null, null, null), "to");
+        assertField(() -> parse("0000-01-01", "2026-01-02", null, null, null), "from");
         assertField(() -> parse(null, null, "FAST", null, null), "category");
         assertField(() -> parse(null, null, null, "FAX", null), "channel");
         assertField(() -> parse(null, null, null, null, "0"), "window");
@@ -169,10 +172,16 @@ class KpiFormulasTest {
     }
 
     @Test
-    void keysSortWindowsByNumberAndMissingValuesLast() {
+    void keysSortWindowsByNumberOtherKeysAsTextAndMissingValuesLast() {
         List<List<String>> keys = new ArrayList<>(List.of(Arrays.asList("10"), Arrays.asList((String) null), Arrays.asList("9")));
-        keys.sort(KpiService.KEY_ORDER);
+        keys.sort(KpiService.keyOrder(List.of(GroupBy.WINDOW)));
         assertThat(keys).containsExactly(Arrays.asList("9"), Arrays.asList("10"), Arrays.asList((String) null));
+        // item codes are text: a code of 25 digits sorts, and "10" comes before "9"
+        List<List<String>> items = new ArrayList<>(List.of(Arrays.asList("9"), Arrays.asList("1234567890123456789012345"),
+                Arrays.asList((String) null), Arrays.asList("10"), Arrays.asList("1a")));
+        items.sort(KpiService.keyOrder(List.of(GroupBy.ITEM)));
+        assertThat(items).containsExactly(Arrays.asList("10"), Arrays.asList("1234567890123456789012345"), Arrays.asList("1a"),
+                Arrays.asList("9"), Arrays.asList((String) null));
     }
 
     private static KpiQuery parse(String from, String to, String category, String channel, String window) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -92,7 +93,13 @@ class ReportScreensBrowserTest {
     }
 
     String tile(String kpi, String period) {
-        return screen.findElement(By.cssSelector("#tiles .tile[data-kpi='" + kpi + "'] b[data-period='" + period + "']")).getText();
+        return text("#tiles .tile[data-kpi='" + kpi + "'] b[data-period='" + period + "']");
+    }
+
+    /** The text of an element; the page redraws its tables on events, so a read may meet a replaced node and try again. */
+    static String text(String css) {
+        return new WebDriverWait(screen, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     @Test
@@ -120,22 +127,22 @@ class ReportScreensBrowserTest {
         assertThat(tile("waitP90", "today")).isEqualTo("20 分钟");
         assertThat(tile("onTimeRate", "today")).isEqualTo("100.0%");
         assertThat(tile("completionRate", "month")).isEqualTo("100.0%");
-        assertThat(screen.findElement(By.cssSelector("#counts tr[data-row='IMMEDIATE'] td")).getText()).isEqualTo("即收即办");
-        assertThat(screen.findElement(By.cssSelector("#by-department tr[data-key='市场监管局'] td:nth-child(3)")).getText()).isEqualTo("1");
+        assertThat(text("#counts tr[data-row='IMMEDIATE'] td")).isEqualTo("即收即办");
+        assertThat(text("#by-department tr[data-key='市场监管局'] td:nth-child(3)")).isEqualTo("1");
         assertThat(screen.findElements(By.cssSelector("#trend svg path.series"))).hasSize(3);
-        assertThat(screen.findElement(By.cssSelector("#by-channel tr[data-key='KIOSK'] td")).getText()).isEqualTo("现场取号");
+        assertThat(text("#by-channel tr[data-key='KIOSK'] td")).isEqualTo("现场取号");
         Browser.screenshot(screen, "supervisor-kpis");
 
         screen.findElement(By.id("lang")).click();
-        wait.until(d -> "Immediate".equals(d.findElement(By.cssSelector("#counts tr[data-row='IMMEDIATE'] td")).getText()));
+        wait.until(d -> "Immediate".equals(text("#counts tr[data-row='IMMEDIATE'] td")));
         screen.findElement(By.id("lang")).click();
         ((JavascriptExecutor) screen).executeScript("sessionStorage.clear();");
 
         screen.get(base.resolve("/scorecard/" + hall + "?month=2026-10").toString());
-        wait.until(d -> "2".equals(d.findElement(By.cssSelector("#tickets .tile[data-kpi='issued'] b")).getText()));
-        assertThat(screen.findElement(By.cssSelector("#tickets .tile[data-kpi='servedWithin15MinShare'] b")).getText()).isEqualTo("50.0%");
-        assertThat(screen.findElement(By.cssSelector("#departments tr[data-key='市场监管局'] td:nth-child(4)")).getText()).isEqualTo("100.0%");
-        assertThat(screen.findElement(By.cssSelector("#lists .tile[data-kpi='IMMEDIATE'] .label")).getText()).isEqualTo("即收即办");
+        wait.until(d -> "2".equals(text("#tickets .tile[data-kpi='issued'] b")));
+        assertThat(text("#tickets .tile[data-kpi='servedWithin15MinShare'] b")).isEqualTo("50.0%");
+        assertThat(text("#departments tr[data-key='市场监管局'] td:nth-child(4)")).isEqualTo("100.0%");
+        assertThat(text("#lists .tile[data-kpi='IMMEDIATE'] .label")).isEqualTo("即收即办");
         Browser.screenshot(screen, "scorecard");
     }
 }

@@ -25,7 +25,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Control characters never get past the edge: a path or query with a C0 control character or DEL
  * (raw or percent-encoded) or a broken percent-encoding is a 400 before routing, and a JSON string
- * with a control character other than tab, line feed and carriage return is a 400 naming its field.
+ * with a control character other than tab, line feed and carriage return is a 400 naming its field, and
+ * so is a Content-Type header that is not a media type.
  * PostgreSQL cannot store a NUL byte, and nothing here has a use for the others.
  */
 @Singleton
@@ -38,6 +39,9 @@ public class InputHygiene implements ObjectMapperCustomizer {
             String problem = query < 0 ? check("path", uri) : check("path", uri.substring(0, query));
             if (problem == null && query >= 0) {
                 problem = check("query", uri.substring(query + 1).replace('+', ' '));
+            }
+            if (problem == null) {
+                problem = mediaType(context.request().getHeader("Content-Type"));
             }
             if (problem == null) {
                 context.next();
@@ -63,6 +67,22 @@ public class InputHygiene implements ObjectMapperCustomizer {
         // a key given twice is a contradiction, not a choice for us to make (and records cannot take it twice)
         mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.registerModule(new SimpleModule("siban-input-hygiene").addDeserializer(String.class, new CleanStrings()));
+    }
+
+    /**
+     * A problem with the Content-Type header, or null: one that is not a media type at all would make
+     * the routing of a resource with several consumed types fail before any mapper could answer.
+     */
+    static String mediaType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        try {
+            jakarta.ws.rs.core.MediaType.valueOf(contentType);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "Content-Type: is not a media type (type/subtype, e.g. application/json)";
+        }
     }
 
     /** A problem with the part of the URI, or null when it is clean. */

@@ -1,0 +1,43 @@
+package io.siban.report;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.siban.support.LocalServicesResource;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The numbering step refreshes the facts of the tickets and cases of one batch, under the numbering
+ * lock: the fact views must read only those rows, never every ticket or case of every hall (a CTE
+ * PostgreSQL materializes would, and numbering would slow down as the database grows).
+ */
+@QuarkusTest
+class RollupPlanTest {
+    @Test
+    void aRefreshReadsOnlyTheTicketsAndCasesItNames() throws Exception {
+        String tickets = plan("select * from kpi_ticket_facts where ticket_id = any(array['3f2b8c1e-0000-4000-8000-000000000001'::uuid])");
+        assertThat(tickets).doesNotContain("CTE Scan").doesNotContain("Seq Scan on ticket ")
+                .contains("Index Scan using ticket_pkey on ticket");
+        String cases = plan("select * from kpi_case_facts where case_id = any(array['3f2b8c1e-0000-4000-8000-000000000001'::uuid])");
+        assertThat(cases).doesNotContain("CTE Scan").doesNotContain("Seq Scan on service_case ")
+                .contains("Index Scan using service_case_pkey on service_case");
+    }
+
+    /** The plan PostgreSQL makes when scanning a whole table costs nothing (a test database is small). */
+    private static String plan(String query) throws Exception {
+        try (Connection db = LocalServicesResource.connect(); Statement s = db.createStatement()) {
+            s.execute("set enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet r = s.executeQuery("explain " + query)) {
+                while (r.next()) {
+                    plan.append(r.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
+    }
+}
