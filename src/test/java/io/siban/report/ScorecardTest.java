@@ -3,17 +3,13 @@ package io.siban.report;
 import io.quarkus.test.junit.QuarkusTest;
 import io.siban.common.Clocks;
 import io.siban.support.Api;
+import io.siban.support.KpiScenario;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.siban.support.Api.adminToken;
@@ -35,42 +31,16 @@ class ScorecardTest {
     }
 
     void at(String local) {
-        clocks.use(Clock.fixed(OffsetDateTime.parse(local + "+08:00").toInstant(), ZoneOffset.UTC));
+        KpiScenario.at(clocks, local);
     }
 
     @Test
     void aMonthOfAHallInAggregatesOnly() throws InterruptedException {
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
-        String hall = Api.hall("sc-" + suffix);
-        String department = "成绩单局-" + suffix;
-        String item = "SC-" + suffix;
-        as(adminToken()).body(Map.of("code", item, "name", "个体工商户登记", "department", department, "level", "CITY",
-                "category", "SAME_DAY", "statutoryLimit", 3, "onlineCapable", true, "queueCode", "A",
-                "requiredDocuments", List.of("身份证"))).post("/api/v1/items").then().statusCode(201);
-        String clerk = Api.staffToken("clerk", hall);
-        String reviewer = Api.staffToken("reviewer", hall);
-
-        at("2026-10-12T09:00:00");
-        for (int i = 0; i < 2; i++) {
-            as(Api.kioskToken(hall)).body(Map.of("itemCode", item, "channel", "KIOSK")).post("/api/v1/halls/" + hall + "/tickets")
-                    .then().statusCode(201);
-        }
-        at("2026-10-12T09:05:00");
-        as(clerk).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
-        at("2026-10-12T09:20:00");
-        as(clerk).post("/api/v1/halls/" + hall + "/windows/2/call-next").then().statusCode(200);
-
-        at("2026-10-12T10:00:00");
-        var created = as(clerk).body(Map.of("itemCode", item, "hall", hall, "channel", "WINDOW", "submittedDocuments", List.of("身份证"),
-                "applicant", Map.of("name", "王小明", "idNumber", "620102199001011234", "phone", "13912345678")))
-                .post("/api/v1/cases").then().statusCode(201).extract();
-        String id = created.path("id");
-        String caseNumber = created.path("caseNumber");
-        as(reviewer).header("If-Match", "0").body(Map.of("action", "START_REVIEW")).post("/api/v1/cases/" + id + "/transitions")
-                .then().statusCode(200);
-        at("2026-10-12T10:20:00");
-        as(reviewer).header("If-Match", "1").body(Map.of("action", "APPROVE")).post("/api/v1/cases/" + id + "/transitions")
-                .then().statusCode(200);
+        String department = "成绩单局-" + UUID.randomUUID().toString().substring(0, 6);
+        KpiScenario.Day day = KpiScenario.day(clocks, "sc-", department);
+        String hall = day.hall();
+        String id = day.caseId();
+        String caseNumber = day.caseNumber();
 
         rollupsCaughtUp(hall);
         String body = anonymous().get("/api/v1/public/halls/" + hall + "/scorecard?month=2026-10").then().statusCode(200)
