@@ -24,8 +24,8 @@ public interface NumberingStep {
         return Uni.createFrom().voidItem();
     }
 
-    /** After the batch is numbered: {@code ids} are all its events, appended ones included. */
-    default Uni<Void> afterNumbering(SqlConnection conn, Long[] ids) {
+    /** After the batch is numbered: {@link Batch#numberedIds} are all its events, appended ones included. */
+    default Uni<Void> afterNumbering(SqlConnection conn, Batch batch) {
         return Uni.createFrom().voidItem();
     }
 
@@ -36,6 +36,7 @@ public interface NumberingStep {
         private final List<Long> ids;
         private final List<String> halls;
         private final List<Runnable> onCommit = new ArrayList<>();
+        private Long[] seqs;
 
         Batch(List<Row> rows, List<String> fields) {
             this.rows = rows;
@@ -66,6 +67,21 @@ public interface NumberingStep {
             return rows.get(event).getString(3 + fields.indexOf(name));
         }
 
+        /** The number an event (read or appended) was given; after numbering. */
+        public long seq(int event) {
+            return seqs[event];
+        }
+
+        /** Every event of the batch, appended ones included, in numbering order; after numbering. */
+        public Long[] numberedIds() {
+            return ids.toArray(Long[]::new);
+        }
+
+        /** How many events the batch numbers, appended ones included: {@link #hall} and {@link #seq} take up to this. */
+        public int size() {
+            return ids.size();
+        }
+
         /** Adds an event written meanwhile in this transaction: it is numbered after the events before it. */
         public void append(long id, String hall) {
             ids.add(id);
@@ -93,6 +109,10 @@ public interface NumberingStep {
 
         List<Long> ids() {
             return ids;
+        }
+
+        void numbered(Long[] seqs) {
+            this.seqs = seqs;
         }
 
         List<String> halls() {

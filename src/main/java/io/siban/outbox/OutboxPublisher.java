@@ -153,15 +153,15 @@ public class OutboxPublisher {
         for (NumberingStep step : steps) {
             before = before.chain(() -> step.beforeNumbering(conn, batch));
         }
-        return before.chain(() -> number(conn, batch.ids(), batch.halls()))
-                .call(ids -> {
+        return before.chain(() -> number(conn, batch))
+                .call(() -> {
                     Uni<Void> after = Uni.createFrom().voidItem();
                     for (NumberingStep step : steps) {
-                        after = after.chain(() -> step.afterNumbering(conn, ids));
+                        after = after.chain(() -> step.afterNumbering(conn, batch));
                     }
                     return after;
                 })
-                .map(ids -> ids.length);
+                .map(ignored -> batch.size());
     }
 
     private static List<Row> listOf(Iterable<Row> rows) {
@@ -170,8 +170,10 @@ public class OutboxPublisher {
         return list;
     }
 
-    /** Numbers the events per hall in the given order; emits their ids. */
-    private static Uni<Long[]> number(SqlConnection conn, List<Long> ids, List<String> halls) {
+    /** Numbers the batch's events per hall in their order. */
+    private static Uni<Void> number(SqlConnection conn, NumberingStep.Batch batch) {
+        List<Long> ids = batch.ids();
+        List<String> halls = batch.halls();
         Map<String, Long> perHall = new LinkedHashMap<>();
         halls.forEach(hall -> perHall.merge(hall, 1L, Long::sum));
         return conn.preparedQuery("""
@@ -189,12 +191,12 @@ public class OutboxPublisher {
                     for (int i = 0; i < ids.size(); i++) {
                         seqs[i] = next.merge(halls.get(i), 1L, Long::sum) - 1;
                     }
-                    Long[] idArray = ids.toArray(Long[]::new);
+                    batch.numbered(seqs);
                     return conn.preparedQuery("""
                                     update event_outbox e set seq = x.s
                                     from unnest($1::bigint[], $2::bigint[]) as x(id, s) where e.id = x.id""")
-                            .execute(Tuple.of(idArray, seqs))
-                            .replaceWith(idArray);
+                            .execute(Tuple.of(batch.numberedIds(), seqs))
+                            .replaceWithVoid();
                 });
     }
 

@@ -47,7 +47,7 @@ public class DayTally implements NumberingStep {
             from hall_day_tally where hall_code = $1 and service_date = $2""";
 
     @Override
-    public Uni<Void> afterNumbering(SqlConnection conn, Long[] ids) {
-        return conn.preparedQuery(TALLY).execute(Tuple.of((Object) ids)).replaceWithVoid();
+    public Uni<Void> afterNumbering(SqlConnection conn, Batch batch) {
+        return conn.preparedQuery(TALLY).execute(Tuple.of((Object) batch.numberedIds())).replaceWithVoid();
     }
 }

@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,17 +26,27 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The KPI rollups of V16, kept as events are numbered: numbering happens once per event under the
- * numbering lock, and each ticket or case an event names has its facts replaced and the difference
- * added (function {@code kpi_number}), so a batch numbered again would change nothing. Before that,
- * closed cases get their working days counted on their calendar (Java: SQL cannot count working days).
- * {@link #rebuild} recomputes a hall's days from raw rows under the same lock.
+ * The KPI rollups (V16, V17), kept as events are numbered: numbering happens once per event under the
+ * numbering lock, and in that transaction {@code kpi_count} adds what the batch's events add (built
+ * from the fields read with the batch, {@link RollupBatch}); each ticket or case an event names has its
+ * facts replaced and the difference added, so nothing is counted twice. Before that, closed cases get
+ * their working days counted on their calendar (Java: SQL cannot count working days). A hall whose
+ * events were numbered without being counted (a failure, or an instance of an older version) is behind;
+ * {@link #mend} counts it from the stored events. {@link #rebuild} recomputes a hall's days from raw
+ * rows under the same lock.
  */
 @ApplicationScoped
 public class Rollups implements NumberingStep {
-    static final String CASE_ID = "caseId";
-    static final String NUMBER = "select kpi_number($1)";
+    private static final Logger LOG = Logger.getLogger(Rollups.class);
+    static final String COUNT = "select kpi_count($1::text::jsonb)";
+    static final String MEND = "select kpi_mend($1, $2)";
+    static final String BEHIND = "select hall_code from kpi_behind order by hall_code";
+    /** Events counted from event_outbox per hall and transaction when mending. */
+    static final int MEND_EVENTS = 20_000;
+    /** Closed cases given their working days per transaction when catching up. */
+    static final int CLOSES = 500;
     static final String REBUILD = "select kpi_rebuild($1, $2, $3)";
+    static final String REFRESH_CASES = "select kpi_refresh_cases($1)";
     static final String LOCK = "select pg_advisory_xact_lock($1)";
     static final String STORE_DAYS = "insert into kpi_case_close (case_id, working_days_used, statutory_working_days) "
             + "values ($1, $2, $3) on conflict (case_id) do nothing";
@@ -49,6 +60,10 @@ public class Rollups implements NumberingStep {
             """;
     /** Closed cases of the batch ($1) whose working days are not counted yet. */
     static final String CLOSED_OF_BATCH = CLOSED_CASE + " and c.id = any($1)";
+    /** Closed cases of a hall ($1) whose working days are not counted yet, a few at a time. */
+    static final String UNCOUNTED_OF_HALL = CLOSED_CASE + " and c.hall_code = $1 limit " + CLOSES;
+    /** Closed cases of any hall whose working days are not counted yet (closed before V16), a few at a time. */
+    static final String UNCOUNTED = CLOSED_CASE + " limit " + CLOSES;
     /** Closed cases of a hall ($1) closed in [$2, $3] (hall-local days) whose working days are not counted yet. */
     static final String CLOSED_OF_HALL = CLOSED_CASE + """
              and c.hall_code = $1
@@ -62,15 +77,20 @@ public class Rollups implements NumberingStep {
 
     @Override
     public List<String> fields() {
-        return List.of(CASE_ID);
+        return RollupBatch.FIELDS;
     }
 
     @Override
     public Uni<Void> beforeNumbering(SqlConnection conn, Batch batch) {
         Set<UUID> moved = new LinkedHashSet<>();
         for (int i = 0; i < batch.read(); i++) {
-            if ("case.moved".equals(batch.type(i)) && batch.field(i, CASE_ID) != null) {
-                moved.add(UUID.fromString(batch.field(i, CASE_ID)));
+            String id = batch.field(i, RollupBatch.CASE_ID);
+            if ("case.moved".equals(batch.type(i)) && id != null && id.length() == 36) {
+                try {
+                    moved.add(UUID.fromString(id));
+                } catch (IllegalArgumentException e) {
+                    // not a case: nothing to count
+                }
             }
         }
         if (moved.isEmpty()) {
@@ -81,8 +101,59 @@ public class Rollups implements NumberingStep {
     }
 
     @Override
-    public Uni<Void> afterNumbering(SqlConnection conn, Long[] ids) {
-        return conn.preparedQuery(NUMBER).execute(Tuple.of((Object) ids)).replaceWithVoid();
+    public Uni<Void> afterNumbering(SqlConnection conn, Batch batch) {
+        RollupBatch counted = new RollupBatch();
+        for (int i = 0; i < batch.size(); i++) {
+            counted.numbered(batch.hall(i), batch.seq(i));
+        }
+        for (int i = 0; i < batch.read(); i++) {
+            int event = i;
+            counted.event(batch.hall(i), batch.seq(i), batch.type(i), name -> batch.field(event, name));
+        }
+        return conn.preparedQuery(COUNT).execute(Tuple.of(counted.document().encode()))
+                .invoke(rows -> {
+                    for (String failure : rows.iterator().next().getArrayOfStrings(0)) {
+                        LOG.warnf("KPI rollups behind, counted later from the stored events: %s", failure);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** The halls whose numbered events are not all counted in the rollups. */
+    public Uni<List<String>> behind() {
+        return pool.preparedQuery(BEHIND).execute().map(rows -> {
+            List<String> halls = new ArrayList<>();
+            rows.forEach(r -> halls.add(r.getString(0)));
+            return halls;
+        });
+    }
+
+    /**
+     * Counts up to {@link #MEND_EVENTS} of the hall's numbered but uncounted events, under the numbering
+     * lock, after giving its closed cases their working days; emits the error if counting failed.
+     */
+    public Uni<String> mend(String hall) {
+        return pool.withTransaction(conn -> conn.preparedQuery(LOCK).execute(Tuple.of(OutboxPublisher.SEQUENCE_LOCK))
+                .chain(() -> conn.preparedQuery(UNCOUNTED_OF_HALL).execute(Tuple.of(hall)))
+                .chain(rows -> storeWorkingDays(conn, rows))
+                .chain(() -> conn.preparedQuery(MEND).execute(Tuple.of(hall, MEND_EVENTS)))
+                .map(rows -> rows.iterator().next().getString(0)));
+    }
+
+    /**
+     * Gives up to {@link #CLOSES} closed cases that have no working days counted (closed before V16) theirs,
+     * and refreshes their facts; emits how many there were.
+     */
+    public Uni<Integer> countClosedCases() {
+        return pool.withTransaction(conn -> conn.preparedQuery(LOCK).execute(Tuple.of(OutboxPublisher.SEQUENCE_LOCK))
+                .chain(() -> conn.preparedQuery(UNCOUNTED).execute())
+                .chain(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getUUID("id")));
+                    return storeWorkingDays(conn, rows)
+                            .chain(() -> conn.preparedQuery(REFRESH_CASES).execute(Tuple.of((Object) ids.toArray(UUID[]::new))))
+                            .replaceWith(ids.size());
+                }));
     }
 
     /**
@@ -97,16 +168,25 @@ public class Rollups implements NumberingStep {
                 .replaceWithVoid());
     }
 
+    /** Stores the working days of the closed cases read; a case whose days cannot be counted is logged and left without. */
     private Uni<Void> storeWorkingDays(SqlConnection conn, RowSet<Row> rows) {
         List<Row> cases = new ArrayList<>();
         rows.forEach(cases::add);
         return Multi.createFrom().iterable(cases)
                 .onItem().transformToUniAndConcatenate(r -> calendars.get(conn, r.getString("calendar_id"), r.getLong("version"))
-                        .map(calendar -> WorkingDays.of(calendar, r.getOffsetDateTime("accepted_at").toInstant(),
-                                r.getOffsetDateTime("closed_at").toInstant(), pauses(r.getString("pauses")),
-                                r.getInteger("statutory_days"), r.getLong("statutory_seconds")))
-                        .chain(used -> conn.preparedQuery(STORE_DAYS)
-                                .execute(Tuple.of(r.getUUID("id"), used.used(), used.statutory()))))
+                        .chain(calendar -> {
+                            WorkingDays.Used used;
+                            try {
+                                used = WorkingDays.of(calendar, r.getOffsetDateTime("accepted_at").toInstant(),
+                                        r.getOffsetDateTime("closed_at").toInstant(), pauses(r.getString("pauses")),
+                                        r.getInteger("statutory_days"), r.getLong("statutory_seconds"));
+                            } catch (RuntimeException e) {
+                                LOG.warnf("working days of case %s not counted: %s", r.getUUID("id"), e.toString());
+                                return Uni.createFrom().voidItem();
+                            }
+                            return conn.preparedQuery(STORE_DAYS).execute(Tuple.of(r.getUUID("id"), used.used(), used.statutory()))
+                                    .replaceWithVoid();
+                        }))
                 .collect().last().replaceWithVoid();
     }
 
