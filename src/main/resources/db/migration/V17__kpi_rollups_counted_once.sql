@@ -46,59 +46,86 @@ end $$;
 --    "finished": [{"hall", "id"}]                                     finished tickets (their visits' cases),
 --    "windows":  [{"hall", "seq", "window", "status", "at"}]}         window changes.
 -- A hall is counted when "first" directly follows its last counted number; a batch counted before (a
--- replay) and a hall behind (kpi_mend's work) are left alone. Returns the halls whose counting failed,
--- with the error; their rollups wait for kpi_mend.
+-- replay) and a hall behind (kpi_mend's work) are left alone. All halls are counted together; if that
+-- fails, hall by hall, so one hall's failure holds back no other. Returns the halls whose counting
+-- failed, with the error; their rollups wait for kpi_mend. Callers hold the numbering lock.
 create function kpi_count(batch jsonb) returns text[] language plpgsql as $$
 declare
-    h record;
-    w record;
-    counted bigint;
+    fresh text[];
+    h text;
     failed text[] := '{}';
 begin
-    for h in select * from jsonb_to_recordset(coalesce(batch -> 'halls', '[]')) as x(hall text, first bigint, last bigint) loop
-        select n.last_seq into counted from kpi_numbered n where n.hall_code = h.hall for update;
-        if coalesce(counted, 0) <> h.first - 1 then
-            continue;
-        end if;
+    select array_agg(x.hall) into fresh
+    from jsonb_to_recordset(coalesce(batch -> 'halls', '[]')) as x(hall text, first bigint, last bigint)
+    left join kpi_numbered n on n.hall_code = x.hall
+    where coalesce(n.last_seq, 0) = x.first - 1;
+    if fresh is null then
+        return failed;
+    end if;
+    begin
+        perform kpi_count_halls(batch, fresh);
+        return failed;
+    exception when others then
+        -- counted hall by hall below
+    end;
+    foreach h in array fresh loop
         begin
-            insert into kpi_numbered (hall_code, last_seq) values (h.hall, h.last)
-            on conflict (hall_code) do update set last_seq = excluded.last_seq;
-
-            insert into kpi_ticket_day as d (hall_code, day, queue_code, window_number, clerk, item_code, department, category, channel, issued)
-            select hall_code, day, coalesce(queue_code, ''), case when grouping(window_number) = 1 then -1 else window_number end,
-                   coalesce(clerk, ''), coalesce(item_code, ''), coalesce(department, ''), coalesce(category, ''), coalesce(channel, ''), sum(n)
-            from (select i.hall as hall_code, (i.at at time zone k.timezone)::date as day, i.queue as queue_code, 0 as window_number,
-                         '' as clerk, coalesce(i.item, '') as item_code, coalesce(s.department, '') as department,
-                         coalesce(s.category, '') as category, i.channel, i.n
-                  from jsonb_to_recordset(coalesce(batch -> 'issued', '[]')) as i(hall text, at timestamptz, queue text, item text, channel text, n int)
-                  join hall hh on hh.code = i.hall join calendar k on k.id = hh.calendar_id
-                  left join service_item s on s.code = i.item
-                  where i.hall = h.hall and i.at is not null) x
-            group by grouping sets ((hall_code, day, queue_code, window_number, clerk, item_code, department, category, channel), (hall_code, day))
-            on conflict (hall_code, day, queue_code, window_number, clerk, item_code, department, category, channel)
-                do update set issued = d.issued + excluded.issued;
-
-            perform kpi_refresh_tickets(array(
-                select distinct t.id from jsonb_to_recordset(coalesce(batch -> 'tickets', '[]')) as t(hall text, id uuid)
-                where t.hall = h.hall and t.id is not null));
-            perform kpi_refresh_cases(array(
-                select c.id from jsonb_to_recordset(coalesce(batch -> 'cases', '[]')) as c(hall text, id uuid)
-                where c.hall = h.hall and c.id is not null
-                union
-                select v.case_id from jsonb_to_recordset(coalesce(batch -> 'finished', '[]')) as f(hall text, id uuid)
-                join case_visit v on v.ticket_id = f.id
-                where f.hall = h.hall));
-            for w in select * from jsonb_to_recordset(coalesce(batch -> 'windows', '[]'))
-                         as x(hall text, seq bigint, "window" int, status text, at timestamptz)
-                     where x.hall = h.hall and x.seq is not null and x."window" is not null and x.at is not null
-                     order by x.seq loop
-                perform kpi_window_status(w.seq, w.hall, w."window", w.status, w.at);
-            end loop;
+            perform kpi_count_halls(batch, array[h]);
         exception when others then
-            failed := failed || (h.hall || ': ' || sqlstate || ' ' || sqlerrm);
+            failed := failed || (h || ': ' || sqlstate || ' ' || sqlerrm);
         end;
     end loop;
     return failed;
+end $$;
+
+-- kpi_count's work for the given halls of the batch (only the parts the batch has).
+create function kpi_count_halls(batch jsonb, halls text[]) returns void language plpgsql as $$
+declare
+    w record;
+begin
+    insert into kpi_numbered (hall_code, last_seq)
+    select x.hall, x.last from jsonb_to_recordset(batch -> 'halls') as x(hall text, first bigint, last bigint)
+    where x.hall = any(halls)
+    on conflict (hall_code) do update set last_seq = excluded.last_seq;
+
+    if jsonb_array_length(coalesce(batch -> 'issued', '[]')) > 0 then
+        insert into kpi_ticket_day as d (hall_code, day, queue_code, window_number, clerk, item_code, department, category, channel, issued)
+        select hall_code, day, coalesce(queue_code, ''), case when grouping(window_number) = 1 then -1 else window_number end,
+               coalesce(clerk, ''), coalesce(item_code, ''), coalesce(department, ''), coalesce(category, ''), coalesce(channel, ''), sum(n)
+        from (select i.hall as hall_code, (i.at at time zone k.timezone)::date as day, i.queue as queue_code, 0 as window_number,
+                     '' as clerk, coalesce(i.item, '') as item_code, coalesce(s.department, '') as department,
+                     coalesce(s.category, '') as category, i.channel, i.n
+              from jsonb_to_recordset(batch -> 'issued') as i(hall text, at timestamptz, queue text, item text, channel text, n int)
+              join hall hh on hh.code = i.hall join calendar k on k.id = hh.calendar_id
+              left join service_item s on s.code = i.item
+              where i.hall = any(halls) and i.at is not null) x
+        group by grouping sets ((hall_code, day, queue_code, window_number, clerk, item_code, department, category, channel), (hall_code, day))
+        on conflict (hall_code, day, queue_code, window_number, clerk, item_code, department, category, channel)
+            do update set issued = d.issued + excluded.issued;
+    end if;
+
+    if jsonb_array_length(coalesce(batch -> 'tickets', '[]')) > 0 then
+        perform kpi_refresh_tickets(array(
+            select distinct t.id from jsonb_to_recordset(batch -> 'tickets') as t(hall text, id uuid)
+            where t.hall = any(halls) and t.id is not null));
+    end if;
+    if jsonb_array_length(coalesce(batch -> 'cases', '[]')) + jsonb_array_length(coalesce(batch -> 'finished', '[]')) > 0 then
+        perform kpi_refresh_cases(array(
+            select c.id from jsonb_to_recordset(coalesce(batch -> 'cases', '[]')) as c(hall text, id uuid)
+            where c.hall = any(halls) and c.id is not null
+            union
+            select v.case_id from jsonb_to_recordset(coalesce(batch -> 'finished', '[]')) as f(hall text, id uuid)
+            join case_visit v on v.ticket_id = f.id
+            where f.hall = any(halls)));
+    end if;
+    if jsonb_array_length(coalesce(batch -> 'windows', '[]')) > 0 then
+        for w in select * from jsonb_to_recordset(batch -> 'windows')
+                     as x(hall text, seq bigint, "window" int, status text, at timestamptz)
+                 where x.hall = any(halls) and x.seq is not null and x."window" is not null and x.at is not null
+                 order by x.hall, x.seq loop
+            perform kpi_window_status(w.seq, w.hall, w."window", w.status, w.at);
+        end loop;
+    end if;
 end $$;
 
 -- The same document for the hall's events numbered after after_seq, at most max_events of them (null:

@@ -83,6 +83,16 @@ public final class Histogram {
         return counts.lastKey();
     }
 
+    /** The seconds a percentile's bucket answers with; null for no bucket. */
+    public static Long seconds(Integer bucket) {
+        return bucket == null ? null : midpoint(bucket);
+    }
+
+    /** The working days a percentile's bucket answers with; null for no bucket. */
+    public static Double days(Integer bucket) {
+        return bucket == null ? null : dayMidpoint(bucket);
+    }
+
     public static Long secondsPercentile(SortedMap<Integer, Long> counts, double p) {
         Integer b = rankBucket(counts, p);
         return b == null ? null : midpoint(b);

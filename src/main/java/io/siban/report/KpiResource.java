@@ -49,6 +49,6 @@ public class KpiResource {
                              @QueryParam("channel") String channel, @QueryParam("window") String window,
                              @QueryParam("groupBy") String groupBy) {
         KpiQuery q = KpiQuery.parse(from, to, hall, department, category, channel, window, groupBy, service.today());
-        return service.report(q, access.caller()).onItem().transformToMulti(KpiCsv::lines);
+        return service.csv(q, access.caller());
     }
 }

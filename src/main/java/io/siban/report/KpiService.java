@@ -6,6 +6,7 @@ import io.siban.report.dto.KpiReport;
 import io.siban.security.Caller;
 import io.siban.security.Roles;
 import io.siban.sla.calendar.CalendarDefinition;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +36,42 @@ public class KpiService {
         return clocks.now().atZoneSameInstant(CalendarDefinition.CHINA_ZONE).toLocalDate();
     }
 
-    /**
-     * The report; a hall the caller does not supervise is refused (403) before anything is read, so a
-     * streamed answer never starts for it.
-     */
+    /** The report; a hall the caller does not supervise is refused (403) before anything is read. */
     public Uni<KpiReport> report(KpiQuery q, Caller caller) {
+        return read(q, caller).map(rows -> answer(q, rows));
+    }
+
+    /**
+     * The report's rows as CSV lines, made one at a time from the sums read (the rows of the answer are
+     * never all built); refused like {@link #report} before anything is read or written.
+     */
+    public Multi<String> csv(KpiQuery q, Caller caller) {
+        return read(q, caller).onItem().transformToMulti(rows -> csvLines(q, rows));
+    }
+
+    static Multi<String> csvLines(KpiQuery q, KpiRows rows) {
+        List<String> names = q.groupNames();
+        return Multi.createFrom().item(KpiCsv.BOM + KpiCsv.header(names))
+                .onCompletion().switchTo(Multi.createFrom().iterable(sortedKeys(q, rows))
+                        .map(key -> KpiCsv.line(names, row(names, key, rows.byKey.get(key)))));
+    }
+
+    private Uni<KpiRows> read(KpiQuery q, Caller caller) {
         if (q.hall() != null && !caller.supervises(q.hall())) {
             throw ProblemException.forbidden("this token may not read the reports of hall '" + q.hall() + "'");
         }
         return halls(q, caller).chain(halls -> {
-            Map<List<String>, KpiSums> rows = new HashMap<>();
-            return store.read(q, halls, clocks.now(), rows).map(ignored -> answer(q, rows));
+            KpiRows rows = new KpiRows();
+            return store.read(q, halls, clocks.now(), rows).map(ignored -> ungrouped(q, rows));
         });
+    }
+
+    /** A report grouped by nothing has one row, counted or not, and its percentiles are the whole's. */
+    static KpiRows ungrouped(KpiQuery q, KpiRows rows) {
+        if (q.groupBy().isEmpty()) {
+            rows.byKey.computeIfAbsent(List.of(), k -> new KpiSums()).percentilesOf(rows.whole);
+        }
+        return rows;
     }
 
     private Uni<List<String>> halls(KpiQuery q, Caller caller) {
@@ -64,27 +88,32 @@ public class KpiService {
         return Uni.createFrom().item(caller.halls());
     }
 
-    static KpiReport answer(KpiQuery q, Map<List<String>, KpiSums> sums) {
+    static KpiReport answer(KpiQuery q, KpiRows sums) {
         List<String> names = q.groupNames();
-        List<List<String>> keys = new ArrayList<>(sums.keySet());
-        keys.sort(keyOrder(q.groupBy()));
         List<KpiReport.Row> rows = new ArrayList<>();
         KpiSums total = new KpiSums();
-        for (List<String> key : keys) {
-            KpiSums s = sums.get(key);
+        for (List<String> key : sortedKeys(q, sums)) {
+            KpiSums s = sums.byKey.get(key);
             total.add(s);
-            Map<String, String> named = new LinkedHashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                named.put(names.get(i), key.get(i));
-            }
-            KpiReport.Blocks b = Kpis.of(s);
-            rows.add(new KpiReport.Row(named, b.tickets(), b.cases(), b.ratings(), b.windows()));
+            rows.add(row(names, key, s));
         }
-        if (names.isEmpty() && rows.isEmpty()) {
-            KpiReport.Blocks b = Kpis.of(total);
-            rows.add(new KpiReport.Row(Map.of(), b.tickets(), b.cases(), b.ratings(), b.windows()));
-        }
+        total.percentilesOf(sums.whole);
         return new KpiReport(q.from(), q.to(), names, rows, Kpis.of(total));
+    }
+
+    static List<List<String>> sortedKeys(KpiQuery q, KpiRows sums) {
+        List<List<String>> keys = new ArrayList<>(sums.byKey.keySet());
+        keys.sort(keyOrder(q.groupBy()));
+        return keys;
+    }
+
+    static KpiReport.Row row(List<String> names, List<String> key, KpiSums s) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            named.put(names.get(i), key.get(i));
+        }
+        KpiReport.Blocks b = Kpis.of(s);
+        return new KpiReport.Row(named, b.tickets(), b.cases(), b.ratings(), b.windows());
     }
 
     /**

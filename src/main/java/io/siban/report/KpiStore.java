@@ -1,9 +1,12 @@
 package io.siban.report;
 
+import io.siban.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,13 +15,16 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Every statement of the KPI report: sums and histograms of the V16 rollups for a query's halls,
- * period and filters, grouped by its keys ({@code k0}, {@code k1}). The statements are put together
- * from fixed parts only (the group keys of {@link GroupBy}, the filters given); values are parameters.
+ * Every statement of the KPI report: sums and percentiles of the V16 rollups for a query's halls,
+ * period and filters, grouped by its keys ({@code k0}, {@code k1}), and how their rows are read into
+ * the report. The statements are put together from fixed parts only (the group keys of
+ * {@link GroupBy}, the filters given); values are parameters.
+ *
+ * <p>Long because the report's SQL stays in its store: the statements and the folding of their rows
+ * into sums share the column names, and split apart each would need the other's.
  */
 @ApplicationScoped
 public class KpiStore {
@@ -50,6 +56,8 @@ public class KpiStore {
 
     @Inject
     Pool pool;
+    @Inject
+    ReportConfig config;
 
     /** The hall's name, or null when there is no such hall. */
     public Uni<String> hallName(String hall) {
@@ -66,27 +74,88 @@ public class KpiStore {
     record Statement(String sql, Tuple params) {
     }
 
-    /** Rollup sums per key, into {@code rows}. */
-    public Uni<Void> read(KpiQuery q, List<String> halls, OffsetDateTime now, Map<List<String>, KpiSums> rows) {
-        Uni<Void> all = Uni.createFrom().voidItem();
+    /** A statement whose rows are folded into the report as they arrive. */
+    private record Fold(Statement statement, BiConsumer<KpiSums, Row> add) {
+    }
+
+    /**
+     * Rollup sums and percentiles per key, into {@code into}. The statements run in one read-only
+     * transaction under {@link ReportConfig#statementTimeout} and are read through a cursor, a few hundred
+     * rows at a time; a report of more than {@link ReportConfig#maxRows} keys stops with a 400.
+     */
+    public Uni<Void> read(KpiQuery q, List<String> halls, OffsetDateTime now, KpiRows into) {
+        List<Fold> folds = new ArrayList<>();
         if (q.reads(GroupBy.Source.TICKETS)) {
             String grain = byHallAndDayOnly(q) ? HALL_DAY_ROWS : FINE_ROWS;
-            all = all.chain(() -> run(sums(q, halls, GroupBy.Source.TICKETS, "kpi_ticket_day " + grain, TICKET_SUMS), rows, KpiStore::tickets))
-                    .chain(() -> run(histogram(q, halls, GroupBy.Source.TICKETS, "kpi_ticket_hist " + grain, "measure"), rows,
-                            KpiStore::ticketBuckets));
+            folds.add(new Fold(sums(q, halls, GroupBy.Source.TICKETS, "kpi_ticket_day " + grain, TICKET_SUMS), KpiStore::tickets));
+            folds.add(new Fold(percentiles(q, halls, GroupBy.Source.TICKETS, "kpi_ticket_hist " + grain, "measure"), KpiStore::percentiles));
         }
         if (q.reads(GroupBy.Source.CASES)) {
-            all = all.chain(() -> run(sums(q, halls, GroupBy.Source.CASES, "kpi_case_day", CASE_SUMS), rows, KpiStore::cases))
-                    .chain(() -> run(histogram(q, halls, GroupBy.Source.CASES, "kpi_case_hist", "'used'"), rows, KpiStore::caseBuckets));
+            folds.add(new Fold(sums(q, halls, GroupBy.Source.CASES, "kpi_case_day", CASE_SUMS), KpiStore::cases));
+            folds.add(new Fold(percentiles(q, halls, GroupBy.Source.CASES, "kpi_case_hist", "'used'"), KpiStore::percentiles));
         }
         if (q.reads(GroupBy.Source.WINDOWS)) {
-            all = all.chain(() -> run(windows(q, halls, now), rows, (s, r) -> s.openSeconds += n(r, "open_seconds")))
-                    .invoke(() -> rows.values().forEach(s -> {
-                        s.windowsKnown = true;
-                        s.windowServingSeconds = s.serviceSum;
-                    }));
+            folds.add(new Fold(windows(q, halls, now), (s, r) -> s.openSeconds += n(r, "open_seconds")));
         }
-        return all;
+        return pool.withTransaction(conn -> {
+                    Uni<Void> all = conn.preparedQuery(BOUNDS).execute(Tuple.of(config.statementTimeout().toMillis() + "ms")).replaceWithVoid();
+                    for (Fold fold : folds) {
+                        all = all.chain(() -> stream(conn, fold, into));
+                    }
+                    return all;
+                })
+                .onFailure(KpiStore::timedOut).transform(e -> ProblemException.unavailable("the report took longer than "
+                        + config.statementTimeout().toSeconds() + " s; ask for a shorter period or fewer groups", RETRY_AFTER))
+                .invoke(() -> {
+                    if (q.reads(GroupBy.Source.WINDOWS)) {
+                        for (KpiSums s : into.byKey.values()) {
+                            s.windowsKnown = true;
+                            s.windowServingSeconds = s.serviceSum;
+                        }
+                        into.whole.windowsKnown = true;
+                    }
+                });
+    }
+
+    /** Read only, and bounded in time: a report never writes, and never holds a connection for long. */
+    static final String BOUNDS = "select set_config('transaction_read_only', 'on', true), set_config('statement_timeout', $1, true)";
+    static final int FETCH = 500;
+    static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(30);
+
+    private Uni<Void> stream(SqlConnection conn, Fold fold, KpiRows into) {
+        int limit = config.maxRows();
+        return conn.prepare(fold.statement().sql())
+                .chain(prepared -> prepared.createStream(FETCH, fold.statement().params()).toMulti()
+                        .onItem().invoke(row -> fold.add().accept(target(row, into, limit), row))
+                        .collect().last()
+                        .eventually(prepared::close))
+                .replaceWithVoid();
+    }
+
+    /** The sums a row adds to: the whole for a percentile row of the whole, else its key's (a new key counted against the limit). */
+    private static KpiSums target(Row r, KpiRows into, int limit) {
+        if (r.getColumnIndex("whole") >= 0 && Boolean.TRUE.equals(r.getBoolean("whole"))) {
+            return into.whole;
+        }
+        String[] key = new String[keyCount(r)];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = r.getString("k" + i);
+        }
+        List<String> k = Arrays.asList(key);
+        KpiSums sums = into.byKey.get(k);
+        if (sums == null) {
+            if (into.byKey.size() >= limit) {
+                throw ProblemException.invalid("groupBy", "the report would have more than " + limit
+                        + " rows; ask for a shorter period or fewer groups");
+            }
+            sums = new KpiSums();
+            into.byKey.put(k, sums);
+        }
+        return sums;
+    }
+
+    private static boolean timedOut(Throwable e) {
+        return e instanceof PgException pg && "57014".equals(pg.getSqlState());
     }
 
     /** The ticket rollups' rows of a hall and day alone (V16: window -1), and their fine rows. */
@@ -103,20 +172,6 @@ public class KpiStore {
     }
 
     private static final java.util.Set<GroupBy> HALL_AND_DAYS = java.util.EnumSet.of(GroupBy.HALL, GroupBy.DAY, GroupBy.WEEK, GroupBy.MONTH);
-
-    private Uni<Void> run(Statement statement, Map<List<String>, KpiSums> rows, BiConsumer<KpiSums, Row> add) {
-        return pool.preparedQuery(statement.sql()).execute(statement.params()).invoke(found -> fold(found, rows, add)).replaceWithVoid();
-    }
-
-    private static void fold(RowSet<Row> found, Map<List<String>, KpiSums> rows, BiConsumer<KpiSums, Row> add) {
-        for (Row r : found) {
-            String[] key = new String[keyCount(r)];
-            for (int i = 0; i < key.length; i++) {
-                key[i] = r.getString("k" + i);
-            }
-            add.accept(rows.computeIfAbsent(Arrays.asList(key), k -> new KpiSums()), r);
-        }
-    }
 
     private static int keyCount(Row r) {
         int n = 0;
@@ -179,11 +234,29 @@ public class KpiStore {
         return new Statement("select " + p.keys + sums + " from " + from(table) + p.where + p.groupBy(), p.tuple());
     }
 
-    static Statement histogram(KpiQuery q, List<String> halls, GroupBy.Source source, String table, String measure) {
+    /**
+     * The nearest-rank P50 and P90 buckets (rank ⌈p·n⌉, {@link Histogram#rankBucket} in SQL) of each key's
+     * summed histogram per measure, and of the whole period's ({@code whole}: grouping sets), so that
+     * no histogram leaves the database.
+     */
+    static Statement percentiles(KpiQuery q, List<String> halls, GroupBy.Source source, String table, String measure) {
         Parts p = new Parts(q, halls, source, 3);
-        int m = p.groups + 1;
-        return new Statement("select " + p.keys + measure + " as measure, bucket, sum(count) as n from " + from(table) + p.where
-                + p.groupBy(Integer.toString(m), Integer.toString(m + 1)) + " having sum(count) <> 0", p.tuple());
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < p.groups; i++) {
+            keys.add("k" + i);
+        }
+        String keyColumns = keys.isEmpty() ? "" : String.join(", ", keys) + ", ";
+        String sets = keys.isEmpty() ? "(measure, bucket)" : "(" + keyColumns + "measure, bucket), (measure, bucket)";
+        String whole = keys.isEmpty() ? "true" : "grouping(" + String.join(", ", keys) + ") <> 0";
+        String partition = keyColumns + "whole, measure";
+        String summed = "select " + keyColumns + "measure, bucket, sum(n) as n, " + whole + " as whole from (select " + p.keys + measure
+                + " as measure, bucket, count as n from " + from(table) + p.where + ") f group by grouping sets (" + sets + ")";
+        return new Statement("select " + keyColumns + "whole, measure, "
+                + "min(bucket) filter (where cum >= greatest(1, ceil(0.5 * total))) as p50, "
+                + "min(bucket) filter (where cum >= greatest(1, ceil(0.9 * total))) as p90 "
+                + "from (select h.*, sum(n) over (partition by " + partition + " order by bucket) as cum, "
+                + "sum(n) over (partition by " + partition + ") as total from (" + summed + ") h where n > 0) x "
+                + "group by " + partition, p.tuple());
     }
 
     /** A table, or a table with its grain condition, ready for the statement's conditions. */
@@ -227,12 +300,21 @@ public class KpiStore {
         s.bad += n(r, "bad");
     }
 
-    private static void ticketBuckets(KpiSums s, Row r) {
-        KpiSums.count(switch (r.getString("measure")) {
-            case "wait" -> s.wait;
-            case "walk" -> s.walk;
-            default -> s.service;
-        }, r.getInteger("bucket"), n(r, "n"));
+    private static void percentiles(KpiSums s, Row r) {
+        Integer p50 = r.getInteger("p50");
+        Integer p90 = r.getInteger("p90");
+        switch (r.getString("measure")) {
+            case "wait" -> {
+                s.waitP50 = p50;
+                s.waitP90 = p90;
+            }
+            case "walk" -> s.walkP50 = p50;
+            case "service" -> {
+                s.serviceP50 = p50;
+                s.serviceP90 = p90;
+            }
+            default -> s.usedP90 = p90;
+        }
     }
 
     private static void cases(KpiSums s, Row r) {
@@ -251,7 +333,4 @@ public class KpiStore {
         s.legalBreach += n(r, "legal_breach");
     }
 
-    private static void caseBuckets(KpiSums s, Row r) {
-        KpiSums.count(s.used, r.getInteger("bucket"), n(r, "n"));
-    }
 }

@@ -1,12 +1,11 @@
 package io.siban.report;
 
 import java.math.BigDecimal;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
- * The rollup sums of one report row (or the total), added up from rollup rows: what the formulas of
- * {@link Kpis} are computed from. Fields follow the V16 rollup columns.
+ * The rollup sums of one report row (or the total), added up from rollup rows, and the histogram
+ * buckets of its percentiles (nearest rank, computed in SQL from the summed histograms): what the
+ * formulas of {@link Kpis} are computed from. Fields follow the V16 rollup columns.
  */
 public final class KpiSums {
     public long issued;
@@ -24,9 +23,12 @@ public final class KpiSums {
     public long rated;
     public long satisfied;
     public long bad;
-    public final SortedMap<Integer, Long> wait = new TreeMap<>();
-    public final SortedMap<Integer, Long> walk = new TreeMap<>();
-    public final SortedMap<Integer, Long> service = new TreeMap<>();
+    /** Buckets ({@link Histogram}) holding the nearest-rank percentiles; null when nothing was measured. */
+    public Integer waitP50;
+    public Integer waitP90;
+    public Integer walkP50;
+    public Integer serviceP50;
+    public Integer serviceP90;
 
     public long accepted;
     public long acceptedClosed;
@@ -41,7 +43,7 @@ public final class KpiSums {
     public long noticeViolations;
     public long red;
     public long legalBreach;
-    public final SortedMap<Integer, Long> used = new TreeMap<>();
+    public Integer usedP90;
 
     /** Serving seconds of the windows (when window time is known for the row) and their open seconds. */
     public long windowServingSeconds;
@@ -82,18 +84,21 @@ public final class KpiSums {
         legalBreach += o.legalBreach;
     }
 
-    public static void count(SortedMap<Integer, Long> histogram, int bucket, long n) {
-        histogram.merge(bucket, n, Long::sum);
+    /** Takes the percentiles of {@code o}: the whole's, for the total or the one row of an ungrouped report. */
+    public void percentilesOf(KpiSums o) {
+        waitP50 = o.waitP50;
+        waitP90 = o.waitP90;
+        walkP50 = o.walkP50;
+        serviceP50 = o.serviceP50;
+        serviceP90 = o.serviceP90;
+        usedP90 = o.usedP90;
+        windowsKnown |= o.windowsKnown;
     }
 
-    /** Adds everything of {@code o}: for the total. */
+    /** Adds the sums of {@code o} (percentiles do not add up: the total's come from SQL). */
     public void add(KpiSums o) {
         addTickets(o);
         addCases(o);
-        o.wait.forEach((b, n) -> count(wait, b, n));
-        o.walk.forEach((b, n) -> count(walk, b, n));
-        o.service.forEach((b, n) -> count(service, b, n));
-        o.used.forEach((b, n) -> count(used, b, n));
         windowServingSeconds += o.windowServingSeconds;
         openSeconds += o.openSeconds;
         windowsKnown |= o.windowsKnown;

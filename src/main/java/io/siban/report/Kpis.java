@@ -21,9 +21,9 @@ public final class Kpis {
 
     static KpiReport.Tickets tickets(KpiSums s) {
         return new KpiReport.Tickets(s.issued, s.called, s.served, s.noShow, s.cancelled, s.expired,
-                Histogram.secondsPercentile(s.wait, 0.5), Histogram.secondsPercentile(s.wait, 0.9),
-                share(s.within15, s.called), Histogram.secondsPercentile(s.walk, 0.5),
-                Histogram.secondsPercentile(s.service, 0.5), Histogram.secondsPercentile(s.service, 0.9),
+                Histogram.seconds(s.waitP50), Histogram.seconds(s.waitP90),
+                share(s.within15, s.called), Histogram.seconds(s.walkP50),
+                Histogram.seconds(s.serviceP50), Histogram.seconds(s.serviceP90),
                 share(s.noShow, s.called), share(s.cancelled + s.expired, s.issued));
     }
 
@@ -32,7 +32,7 @@ public final class Kpis {
         Double speedUp = s.statutorySum.signum() == 0 ? null
                 : BigDecimal.ONE.subtract(s.speedUsedSum.divide(s.statutorySum, MathContext.DECIMAL64)).doubleValue();
         return new KpiReport.Cases(s.accepted, s.closed, s.closedOnTime, share(s.acceptedClosed, s.accepted),
-                share(s.closedOnTime, s.closed), average, Histogram.daysPercentile(s.used, 0.9), speedUp,
+                share(s.closedOnTime, s.closed), average, Histogram.days(s.usedP90), speedUp,
                 share(s.immediate, s.accepted), share(s.oneVisit, s.closed), s.noticeViolations, s.red, s.legalBreach);
     }
 

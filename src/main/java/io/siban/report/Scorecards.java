@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +66,7 @@ public class Scorecards {
     private Uni<ScorecardView> compute(String hall, YearMonth month, LocalDate today) {
         LocalDate end = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
         KpiQuery q = new KpiQuery(month.atDay(1), end, hall, null, null, null, null, List.of(GroupBy.DEPARTMENT));
-        Map<List<String>, KpiSums> sums = new HashMap<>();
+        KpiRows sums = new KpiRows();
         return store.hallName(hall)
                 .invoke(name -> {
                     if (name == null) {

@@ -38,6 +38,13 @@ public class ProblemException extends RuntimeException {
         return e;
     }
 
+    /** 503: the service cannot answer this now (it took too long); the client may try again later. */
+    public static ProblemException unavailable(String detail, java.time.Duration retryAfter) {
+        ProblemException e = new ProblemException(503, "unavailable", "Service unavailable", detail, null);
+        e.retryAfter = retryAfter;
+        return e;
+    }
+
     public static ProblemException notFound(String what, String id) {
         return new ProblemException(404, "not-found", "Not found", what + " '" + id + "' does not exist", null);
     }

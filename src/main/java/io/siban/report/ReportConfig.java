@@ -1,0 +1,18 @@
+package io.siban.report;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The bounds of a KPI report: what one request may cost the database and the service. */
+@ConfigMapping(prefix = "siban.report")
+public interface ReportConfig {
+    /** Longest a report's statements may run together; beyond it the answer is a 503. */
+    @WithDefault("20s")
+    Duration statementTimeout();
+
+    /** Most rows a report may have (a year by day and window of 30 windows is about 11 000); beyond it a 400. */
+    @WithDefault("50000")
+    int maxRows();
+}
