@@ -8,7 +8,7 @@ import java.time.Duration;
 /** The bounds of a KPI report: what one request may cost the database and the service. */
 @ConfigMapping(prefix = "siban.report")
 public interface ReportConfig {
-    /** Longest a report's statements may run together; beyond it the answer is a 503. */
+    /** Longest one of a report's statements (or one fetch of its cursor) may run; beyond it the answer is a 503. */
     @WithDefault("20s")
     Duration statementTimeout();
 
