@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two real instances of the packaged service on one PostgreSQL database and one Redis: a screen on
- * either instance sees what happens through the other.
+ * either instance sees what happens through the other, and what one instance leaves when it is killed
+ * the other (or its restart) carries on exactly.
  */
 class TwoInstanceStreamIT {
     static final Duration WAIT = Duration.ofSeconds(15);
@@ -194,6 +195,86 @@ class TwoInstanceStreamIT {
             assertThat(announced).containsExactly("请 " + number + " 号到 1 号窗口办理");
         } finally {
             board.quit();
+        }
+    }
+
+    @Test
+    void theKpiRollupsEqualARecountAfterAnInstanceIsKilledMidWork() throws Exception {
+        String admin = token(a, "admin", "it-admin-password");
+        String hall = "kr-" + UUID.randomUUID().toString().substring(0, 6);
+        String kiosk = openHall(admin, hall);
+        send(a, "POST", "/api/v1/staff", admin, "{\"username\":\"kr-clerk-" + hall + "\",\"password\":\"kr-clerk-password\","
+                + "\"roles\":[\"clerk\"],\"halls\":[\"" + hall + "\"],\"windows\":[1]}", 201);
+        String clerk = token(b, "kr-clerk-" + hall, "kr-clerk-password");
+        String ticket = "{\"queueCode\":\"A\",\"channel\":\"KIOSK\"}";
+        for (int i = 0; i < 6; i++) {
+            send(i % 2 == 0 ? a : b, "POST", "/api/v1/halls/" + hall + "/tickets", kiosk, ticket, 201);
+        }
+        serve(a, clerk, hall, 2);
+        // A is killed (no shutdown) while both instances issue: what it committed but did not number or count
+        // is numbered and counted by B or by A's restart, once
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread issuing = new Thread(() -> {
+            try {
+                for (int i = 0; i < 30; i++) {
+                    send(b, "POST", "/api/v1/halls/" + hall + "/tickets", kiosk, ticket, 201);
+                }
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        });
+        issuing.start();
+        for (int i = 0; i < 10; i++) {
+            send(a, "POST", "/api/v1/halls/" + hall + "/tickets", kiosk, ticket, 201);
+        }
+        Process killed = instances.get(0);
+        killed.destroyForcibly();
+        killed.waitFor();
+        issuing.join();
+        assertThat(failed.get()).as("tickets issued through B meanwhile").isNull();
+        serve(b, clerk, hall, 3);
+        Process again = launch(RedisServer.url(), "a-after-kill", a.getPort());
+        instances.set(instances.indexOf(killed), again);
+        awaitReady(a);
+        send(a, "POST", "/api/v1/halls/" + hall + "/tickets", kiosk, ticket, 201);
+        serve(a, clerk, hall, 1);
+
+        Instant deadline = Instant.now().plus(WAIT);
+        while (single("select count(*) from event_outbox where hall_code = ? and seq is null", hall)
+                + single("select count(*) from kpi_behind where hall_code = ?", hall) > 0) {
+            assertThat(Instant.now()).as("events numbered and counted").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(single("select count(*) from ticket where hall_code = ?", hall)).isEqualTo(47);
+        assertThat(single("select coalesce(sum(issued), 0) from kpi_ticket_day where hall_code = ? and window_number >= 0", hall))
+                .as("issued in the rollups").isEqualTo(47);
+        assertThat(single("select coalesce(sum(issued), 0) from kpi_ticket_day where hall_code = ? and window_number = -1", hall))
+                .as("issued in the hall's day rows").isEqualTo(47);
+        assertThat(single("select coalesce(sum(called), 0) from kpi_ticket_day where hall_code = ? and window_number >= 0", hall))
+                .as("called").isEqualTo(6);
+        assertThat(single("select coalesce(sum(served), 0) from kpi_ticket_day where hall_code = ? and window_number >= 0", hall))
+                .as("served").isEqualTo(6);
+        assertThat(single("select coalesce(sum(count), 0) from kpi_ticket_hist where hall_code = ? and window_number >= 0 and measure = 'wait'", hall))
+                .as("one wait per called ticket").isEqualTo(6);
+    }
+
+    /** Window 1 calls, starts and finishes {@code n} citizens through {@code base}. */
+    private static void serve(URI base, String clerk, String hall, int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            String id = send(base, "POST", "/api/v1/halls/" + hall + "/windows/1/call-next", clerk, null, 200)
+                    .replaceAll("^.*?\"id\":\"([^\"]+)\".*$", "$1");
+            send(base, "POST", "/api/v1/tickets/" + id + "/start", clerk, null, 200);
+            send(base, "POST", "/api/v1/tickets/" + id + "/finish", clerk, "{\"outcome\":\"CONSULTATION\"}", 200);
+        }
+    }
+
+    private static long single(String sql, String hall) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, USER, PASSWORD);
+             var query = c.prepareStatement(sql)) {
+            query.setString(1, hall);
+            var rows = query.executeQuery();
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
