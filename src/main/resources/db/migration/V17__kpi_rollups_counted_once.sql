@@ -13,6 +13,10 @@
 -- 4. A window's changes are ordered by event number, not by id (ids are given at insert, numbers in commit
 --    order, which is the order the changes happened in).
 
+-- Held until this migration commits: an instance of the V16 version numbering meanwhile (it holds or tries
+-- this lock, OutboxPublisher.SEQUENCE_LOCK) never writes a window state by event id after the conversion.
+select pg_advisory_xact_lock(1371144193);
+
 update kpi_window_state s set last_event = coalesce((select e.seq from event_outbox e where e.id = s.last_event), 0)
 where s.last_event > 0;
 
@@ -31,8 +35,12 @@ $$;
 create function kpi_int(t text) returns int language sql immutable as $$
     select case when t ~ '^-?[0-9]{1,9}$' then t::int end
 $$;
-create function kpi_time(t text) returns timestamptz language plpgsql immutable as $$
+create function kpi_time(t text) returns timestamptz language plpgsql stable as $$
 begin
+    -- the form the service writes (ISO 8601 with an offset) in this century only, as report/RollupBatch reads it
+    if t !~ '^20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})$' then
+        return null;
+    end if;
     return t::timestamptz;
 exception when others then
     return null;
@@ -92,9 +100,9 @@ begin
         insert into kpi_ticket_day as d (hall_code, day, queue_code, window_number, clerk, item_code, department, category, channel, issued)
         select hall_code, day, coalesce(queue_code, ''), case when grouping(window_number) = 1 then -1 else window_number end,
                coalesce(clerk, ''), coalesce(item_code, ''), coalesce(department, ''), coalesce(category, ''), coalesce(channel, ''), sum(n)
-        from (select i.hall as hall_code, (i.at at time zone k.timezone)::date as day, i.queue as queue_code, 0 as window_number,
-                     '' as clerk, coalesce(i.item, '') as item_code, coalesce(s.department, '') as department,
-                     coalesce(s.category, '') as category, i.channel, i.n
+        from (select i.hall as hall_code, (i.at at time zone k.timezone)::date as day, coalesce(i.queue, '') as queue_code,
+                     0 as window_number, '' as clerk, coalesce(i.item, '') as item_code, coalesce(s.department, '') as department,
+                     coalesce(s.category, '') as category, coalesce(i.channel, '') as channel, i.n
               from jsonb_to_recordset(batch -> 'issued') as i(hall text, at timestamptz, queue text, item text, channel text, n int)
               join hall hh on hh.code = i.hall join calendar k on k.id = hh.calendar_id
               left join service_item s on s.code = i.item
@@ -131,7 +139,7 @@ end $$;
 -- The same document for the hall's events numbered after after_seq, at most max_events of them (null:
 -- all), as report/Rollups builds it for a batch.
 create function kpi_events(p_hall text, after_seq bigint, max_events int) returns jsonb language sql stable as $$
-    with e as (select o.seq, o.type, o.payload, coalesce(kpi_time(o.payload ->> 'at'), o.created_at) as at
+    with e as (select o.seq, o.type, o.payload, kpi_time(o.payload ->> 'at') as at
                from event_outbox o
                where o.hall_code = p_hall and o.seq > after_seq and o.seq is not null
                order by o.seq limit max_events)
@@ -181,10 +189,19 @@ declare
     d date;
     failed text;
 begin
-    failed := kpi_mend(p_hall, null);
-    if failed is not null then
-        raise exception 'the rollups of hall % are behind and could not be counted: %', p_hall, failed;
-    end if;
+    loop
+        exit when not exists (select 1 from kpi_behind b where b.hall_code = p_hall);
+        failed := kpi_mend(p_hall, 5000);
+        if failed is not null then
+            -- events that cannot be counted: the rebuild counts what they did from the raw rows instead,
+            -- for the days it covers (all of them when asked for every day)
+            raise warning 'KPI rebuild of hall %: events numbered % to % skipped, they could not be counted (%)', p_hall,
+                (select coalesce(n.last_seq, 0) + 1 from hall_event_seq s left join kpi_numbered n on n.hall_code = s.hall_code where s.hall_code = p_hall),
+                (select s.last_seq from hall_event_seq s where s.hall_code = p_hall), failed;
+            insert into kpi_numbered (hall_code, last_seq) select hall_code, last_seq from hall_event_seq where hall_code = p_hall
+            on conflict (hall_code) do update set last_seq = excluded.last_seq;
+        end if;
+    end loop;
     delete from kpi_ticket_day where hall_code = p_hall and day between d_from and d_to;
     delete from kpi_ticket_hist where hall_code = p_hall and day between d_from and d_to;
     delete from kpi_ticket_fact where hall_code = p_hall and day between d_from and d_to;
@@ -198,8 +215,9 @@ begin
           from ticket t left join service_item i on i.code = t.item_code
           where t.hall_code = p_hall and t.service_date between d_from and d_to
             -- a ticket whose issue is not numbered yet is counted when it is
-            and t.id not in (select (o.payload ->> 'ticketId')::uuid from event_outbox o
-                             where o.seq is null and o.type = 'ticket.issued' and o.hall_code = p_hall)) x
+            and not exists (select 1 from event_outbox o
+                            where o.seq is null and o.type = 'ticket.issued' and o.hall_code = p_hall
+                              and kpi_uuid(o.payload ->> 'ticketId') = t.id)) x
     group by grouping sets ((hall_code, day, queue_code, window_number, clerk, item_code, department, category, channel), (hall_code, day));
     -- a day at a time: a year of a city hall is millions of facts
     for d in select day from kpi_ticket_fact where hall_code = p_hall and day between d_from and d_to group by day loop
@@ -218,9 +236,9 @@ begin
     delete from kpi_window_state s where s.hall_code = p_hall;
     insert into kpi_window_state (hall_code, window_number, open_since, last_event)
     select c.hall_code, c.window_number, c.at, 0 from kpi_window_created c where c.hall_code = p_hall;
-    for ev in select o.seq, o.payload, kpi_event_at(o) as at from event_outbox o
+    for ev in select o.seq, o.payload, kpi_time(o.payload ->> 'at') as at from event_outbox o
               where o.hall_code = p_hall and o.type = 'window.status' and o.seq is not null order by o.seq loop
-        if kpi_int(ev.payload ->> 'window') is not null then
+        if kpi_int(ev.payload ->> 'window') is not null and ev.at is not null then
             perform kpi_window_status(ev.seq, p_hall, kpi_int(ev.payload ->> 'window'), ev.payload ->> 'status', ev.at);
         end if;
     end loop;

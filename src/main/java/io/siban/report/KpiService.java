@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The KPI report of a caller: supervisors see their halls, admins all. */
 @ApplicationScoped
@@ -30,6 +31,10 @@ public class KpiService {
     Clocks clocks;
     @Inject
     Pool pool;
+    @Inject
+    ReportConfig config;
+
+    private final AtomicInteger reading = new AtomicInteger();
 
     /** Today in the halls' zone: the default end of a period. */
     public LocalDate today() {
@@ -60,10 +65,17 @@ public class KpiService {
         if (q.hall() != null && !caller.supervises(q.hall())) {
             throw ProblemException.forbidden("this token may not read the reports of hall '" + q.hall() + "'");
         }
-        return halls(q, caller).chain(halls -> {
-            KpiRows rows = new KpiRows();
-            return store.read(q, halls, clocks.now(), rows).map(ignored -> ungrouped(q, rows));
-        });
+        if (reading.incrementAndGet() > config.concurrent()) {
+            reading.decrementAndGet();
+            throw ProblemException.unavailable("too many reports are being read right now; try again shortly", KpiStore.RETRY_AFTER);
+        }
+        return halls(q, caller)
+                .chain(halls -> {
+                    KpiRows rows = new KpiRows();
+                    return store.read(q, halls, clocks.now(), rows).map(ignored -> ungrouped(q, rows));
+                })
+                .ifNoItem().after(config.statementTimeout()).failWith(() -> KpiStore.tooLong(config))
+                .eventually(reading::decrementAndGet);
     }
 
     /** A report grouped by nothing has one row, counted or not, and its percentiles are the whole's. */

@@ -104,8 +104,7 @@ public class KpiStore {
                     }
                     return all;
                 })
-                .onFailure(KpiStore::timedOut).transform(e -> ProblemException.unavailable("the report took longer than "
-                        + config.statementTimeout().toSeconds() + " s; ask for a shorter period or fewer groups", RETRY_AFTER))
+                .onFailure(KpiStore::timedOut).transform(e -> tooLong(config))
                 .invoke(() -> {
                     if (q.reads(GroupBy.Source.WINDOWS)) {
                         for (KpiSums s : into.byKey.values()) {
@@ -154,8 +153,17 @@ public class KpiStore {
         return sums;
     }
 
+    static ProblemException tooLong(ReportConfig config) {
+        return ProblemException.unavailable("the report took longer than " + config.statementTimeout().toSeconds()
+                + " s; ask for a shorter period or fewer groups", RETRY_AFTER);
+    }
+
+    /** A statement cancelled by its timeout, alone or with a failure of closing the cursor after it. */
     private static boolean timedOut(Throwable e) {
-        return e instanceof PgException pg && "57014".equals(pg.getSqlState());
+        if (e instanceof io.smallrye.mutiny.CompositeException composite) {
+            return composite.getCauses().stream().anyMatch(KpiStore::timedOut);
+        }
+        return e instanceof PgException pg && "57014".equals(pg.getSqlState()) || e.getCause() != null && e.getCause() != e && timedOut(e.getCause());
     }
 
     /** The ticket rollups' rows of a hall and day alone (V16: window -1), and their fine rows. */

@@ -13,6 +13,10 @@ public interface ReportConfig {
     Duration statementTimeout();
 
     /** Most rows a report may have (a year by day and window of 30 windows is about 11 000); beyond it a 400. */
-    @WithDefault("50000")
+    @WithDefault("20000")
     int maxRows();
+
+    /** Reports one instance reads at once; beyond them a 503 (they share the pool with issuing and numbering). */
+    @WithDefault("4")
+    int concurrent();
 }

@@ -115,7 +115,9 @@ final class RollupBatch {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            OffsetDateTime at = OffsetDateTime.parse(text);
+            // this century only, as kpi_time reads it
+            return at.getYear() >= 2000 && at.getYear() <= 2099 ? at.toInstant() : null;
         } catch (DateTimeParseException e) {
             return null;
         }

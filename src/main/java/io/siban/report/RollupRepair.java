@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +32,8 @@ public class RollupRepair implements Sweep {
 
     private final Map<String, Retry> failing = new ConcurrentHashMap<>();
     private volatile boolean closesCaughtUp;
+    /** Where the catch-up of closed cases goes on (by id): cases whose days cannot be counted are passed, not read again. */
+    private volatile UUID closesAfter = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
 
     private record Retry(Instant at, Duration after) {
     }
@@ -45,15 +48,19 @@ public class RollupRepair implements Sweep {
         return rollups.behind()
                 .chain(halls -> Multi.createFrom().iterable(halls)
                         .filter(this::due)
-                        .onItem().transformToUniAndConcatenate(hall -> rollups.mend(hall).invoke(failure -> counted(hall, failure)))
+                        .onItem().transformToUniAndConcatenate(hall -> rollups.mend(hall)
+                                .onFailure().recoverWithItem(Throwable::toString)
+                                .invoke(failure -> counted(hall, failure)))
                         .collect().last())
-                .chain(() -> closesCaughtUp ? Uni.createFrom().voidItem() : rollups.countClosedCases().invoke(n -> {
-                    if (n > 0) {
-                        LOG.infof("working days counted for %d cases closed before the KPI rollups", n);
+                .chain(() -> closesCaughtUp ? Uni.createFrom().voidItem() : rollups.countClosedCases(closesAfter).invoke(step -> {
+                    if (step == null) {
+                        return;
                     }
-                    if (n < Rollups.CLOSES) {
-                        closesCaughtUp = true;
+                    if (step.read() > 0) {
+                        LOG.infof("working days counted for %d cases closed before the KPI rollups", step.read());
                     }
+                    closesAfter = step.last();
+                    closesCaughtUp = step.read() < Rollups.CLOSES;
                 }).replaceWithVoid());
     }
 
@@ -63,6 +70,9 @@ public class RollupRepair implements Sweep {
     }
 
     private void counted(String hall, String failure) {
+        if (Rollups.BUSY.equals(failure)) {
+            return;
+        }
         if (failure == null) {
             failing.remove(hall);
             return;

@@ -42,9 +42,12 @@ public class Rollups implements NumberingStep {
     static final String MEND = "select kpi_mend($1, $2)";
     static final String BEHIND = "select hall_code from kpi_behind order by hall_code";
     /** Events counted from event_outbox per hall and transaction when mending. */
-    static final int MEND_EVENTS = 20_000;
+    static final int MEND_EVENTS = 5_000;
     /** Closed cases given their working days per transaction when catching up. */
-    static final int CLOSES = 500;
+    static final int CLOSES = 200;
+    /** What {@link #mend} emits when another transaction held the numbering lock: nothing was done. */
+    public static final String BUSY = "busy";
+    static final String TRY_LOCK = "select pg_try_advisory_xact_lock($1)";
     static final String REBUILD = "select kpi_rebuild($1, $2, $3)";
     static final String REFRESH_CASES = "select kpi_refresh_cases($1)";
     static final String LOCK = "select pg_advisory_xact_lock($1)";
@@ -62,8 +65,8 @@ public class Rollups implements NumberingStep {
     static final String CLOSED_OF_BATCH = CLOSED_CASE + " and c.id = any($1)";
     /** Closed cases of a hall ($1) whose working days are not counted yet, a few at a time. */
     static final String UNCOUNTED_OF_HALL = CLOSED_CASE + " and c.hall_code = $1 limit " + CLOSES;
-    /** Closed cases of any hall whose working days are not counted yet (closed before V16), a few at a time. */
-    static final String UNCOUNTED = CLOSED_CASE + " limit " + CLOSES;
+    /** Closed cases of any hall after id $1 whose working days are not counted yet (closed before V16), a few at a time. */
+    static final String UNCOUNTED = CLOSED_CASE + " and c.id > $1 order by c.id limit " + CLOSES;
     /** Closed cases of a hall ($1) closed in [$2, $3] (hall-local days) whose working days are not counted yet. */
     static final String CLOSED_OF_HALL = CLOSED_CASE + """
              and c.hall_code = $1
@@ -129,31 +132,50 @@ public class Rollups implements NumberingStep {
     }
 
     /**
-     * Counts up to {@link #MEND_EVENTS} of the hall's numbered but uncounted events, under the numbering
-     * lock, after giving its closed cases their working days; emits the error if counting failed.
+     * Counts up to {@link #MEND_EVENTS} of the hall's numbered but uncounted events, after giving up to
+     * {@link #CLOSES} of its closed cases their working days (and their facts them); emits null when
+     * that went through, the error if counting failed, or {@link #BUSY} if the numbering lock was held
+     * (the lock is only tried: numbering never queues behind a repair).
      */
     public Uni<String> mend(String hall) {
-        return pool.withTransaction(conn -> conn.preparedQuery(LOCK).execute(Tuple.of(OutboxPublisher.SEQUENCE_LOCK))
-                .chain(() -> conn.preparedQuery(UNCOUNTED_OF_HALL).execute(Tuple.of(hall)))
-                .chain(rows -> storeWorkingDays(conn, rows))
-                .chain(() -> conn.preparedQuery(MEND).execute(Tuple.of(hall, MEND_EVENTS)))
-                .map(rows -> rows.iterator().next().getString(0)));
+        return pool.withTransaction(conn -> conn.preparedQuery(TRY_LOCK).execute(Tuple.of(OutboxPublisher.SEQUENCE_LOCK))
+                .chain(locked -> !locked.iterator().next().getBoolean(0) ? Uni.createFrom().item(BUSY)
+                        : conn.preparedQuery(UNCOUNTED_OF_HALL).execute(Tuple.of(hall))
+                        .chain(rows -> countWorkingDays(conn, rows))
+                        .chain(() -> conn.preparedQuery(MEND).execute(Tuple.of(hall, MEND_EVENTS)))
+                        .map(rows -> rows.iterator().next().getString(0))));
+    }
+
+    /** A step of giving closed cases their working days: how many were read, and the last id (where the next step starts). */
+    public record Closes(int read, UUID last) {
     }
 
     /**
-     * Gives up to {@link #CLOSES} closed cases that have no working days counted (closed before V16) theirs,
-     * and refreshes their facts; emits how many there were.
+     * Gives up to {@link #CLOSES} closed cases after {@code after} (by id) that have no working days
+     * counted (closed before V16) theirs, and refreshes their facts; emits null if the numbering lock
+     * was held (only tried).
      */
-    public Uni<Integer> countClosedCases() {
-        return pool.withTransaction(conn -> conn.preparedQuery(LOCK).execute(Tuple.of(OutboxPublisher.SEQUENCE_LOCK))
-                .chain(() -> conn.preparedQuery(UNCOUNTED).execute())
-                .chain(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(r -> ids.add(r.getUUID("id")));
-                    return storeWorkingDays(conn, rows)
-                            .chain(() -> conn.preparedQuery(REFRESH_CASES).execute(Tuple.of((Object) ids.toArray(UUID[]::new))))
-                            .replaceWith(ids.size());
-                }));
+    public Uni<Closes> countClosedCases(UUID after) {
+        return pool.withTransaction(conn -> conn.preparedQuery(TRY_LOCK).execute(Tuple.of(OutboxPublisher.SEQUENCE_LOCK))
+                .chain(locked -> !locked.iterator().next().getBoolean(0) ? Uni.createFrom().nullItem()
+                        : conn.preparedQuery(UNCOUNTED).execute(Tuple.of(after))
+                        .chain(rows -> {
+                            UUID[] last = {after};
+                            rows.forEach(r -> last[0] = r.getUUID("id"));
+                            return countWorkingDays(conn, rows).replaceWith(new Closes(rows.size(), last[0]));
+                        })));
+    }
+
+    /** Stores the working days of the closed cases read and refreshes their facts, so the rollups have them. */
+    private Uni<Void> countWorkingDays(SqlConnection conn, RowSet<Row> rows) {
+        List<UUID> ids = new ArrayList<>();
+        rows.forEach(r -> ids.add(r.getUUID("id")));
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return storeWorkingDays(conn, rows)
+                .chain(() -> conn.preparedQuery(REFRESH_CASES).execute(Tuple.of((Object) ids.toArray(UUID[]::new))))
+                .replaceWithVoid();
     }
 
     /**
@@ -174,7 +196,12 @@ public class Rollups implements NumberingStep {
         rows.forEach(cases::add);
         return Multi.createFrom().iterable(cases)
                 .onItem().transformToUniAndConcatenate(r -> calendars.get(conn, r.getString("calendar_id"), r.getLong("version"))
+                        .onFailure().invoke(e -> LOG.warnf("working days of case %s not counted: %s", r.getUUID("id"), e.toString()))
+                        .onFailure().recoverWithNull()
                         .chain(calendar -> {
+                            if (calendar == null) {
+                                return Uni.createFrom().voidItem();
+                            }
                             WorkingDays.Used used;
                             try {
                                 used = WorkingDays.of(calendar, r.getOffsetDateTime("accepted_at").toInstant(),
