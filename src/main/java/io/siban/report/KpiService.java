@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The KPI report of a caller: supervisors see their halls, admins all. */
 @ApplicationScoped
@@ -34,7 +33,12 @@ public class KpiService {
     @Inject
     ReportConfig config;
 
-    private final AtomicInteger reading = new AtomicInteger();
+    private ReadGate gate;
+
+    @jakarta.annotation.PostConstruct
+    void gate() {
+        gate = new ReadGate(config.concurrent(), config.waiting());
+    }
 
     /** Today in the halls' zone: the default end of a period. */
     public LocalDate today() {
@@ -65,17 +69,12 @@ public class KpiService {
         if (q.hall() != null && !caller.supervises(q.hall())) {
             throw ProblemException.forbidden("this token may not read the reports of hall '" + q.hall() + "'");
         }
-        if (reading.incrementAndGet() > config.concurrent()) {
-            reading.decrementAndGet();
-            throw ProblemException.unavailable("too many reports are being read right now; try again shortly", KpiStore.RETRY_AFTER);
-        }
         return halls(q, caller)
-                .chain(halls -> {
+                .chain(halls -> gate.run(() -> {
                     KpiRows rows = new KpiRows();
-                    return store.read(q, halls, clocks.now(), rows).map(ignored -> ungrouped(q, rows));
-                })
-                .ifNoItem().after(config.statementTimeout()).failWith(() -> KpiStore.tooLong(config))
-                .eventually(reading::decrementAndGet);
+                    return store.read(q, halls, clocks.now(), rows).map(ignored -> ungrouped(q, rows))
+                            .ifNoItem().after(config.statementTimeout()).failWith(() -> KpiStore.tooLong(config));
+                }));
     }
 
     /** A report grouped by nothing has one row, counted or not, and its percentiles are the whole's. */

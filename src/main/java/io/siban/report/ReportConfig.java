@@ -16,7 +16,11 @@ public interface ReportConfig {
     @WithDefault("20000")
     int maxRows();
 
-    /** Reports one instance reads at once; beyond them a 503 (they share the pool with issuing and numbering). */
+    /** Reports one instance reads at once (they share the pool with issuing and numbering); the next ones wait. */
     @WithDefault("4")
     int concurrent();
+
+    /** Reports that may wait for their turn on one instance; beyond them a 503. */
+    @WithDefault("64")
+    int waiting();
 }
