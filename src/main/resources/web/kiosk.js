@@ -1,4 +1,4 @@
-import { t, applyTexts, bindToggle } from '/web/i18n.js';
+import { t, lang, applyTexts, bindToggle } from '/web/i18n.js';
 import { $, el } from '/web/dom.js';
 import { hallFromPath, hallApi, showError, getJson, waitRange, randomKey } from '/web/lib.js';
 
@@ -9,7 +9,36 @@ const tokenKey = hall => `siban.kiosk.${hall}`;
 let token = localStorage.getItem(tokenKey(hall));
 
 function showStep(step) {
-  for (const id of ['step-pairing', 'step-departments', 'step-items', 'step-ticket']) $(id).hidden = id !== step;
+  for (const id of ['step-pairing', 'step-departments', 'step-items', 'step-ticket', 'step-closed']) $(id).hidden = id !== step;
+}
+
+// Outside the hall's service hours the kiosk says so and when it opens next, and looks again every minute.
+const CLOSED = {
+  zh: { title: '当前不在取号时间', next: when => `下次开放：${when}`, none: '暂无开放安排',
+        when: (y, m, d, w, time) => `${+m}月${+d}日（周${'日一二三四五六'[w]}）${time}` },
+  en: { title: 'The hall is not issuing numbers now', next: when => `Opens next: ${when}`, none: 'No opening scheduled yet',
+        when: (y, m, d, w, time) => `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][w]} ${y}-${m}-${d} ${time}` }
+};
+let closedNext = null;
+let recheck = null;
+
+function showClosed(nextOpening) {
+  closedNext = nextOpening || null;
+  showError('');
+  closedTexts();
+  showStep('step-closed');
+  clearTimeout(recheck);
+  recheck = setTimeout(() => getJson(hallApi(hall)).then(h => (h.openNow === false ? showClosed(h.nextOpening) : start()))
+    .catch(() => showClosed(closedNext)), 60_000);
+}
+
+// The next opening read as written ("2026-12-07T09:00:00+08:00"): the hall's own date and time, whatever the device's zone.
+function closedTexts() {
+  const text = CLOSED[lang];
+  $('closed-title').textContent = text.title;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(closedNext || '');
+  $('closed-next').textContent = m
+    ? text.next(text.when(m[1], m[2], m[3], new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDay(), m[4])) : text.none;
 }
 
 function showPairing(message) {
@@ -43,6 +72,7 @@ $('pair-form').addEventListener('submit', async e => {
 async function loadItems() {
   const hallInfo = await getJson(hallApi(hall));
   $('hall-name').textContent = hallInfo.name;
+  if (hallInfo.openNow === false) showClosed(hallInfo.nextOpening);
   const queues = new Set(hallInfo.queues.map(q => q.code));
   const all = [];
   for (let page = 0; ; page++) {
@@ -85,6 +115,7 @@ async function take(itemCode) {
       if (response.status === 201 || response.status === 200) { showTicket(await response.json()); return; }
       if (response.status === 401) { showPairing(t('unpaired')); return; }
       const problem = await response.json().catch(() => ({}));
+      if (response.status === 422 && String(problem.type).endsWith('/hall-closed')) { showClosed(problem.nextOpening); return; }
       if (response.status === 422 && String(problem.type).includes('quota')) { showError(t('quota')); return; }
       if (response.status === 422) { showError(t('closed')); return; }
       if (response.status < 500) { showError(problem.detail || response.statusText); return; }
@@ -118,7 +149,7 @@ function start() {
 $('back').addEventListener('click', () => showStep('step-departments'));
 $('to-departments').addEventListener('click', () => showStep('step-departments'));
 applyTexts();
-bindToggle($('lang'));
+bindToggle($('lang'), closedTexts);
 if (token) {
   start();
 } else {

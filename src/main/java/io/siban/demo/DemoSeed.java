@@ -10,6 +10,7 @@ import io.siban.hall.HallService;
 import io.siban.hall.WindowStatus;
 import io.siban.hall.dto.HallRequest;
 import io.siban.hall.dto.QueueRequest;
+import io.siban.hall.dto.ServiceHours;
 import io.siban.hall.dto.WindowRequest;
 import io.siban.staff.AccountService;
 import io.siban.staff.DevicePairing;
@@ -33,11 +34,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Demo profile only: a city hall and a county hall, ~40 items, demo logins, their 90 days of history
+ * Demo profile only: a city hall and a county hall (open Saturday mornings too), ~40 items, demo logins, their 90 days of history
  * ({@link DemoHistory}, once), a kiosk token and a pairing code for it. {@link DemoFlow} then keeps them moving.
  */
 @ApplicationScoped
@@ -92,7 +95,26 @@ public class DemoSeed {
     Uni<Void> seedHalls() {
         return exists(CITY).chain(cityExists -> cityExists ? Uni.createFrom().voidItem() : cityHall())
                 .chain(() -> exists(COUNTY))
-                .chain(countyExists -> countyExists ? Uni.createFrom().voidItem() : countyHall());
+                .chain(countyExists -> countyExists ? countyHours() : countyHall());
+    }
+
+    /** The county hall's service hours: its calendar's weekday hours, and Saturday mornings (延时服务), still no working day. */
+    static final ServiceHours COUNTY_HOURS = weekdaysAndSaturday(List.of(List.of("09:00", "12:00"), List.of("13:00", "17:00")),
+            List.of(List.of("09:00", "12:00")));
+
+    private static ServiceHours weekdaysAndSaturday(List<List<String>> weekday, List<List<String>> saturday) {
+        Map<String, List<List<String>>> weekly = new LinkedHashMap<>();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            weekly.put(day, weekday);
+        }
+        weekly.put("SATURDAY", saturday);
+        return new ServiceHours(weekly, Map.of());
+    }
+
+    /** A county hall seeded before it had service hours gets them; hours an admin set since are kept. */
+    private Uni<Void> countyHours() {
+        return halls.get(COUNTY).chain(hall -> hall.serviceHours() != null ? Uni.createFrom().voidItem()
+                : halls.setServiceHours(COUNTY, COUNTY_HOURS).replaceWithVoid());
     }
 
     @WithSession
@@ -119,7 +141,7 @@ public class DemoSeed {
     }
 
     private Uni<Void> countyHall() {
-        Uni<?> chain = halls.create(new HallRequest(COUNTY, "皋兰县政务服务中心", null))
+        Uni<?> chain = halls.create(new HallRequest(COUNTY, "皋兰县政务服务中心", null, COUNTY_HOURS))
                 .chain(() -> halls.addQueue(COUNTY, new QueueRequest("A", "A", "综合受理")))
                 .chain(() -> halls.addQueue(COUNTY, new QueueRequest("B", "B", "社保医保")))
                 .chain(() -> halls.addQueue(COUNTY, new QueueRequest("C", "C", "不动产登记")));

@@ -3,6 +3,7 @@ package io.siban.hall;
 import io.siban.hall.dto.HallRequest;
 import io.siban.hall.dto.HallView;
 import io.siban.hall.dto.QueueRequest;
+import io.siban.hall.dto.ServiceHours;
 import io.siban.hall.dto.WindowPatch;
 import io.siban.hall.dto.WindowRequest;
 import io.siban.outbox.OutboxPublisher;
@@ -15,15 +16,21 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -43,7 +50,7 @@ public class HallResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a hall")
+    @Operation(summary = "Create a hall", description = "With serviceHours the hall takes tickets only inside them (hall-local)")
     public Uni<Response> create(@Valid @NotNull HallRequest request) {
         return halls.create(request).map(hall -> Response.created(URI.create("/api/v1/halls/" + hall.code())).entity(hall).build());
     }
@@ -61,6 +68,32 @@ public class HallResource {
     @Operation(summary = "A hall with its queues and windows (public)")
     public Uni<HallView> get(@PathParam("hall") String hall) {
         return halls.get(hall);
+    }
+
+    @PUT
+    @Path("/{hall}/service-hours")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(summary = "Set when the hall takes tickets (admins; supervisors of the hall)",
+            description = "Hall-local weekly hours and dated exceptions. Service hours are not working days: Saturday service "
+                    + "leaves Saturday out of every deadline. Outside them a ticket is refused with 422 hall-closed.")
+    @APIResponse(responseCode = "200", description = "the hall with its service hours")
+    @APIResponse(responseCode = "400", description = "an unknown weekday, a malformed date or time, an inverted or overlapping interval")
+    public Uni<HallView> setServiceHours(@PathParam("hall") String hall,
+                                         @RequestBody(content = @Content(examples = @ExampleObject(name = "Saturday mornings", value = """
+                                                 {"weeklyHours": {"MONDAY": [["09:00","12:00"],["13:00","17:00"]],
+                                                  "SATURDAY": [["09:00","12:00"]]}, "exceptions": {"2026-12-25": []}}""")))
+                                         @Valid @NotNull ServiceHours hours) {
+        access.require(hall);
+        return halls.setServiceHours(hall, hours);
+    }
+
+    @DELETE
+    @Path("/{hall}/service-hours")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(summary = "Remove the hall's service hours: it takes tickets whenever asked (admins; supervisors of the hall)")
+    public Uni<HallView> clearServiceHours(@PathParam("hall") String hall) {
+        access.require(hall);
+        return halls.setServiceHours(hall, null);
     }
 
     @POST

@@ -1,5 +1,7 @@
 package io.siban.hall;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siban.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -10,6 +12,7 @@ import io.siban.common.problem.ProblemException;
 import io.siban.hall.dto.HallRequest;
 import io.siban.hall.dto.HallView;
 import io.siban.hall.dto.QueueRequest;
+import io.siban.hall.dto.ServiceHours;
 import io.siban.hall.dto.WindowPatch;
 import io.siban.hall.dto.WindowRequest;
 import io.siban.security.Caller;
@@ -29,28 +32,73 @@ public class HallService {
     Clocks clocks;
     @Inject
     CalendarSettings calendars;
+    @Inject
+    HallHours openingHours;
+    @Inject
+    ObjectMapper json;
 
-    @WithTransaction
+    /** Creates a hall (and its service hours, checked before anything is stored); the hours are in memory once it commits. */
     public Uni<HallView> create(HallRequest request) {
+        String hours = request.serviceHours() == null ? null : hoursText(request.serviceHours());
         String calendarId = request.calendarId() == null || request.calendarId().isBlank()
                 ? calendars.defaultId() : request.calendarId();
-        return Hall.<Hall>findById(request.code())
-                .onItem().ifNotNull().failWith(() -> ProblemException.duplicate("hall", request.code()))
-                .chain(() -> Panache.getSession())
-                .chain(session -> session.createNativeQuery("select count(*) from calendar where id = :id", Long.class)
-                        .setParameter("id", calendarId).getSingleResult())
-                .chain(count -> {
-                    if (count == 0) {
-                        throw ProblemException.businessRule("unknown-calendar", "calendar '" + calendarId + "' does not exist");
-                    }
-                    Hall hall = new Hall();
-                    hall.code = request.code();
-                    hall.name = request.name().trim();
-                    hall.calendarId = calendarId;
-                    hall.createdAt = clocks.now();
-                    return hall.<Hall>persist();
-                })
-                .map(hall -> new HallView(hall.code, hall.name, hall.calendarId, List.of(), List.of()));
+        return Panache.withTransaction(() -> Hall.<Hall>findById(request.code())
+                        .onItem().ifNotNull().failWith(() -> ProblemException.duplicate("hall", request.code()))
+                        .chain(() -> Panache.getSession())
+                        .chain(session -> session.createNativeQuery("select count(*) from calendar where id = :id", Long.class)
+                                .setParameter("id", calendarId).getSingleResult())
+                        .chain(count -> {
+                            if (count == 0) {
+                                throw ProblemException.businessRule("unknown-calendar", "calendar '" + calendarId + "' does not exist");
+                            }
+                            Hall hall = new Hall();
+                            hall.code = request.code();
+                            hall.name = request.name().trim();
+                            hall.calendarId = calendarId;
+                            hall.createdAt = clocks.now();
+                            return hall.<Hall>persistAndFlush();
+                        })
+                        .call(hall -> hours == null ? Uni.createFrom().voidItem() : storeHours(hall.code, hours)))
+                .call(hall -> openingHours.changed(hall.code))
+                .map(hall -> new HallView(hall.code, hall.name, hall.calendarId, List.of(), List.of(), request.serviceHours(), null, null))
+                .map(this::withState);
+    }
+
+    /**
+     * Sets the hall's service hours (null: it takes tickets whenever asked again), checked before anything
+     * is stored; every instance uses them once the change commits.
+     */
+    public Uni<HallView> setServiceHours(String code, ServiceHours serviceHours) {
+        String hours = serviceHours == null ? null : hoursText(serviceHours);
+        return Panache.withTransaction(() -> existing(code).call(hall -> storeHours(code, hours)))
+                .call(hall -> openingHours.changed(code))
+                .chain(hall -> Panache.withSession(() -> existing(code).chain(this::view)));
+    }
+
+    private static Uni<Integer> storeHours(String code, String hours) {
+        return Panache.getSession().chain(session -> (hours == null
+                ? session.createNativeQuery(HallHoursStore.CLEAR)
+                : session.createNativeQuery(HallHoursStore.SET).setParameter("hours", hours))
+                .setParameter("hall", code).executeUpdate());
+    }
+
+    /** The hours as stored: the admin's document, once it parses. */
+    private String hoursText(ServiceHours serviceHours) {
+        OpeningHours.parse(serviceHours);
+        try {
+            return json.writeValueAsString(serviceHours);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HallView withState(HallView view) {
+        if (view.serviceHours() == null) {
+            return view;
+        }
+        HallHours.State state = openingHours.state(view.code(), clocks.now().toInstant());
+        return new HallView(view.code(), view.name(), view.calendarId(), view.queues(), view.windows(), view.serviceHours(),
+                state.open(), state.nextOpening());
     }
 
     @WithSession
@@ -61,7 +109,7 @@ public class HallService {
     @WithSession
     public Uni<List<HallView>> list() {
         return Hall.<Hall>listAll(Sort.by("code"))
-                .map(halls -> halls.stream().map(h -> new HallView(h.code, h.name, h.calendarId, null, null)).toList());
+                .map(halls -> halls.stream().map(h -> HallView.listed(h.code, h.name, h.calendarId)).toList());
     }
 
     @WithTransaction
@@ -142,9 +190,16 @@ public class HallService {
     private Uni<HallView> view(Hall hall) {
         return HallQueue.<HallQueue>find("key.hallCode", Sort.by("key.code"), hall.code).list()
                 .chain(queues -> HallWindow.<HallWindow>find("key.hallCode", Sort.by("key.number"), hall.code).list()
-                        .map(windows -> new HallView(hall.code, hall.name, hall.calendarId,
+                        .chain(windows -> storedHours(hall.code).map(hours -> new HallView(hall.code, hall.name, hall.calendarId,
                                 queues.stream().map(HallService::view).toList(),
-                                windows.stream().map(HallService::view).toList())));
+                                windows.stream().map(HallService::view).toList(), hours, null, null))))
+                .map(this::withState);
+    }
+
+    private Uni<ServiceHours> storedHours(String code) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(HallHoursStore.OF_HALL, String.class).setParameter("hall", code).getResultList())
+                .map(rows -> rows.isEmpty() || rows.get(0) == null ? null : HallHours.stored(json, rows.get(0)));
     }
 
     private static Uni<Void> requireQueues(String hallCode, List<String> queues) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siban.common.Clocks;
 import io.siban.common.PersonalData;
 import io.siban.common.problem.ProblemException;
+import io.siban.hall.HallHours;
 import io.siban.outbox.OutboxPublisher;
 import io.siban.queue.dto.IssueRequest;
 import io.siban.queue.dto.TicketView;
@@ -30,7 +31,8 @@ import java.util.UUID;
  * Issues tickets: a plain order goes to the group commit ({@link TicketWriter#writePlain}); any order it
  * leaves out is resolved on its own (a key used before, an unknown item or queue, a quota, the
  * one-pending rule). Each answer carries the ticket's place in line and its access key. The request is
- * checked before the Uni exists; everything found in the database fails the Uni.
+ * checked before the Uni exists; everything found in the database fails the Uni. A hall outside its
+ * service hours issues nothing; those are checked from memory ({@link HallHours}), without a statement.
  */
 @ApplicationScoped
 public class TicketIssuer {
@@ -58,6 +60,8 @@ public class TicketIssuer {
     TicketViews views;
     @Inject
     ServiceTimes serviceTimes;
+    @Inject
+    HallHours serviceHours;
 
     /** A ticket and whether this request created it (false: an idempotent retry). */
     public record Issued(TicketView ticket, boolean created) {
@@ -70,7 +74,9 @@ public class TicketIssuer {
     public Uni<Issued> issue(String hall, IssueRequest raw, String idempotencyKey) {
         IssueRequest request = TicketRules.issue(raw, idempotencyKey);
         TicketOrder order = order(hall, request, idempotencyKey);
-        Uni<Issued> issued = order.plain()
+        ProblemException closed = serviceHours.closed(hall, order.issuedAt().toInstant());
+        Uni<Issued> issued = closed != null ? closedUnlessRetried(order, closed)
+                : order.plain()
                 ? writer.writePlain(order)
                         .onFailure(TicketIssuer::keyTakenMeanwhile).recoverWithNull()
                         .chain(row -> row != null ? answer(order, row) : carefully(order, request))
@@ -81,6 +87,13 @@ public class TicketIssuer {
             }
             return new Issued(done.ticket().withAccess(keys.of(done.ticket().id())), done.created());
         });
+    }
+
+    /** Outside its service hours a hall issues nothing; a retry of a ticket issued before it closed gets that ticket. */
+    private Uni<Issued> closedUnlessRetried(TicketOrder order, ProblemException closed) {
+        return order.idempotencyKey() == null ? Uni.createFrom().failure(closed)
+                : store.byKey(order.hall(), order.idempotencyKey())
+                .chain(existing -> existing == null ? Uni.createFrom().failure(closed) : replay(order));
     }
 
     private static boolean keyTakenMeanwhile(Throwable failure) {

@@ -60,6 +60,12 @@ class DemoTest {
     DemoFlow flow;
     @Inject
     PersonalData personalData;
+    @Inject
+    DemoSeed seed;
+    @Inject
+    io.siban.hall.HallService halls;
+    @Inject
+    io.siban.hall.HallHours hours;
 
     @Test
     @Order(1)
@@ -214,6 +220,34 @@ class DemoTest {
      * services, so their events reach the day's tally; cases are taken in and moved; window 1 is left
      * to people.
      */
+    /**
+     * The county hall opens Saturday mornings besides its weekdays, and Saturday stays a day off for
+     * deadlines; the seed gives the hours to a county hall that has none and keeps ones an admin set.
+     */
+    @Test
+    @Order(8)
+    void gaolanOpensSaturdayMorningsWithoutMakingThemWorkingDays() throws Throwable {
+        io.restassured.RestAssured.get("/api/v1/halls/" + DemoSeed.COUNTY).then().statusCode(200)
+                .body("serviceHours.weeklyHours.SATURDAY", org.hamcrest.Matchers.contains(List.of("09:00", "12:00")))
+                .body("serviceHours.weeklyHours.FRIDAY[1]", org.hamcrest.Matchers.contains("13:00", "17:00"))
+                .body("serviceHours.weeklyHours", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("SUNDAY")));
+        io.restassured.RestAssured.get("/api/v1/calendars/cn/working-days?from=2026-12-05&to=2026-12-07").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("2026-12-05")));
+        assertThat(hours.closed(DemoSeed.COUNTY, Instant.parse("2026-12-05T02:00:00Z"))).as("Saturday 10:00").isNull();
+        assertThat(hours.closed(DemoSeed.COUNTY, Instant.parse("2026-12-05T05:00:00Z"))).as("Saturday 13:00").isNotNull();
+
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> halls.setServiceHours(DemoSeed.COUNTY, null));
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(seed::seedHalls);
+        assertThat(io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> halls.get(DemoSeed.COUNTY)).serviceHours())
+                .isEqualTo(DemoSeed.COUNTY_HOURS);
+        var sundays = new io.siban.hall.dto.ServiceHours(Map.of("SUNDAY", List.of(List.of("10:00", "11:00"))), Map.of());
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> halls.setServiceHours(DemoSeed.COUNTY, sundays));
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(seed::seedHalls);
+        assertThat(io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> halls.get(DemoSeed.COUNTY)).serviceHours())
+                .as("an admin's hours are kept").isEqualTo(sundays);
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> halls.setServiceHours(DemoSeed.COUNTY, DemoSeed.COUNTY_HOURS));
+    }
+
     @Test
     @Order(100)
     void theFlowIssuesServesAndMovesCasesThroughTheRealServices() throws Exception {

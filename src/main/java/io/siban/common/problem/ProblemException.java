@@ -1,6 +1,7 @@
 package io.siban.common.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /** A domain error that the one mapper turns into problem+json. Subclasses name the status. */
 public class ProblemException extends RuntimeException {
@@ -9,6 +10,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Problem.Violation> violations;
     private java.time.Duration retryAfter;
+    private final java.util.Map<String, Object> members = new java.util.LinkedHashMap<>();
 
     protected ProblemException(int status, String slug, String title, String detail, List<Problem.Violation> violations) {
         super(detail, null, false, false);
@@ -20,7 +22,14 @@ public class ProblemException extends RuntimeException {
 
     public Problem toProblem() {
         Problem base = Problem.of(status, slug, title, getMessage());
-        return violations == null ? base : new Problem(base.type(), title, status, getMessage(), violations);
+        return violations == null && members.isEmpty() ? base
+                : new Problem(base.type(), title, status, getMessage(), violations, members.isEmpty() ? null : Map.copyOf(members));
+    }
+
+    /** Adds an extension member to the problem (RFC 9457), e.g. {@code nextOpening}; returns this. */
+    public ProblemException with(String member, Object value) {
+        members.put(member, value);
+        return this;
     }
 
     public int status() {
