@@ -70,11 +70,6 @@ public class CalendarResource {
                                Map<String, CalendarYears.Status> years,
                                @Schema(description = "last date of the last official year", example = "2026-12-31") LocalDate confirmedThrough,
                                @Schema(description = "from 1 November: next year is not official") List<CalendarYears.Warning> warnings) {
-        /** The stored calendar alone, without what depends on today. */
-        static CalendarView of(CalendarStore.StoredCalendar stored) {
-            return new CalendarView(stored.id(), stored.version(), stored.document(), stored.updatedAt(), null, null, null);
-        }
-
         /** The stored calendar with its years, as known at {@code now}. */
         static CalendarView of(CalendarStore.StoredCalendar stored, Instant now) {
             CalendarDocument document = stored.document();
