@@ -1,4 +1,4 @@
-import { t, applyTexts, bindToggle } from '/web/i18n.js';
+import { t, lang, applyTexts, bindToggle } from '/web/i18n.js';
 import { $, el } from '/web/dom.js';
 import { hallFromPath, hallApi, getJson, loginForm, queueRows, followStream, downloadCsv } from '/web/lib.js';
 import { percent, duration, count, monthStart, daysBefore, kpiQuery, kpiRows, kpiHeader, trendChart } from '/web/report.js';
@@ -112,7 +112,23 @@ async function refreshKpis() {
   });
 }
 
-const refresh = () => refreshLive().then(refreshKpis);
+// The coverage alarm of the hall's calendar (from 1 November, next year's holidays not yet official)
+const COVERAGE = {
+  zh: year => `${year} 年节假日安排（国务院办公厅通知）尚未导入：跨入 ${year} 年的办理时限暂按法定节假日计算（不含调休），导入后将自动重新计算。`,
+  en: year => `The ${year} holiday arrangement (the State Council's notice) is not loaded yet: deadlines that run into ${year} `
+    + 'are provisional (statutory holidays only, no make-up working days) and are re-timed once it is loaded.'
+};
+async function refreshCalendar() {
+  const { calendarId } = await getJson(hallApi(hall));
+  const calendar = await getJson(`/api/v1/calendars/${encodeURIComponent(calendarId)}`);
+  const warning = (calendar.warnings || []).find(w => w.code === 'next-year-not-official');
+  const banner = $('calendar-warning');
+  banner.textContent = warning ? COVERAGE[lang](warning.year) : '';
+  banner.dataset.year = warning ? String(warning.year) : '';
+  banner.hidden = !warning;
+}
+
+const refresh = () => Promise.all([refreshLive().then(refreshKpis), refreshCalendar()]);
 function refreshSoon() { clearTimeout(timer); timer = setTimeout(() => refreshLive().catch(() => {}), 200); }
 
 function start() {

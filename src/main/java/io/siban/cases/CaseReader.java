@@ -60,17 +60,25 @@ public class CaseReader {
     Uni<CaseView> view(CaseRow row) {
         if (row.acceptedAt() == null) {
             return Uni.createFrom().item(view(row, new CaseView.Sla(null, null, null, null, null, false, null, null, null, null,
-                    row.pauses())));
+                    row.pauses(), false, List.of())));
         }
         return calendars.get(row.calendarId(), row.calendarVersion()).map(calendar -> view(row, sla(calendar, row)));
     }
 
     private CaseView.Sla sla(WorkingCalendar calendar, CaseRow row) {
         CaseClock.Reading r = read(calendar, row);
+        Instant accepted = row.acceptedAt().toInstant();
+        List<Integer> provisional = calendar.provisionalYears(accepted, lastDue(r, accepted));
         return new CaseView.Sla(utc(r.committedDue()), utc(r.statutoryDue()), utc(r.yellowFrom()), r.card(),
                 r.remainingWorkingSeconds(), r.paused(), r.pausedWorkingSeconds(), utc(r.localStageDue()),
                 row.category() == Category.PROXY ? r.localStageOverrun() : null, upstream(calendar, row),
-                row.pauses().stream().map(p -> procedureDue(calendar, p)).toList());
+                row.pauses().stream().map(p -> procedureDue(calendar, p)).toList(), !provisional.isEmpty(), provisional);
+    }
+
+    /** The latest of the case's dues: the counted span runs from acceptance to it. */
+    private static Instant lastDue(CaseClock.Reading r, Instant accepted) {
+        return java.util.stream.Stream.of(r.committedDue(), r.statutoryDue(), r.localStageDue())
+                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(accepted);
     }
 
     /** What the case's clock says now. */

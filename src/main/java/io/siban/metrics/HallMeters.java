@@ -4,6 +4,7 @@ import io.siban.common.Clocks;
 import io.siban.common.Sweep;
 import io.siban.queue.Channel;
 import io.siban.sla.calendar.CalendarStore;
+import io.siban.sla.calendar.CalendarYears;
 import io.siban.sla.calendar.WorkingCalendars;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
@@ -75,8 +75,8 @@ public class HallMeters implements Sweep {
                 })
                 .chain(calendarStore::list)
                 .invoke(stored -> stored.forEach(calendar -> {
-                    LocalDate today = LocalDate.ofInstant(now, ZoneId.of(calendar.document().timezone()));
-                    meters.calendarConfirmedDays(calendar.id(), ConfirmedDays.of(calendar.document().holidays(), today));
+                    LocalDate today = CalendarYears.today(calendar.document(), now);
+                    meters.calendarConfirmedDays(calendar.id(), ConfirmedDays.ofYears(CalendarYears.officialYears(calendar.document()), today));
                 }))
                 .replaceWithVoid();
     }

@@ -1,6 +1,9 @@
 package io.siban.sla;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.siban.common.Clocks;
 import io.siban.sla.calendar.CalendarDocument;
+import io.siban.sla.calendar.CalendarYears;
 import io.siban.sla.calendar.CalendarSettings;
 import io.siban.sla.calendar.CalendarStore;
 import io.siban.sla.calendar.WorkingCalendars;
@@ -31,9 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -52,19 +57,38 @@ public class CalendarResource {
     WorkingCalendars calendars;
     @Inject
     CalendarSettings settings;
+    @Inject
+    Clocks clocks;
 
     @Schema(name = "CalendarView")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CalendarView(@Schema(example = "cn") String id, @Schema(example = "3") long version,
-                               CalendarDocument calendar, OffsetDateTime updatedAt) {
-        static CalendarView of(CalendarStore.StoredCalendar stored) {
-            return new CalendarView(stored.id(), stored.version(), stored.document(), stored.updatedAt());
+                               CalendarDocument calendar, OffsetDateTime updatedAt,
+                               @Schema(description = "each year from the first official one to next year: OFFICIAL (the notice), "
+                                       + "PROVISIONAL (the law's statutory days), NONE (weekly hours only)",
+                                       example = "{\"2025\": \"OFFICIAL\", \"2026\": \"OFFICIAL\", \"2027\": \"PROVISIONAL\"}")
+                               Map<String, CalendarYears.Status> years,
+                               @Schema(description = "last date of the last official year", example = "2026-12-31") LocalDate confirmedThrough,
+                               @Schema(description = "from 1 November: next year is not official") List<CalendarYears.Warning> warnings) {
+        /** The stored calendar with its years, as known at {@code now}. */
+        static CalendarView of(CalendarStore.StoredCalendar stored, Instant now) {
+            CalendarDocument document = stored.document();
+            LocalDate today = CalendarYears.today(document, now);
+            return new CalendarView(stored.id(), stored.version(), document, stored.updatedAt(),
+                    CalendarYears.years(document, today), CalendarYears.confirmedThrough(document), CalendarYears.warnings(document, today));
         }
+    }
+
+    private CalendarView view(CalendarStore.StoredCalendar stored) {
+        return CalendarView.of(stored, clocks.now().toInstant());
     }
 
     @Schema(name = "CalendarYear", description = "One year's holidays, make-up working days and own hours for dates; replaces that year's")
     public record CalendarYear(@Schema(example = "[\"2027-01-01\"]") Set<LocalDate> holidays,
                                @Schema(example = "[\"2027-02-06\"]") Set<LocalDate> workdays,
-                               java.util.Map<LocalDate, List<List<String>>> dateHours) {
+                               java.util.Map<LocalDate, List<List<String>>> dateHours,
+                               @Schema(description = "true: the year becomes OFFICIAL; false: not official; absent: as it was")
+                               Boolean official) {
     }
 
     @PUT
@@ -83,7 +107,7 @@ public class CalendarResource {
             throw ProblemException.invalid(violations);
         }
         return store.put(id, document)
-                .map(stored -> Response.status(stored.created() ? 201 : 200).entity(CalendarView.of(stored)).build());
+                .map(stored -> Response.status(stored.created() ? 201 : 200).entity(view(stored)).build());
     }
 
     @PUT
@@ -115,7 +139,7 @@ public class CalendarResource {
         if (!outside.isEmpty()) {
             throw ProblemException.invalid("holidays", "dates " + outside + " are not in " + year);
         }
-        return store.putYear(id, year, holidays, workdays, dateHours).map(CalendarView::of);
+        return store.putYear(id, year, holidays, workdays, dateHours, body.official()).map(this::view);
     }
 
     @GET
@@ -153,7 +177,9 @@ public class CalendarResource {
                         "the due would fall in " + due.getYear() + "; previews cover the years "
                                 + settings.previewFromYear() + " to " + settings.previewUntilYear());
             }
-            return new DeadlinePreview.Response(due, result.workingSecondsBudget(), result.pausedWorkingSeconds());
+            List<Integer> provisional = calendar.provisionalYears(query.start(), result.due());
+            return new DeadlinePreview.Response(due, result.workingSecondsBudget(), result.pausedWorkingSeconds(),
+                    !provisional.isEmpty(), provisional);
         });
     }
 
@@ -161,7 +187,7 @@ public class CalendarResource {
     @PermitAll
     @Operation(summary = "List calendars (public)")
     public Uni<List<CalendarView>> list() {
-        return store.list().map(all -> all.stream().map(CalendarView::of).toList());
+        return store.list().map(all -> all.stream().map(this::view).toList());
     }
 
     @GET
@@ -169,7 +195,7 @@ public class CalendarResource {
     @PermitAll
     @Operation(summary = "A calendar (public)")
     public Uni<CalendarView> get(@PathParam("id") String id) {
-        return store.require(id).map(CalendarView::of);
+        return store.require(id).map(this::view);
     }
 
     private static LocalDate date(String name, String value) {

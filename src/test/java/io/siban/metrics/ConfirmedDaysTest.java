@@ -26,6 +26,17 @@ class ConfirmedDaysTest {
         assertThat(ConfirmedDays.of(holidays, LocalDate.parse(today))).isEqualTo(days);
     }
 
+    @ParameterizedTest(name = "{0} with official years {1}: {2} days")
+    @CsvSource({
+            "2026-11-02, 2025 2026,      60",
+            "2026-11-02, 2026 2027,     425",
+            "2026-11-02, 2027,            0",
+    })
+    void officialYearsNamedByTheCalendarDecide(String today, String years, long days) {
+        List<Integer> official = Arrays.stream(years.split(" ")).map(Integer::parseInt).toList();
+        assertThat(ConfirmedDays.ofYears(official, LocalDate.parse(today))).isEqualTo(days);
+    }
+
     @ParameterizedTest(name = "{0}: alarm {1}")
     @CsvSource({"2026-10-31, false", "2026-11-01, true", "2026-12-31, true"})
     void theAlarmLineSeparatesFromFirstNovember(String today, boolean alarm) {

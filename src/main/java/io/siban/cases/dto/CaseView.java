@@ -45,7 +45,10 @@ public record CaseView(UUID id,
                       @Schema(description = "PROXY: the local stage ran over its own limit") Boolean localStageOverrun,
                       @Schema(description = "PROXY: working seconds spent upstream, forwarded until returned (or now)")
                       Long upstreamWorkingSeconds,
-                      List<PauseView> pauses) {
+                      List<PauseView> pauses,
+                      @Schema(description = "the span from acceptance to the last due touches a year whose holidays are provisional "
+                              + "(no notice yet); re-timed when the year is loaded", example = "false") boolean provisional,
+                      @Schema(description = "those years", example = "[2027]") List<Integer> provisionalYears) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -34,9 +34,17 @@ public record CalendarDocument(
         Map<DayOfWeek, List<List<String>>> weeklyHours,
         @Schema(example = "[\"2026-10-01\"]") Set<LocalDate> holidays,
         @Schema(description = "make-up working days (weekend dates)", example = "[\"2026-10-10\"]") Set<LocalDate> workdays,
-        @Schema(description = "own office hours for single dates") Map<LocalDate, List<List<String>>> dateHours) {
+        @Schema(description = "own office hours for single dates") Map<LocalDate, List<List<String>>> dateHours,
+        @Schema(description = "the years whose arrangement is the State Council's notice; absent: every year that lists a holiday",
+                example = "[2025, 2026]") Set<Integer> officialYears) {
 
     static final int MAX_DATES = 5000;
+
+    /** A document that does not name its official years (every document stored before they could be named). */
+    public CalendarDocument(String name, String timezone, Map<DayOfWeek, List<List<String>>> weeklyHours, Set<LocalDate> holidays,
+                            Set<LocalDate> workdays, Map<LocalDate, List<List<String>>> dateHours) {
+        this(name, timezone, weeklyHours, holidays, workdays, dateHours, null);
+    }
 
     /** A copy with sorted collections and empty defaults, so stored documents compare and diff cleanly. */
     public CalendarDocument normalised() {
@@ -44,7 +52,8 @@ public record CalendarDocument(
                 weeklyHours == null ? Map.of() : new TreeMap<>(weeklyHours),
                 holidays == null ? Set.of() : new TreeSet<>(holidays),
                 workdays == null ? Set.of() : new TreeSet<>(workdays),
-                dateHours == null ? Map.of() : new TreeMap<>(dateHours));
+                dateHours == null ? Map.of() : new TreeMap<>(dateHours),
+                officialYears == null ? null : new TreeSet<>(officialYears));
     }
 
     /** Every reason this document is not a usable calendar: format errors here, rules from the engine. */
@@ -65,6 +74,9 @@ public record CalendarDocument(
         }
         nullDates(v, "holidays", holidays);
         nullDates(v, "workdays", workdays);
+        if (officialYears != null && officialYears.stream().anyMatch(y -> y == null || y < 1900 || y > 2200)) {
+            v.add(new Violation("officialYears", "must list years from 1900 to 2200, e.g. [2025, 2026]"));
+        }
         if (allDates().size() > MAX_DATES) {
             v.add(new Violation("holidays", "at most " + MAX_DATES + " dates in all"));
         }

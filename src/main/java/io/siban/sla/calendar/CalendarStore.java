@@ -105,9 +105,18 @@ public class CalendarStore {
         }
     }
 
-    /** Replaces one year's holidays, make-up days and own date hours, keeping every other year's. */
+    /** Replaces one year's holidays, make-up days and own date hours, keeping every other year's and the official years. */
     public Uni<StoredCalendar> putYear(String id, int year, Set<LocalDate> holidays, Set<LocalDate> workdays,
                                        Map<LocalDate, List<List<String>>> dateHours) {
+        return putYear(id, year, holidays, workdays, dateHours, null);
+    }
+
+    /**
+     * As {@link #putYear(String, int, Set, Set, Map)}; {@code official} true makes the year OFFICIAL,
+     * false makes it not official, null leaves the official years as they are.
+     */
+    public Uni<StoredCalendar> putYear(String id, int year, Set<LocalDate> holidays, Set<LocalDate> workdays,
+                                       Map<LocalDate, List<List<String>>> dateHours, Boolean official) {
         return require(id).chain(stored -> {
             CalendarDocument old = stored.document();
             Set<LocalDate> newHolidays = replaceYear(old.holidays(), holidays, year);
@@ -122,7 +131,7 @@ public class CalendarStore {
             }
             newDateHours.putAll(dateHours);
             CalendarDocument updated = new CalendarDocument(old.name(), old.timezone(), old.weeklyHours(),
-                    newHolidays, newWorkdays, newDateHours);
+                    newHolidays, newWorkdays, newDateHours, CalendarYears.officialYearsWith(old, year, official));
             var violations = updated.violations();
             if (!violations.isEmpty()) {
                 throw ProblemException.invalid(violations);

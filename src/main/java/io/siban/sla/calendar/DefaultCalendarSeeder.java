@@ -33,11 +33,18 @@ public class DefaultCalendarSeeder {
     CalendarSettings settings;
     @Inject
     ObjectMapper json;
+    @Inject
+    io.siban.common.Clocks clocks;
 
     /** Halls name the default calendar, so it exists before the service takes its first request. */
     void onStart(@Observes @Priority(10) StartupEvent event) {
         if (store.insertIfAbsentAtStartup(settings.defaultId(), chinaCalendar())) {
             LOG.infof("seeded calendar '%s' from %s", settings.defaultId(), RESOURCE);
+        }
+        // the lunar calendar's first use loads ICU's data: here, not in a request on the event loop
+        int year = clocks.now().getYear();
+        for (int y = year; y <= year + 2 && StatutoryHolidays.covers(y); y++) {
+            StatutoryHolidays.of(y);
         }
     }
 

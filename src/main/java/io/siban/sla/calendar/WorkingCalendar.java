@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -27,6 +28,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *       A make-up day has Monday's office hours unless {@code dateHours} gives its own. A day without
  *       office hours (its weekday has none, or its {@code dateHours} are empty) is <em>not</em> a
  *       working day: no deadline can fall on a day the office is closed.</li>
+ *   <li><b>Provisional years</b> (Chinese calendars, {@link #of(CalendarDefinition, Set)}): in a year
+ *       without an official arrangement the law's statutory days and 补假 are holidays too.</li>
  *   <li><b>Office hours</b> are local wall-clock intervals {@code [opening, closing)}: the opening
  *       instant is inside office hours, the closing instant is not.</li>
  *   <li><b>Resolution</b> is the second: instants are truncated to whole seconds
@@ -52,6 +55,8 @@ public final class WorkingCalendar {
     private static final int CACHED_UNTIL = 2400;
 
     private final CalendarDefinition definition;
+    /** The years whose holidays are the definition's alone; every other year adds the law's days. Null: no provisional years. */
+    private final Set<Integer> officialYears;
     private final ZoneRules rules;
     private final AtomicReferenceArray<YearTable> cachedYears = new AtomicReferenceArray<>(CACHED_UNTIL - CACHED_FROM);
     static final int OTHER_YEARS_CACHED = 16;
@@ -62,8 +67,9 @@ public final class WorkingCalendar {
         }
     });
 
-    private WorkingCalendar(CalendarDefinition definition) {
+    private WorkingCalendar(CalendarDefinition definition, Set<Integer> officialYears) {
         this.definition = definition;
+        this.officialYears = officialYears == null ? null : Set.copyOf(officialYears);
         this.rules = definition.zone().getRules();
     }
 
@@ -74,12 +80,24 @@ public final class WorkingCalendar {
      * @throws InvalidCalendarException listing every violation when the definition is not valid
      */
     public static WorkingCalendar of(CalendarDefinition definition) {
+        return of(definition, null);
+    }
+
+    /**
+     * A calendar of a Chinese hall whose years not in {@code officialYears} are provisional: there the
+     * statutory holidays and 补假 of the law ({@link StatutoryHolidays}) are days off besides the
+     * definition's own holidays (a date the definition lists as a make-up working day stays one).
+     * With {@code officialYears} null this is {@link #of(CalendarDefinition)}.
+     *
+     * @throws InvalidCalendarException listing every violation when the definition is not valid
+     */
+    public static WorkingCalendar of(CalendarDefinition definition, Set<Integer> officialYears) {
         Objects.requireNonNull(definition, "definition");
         List<CalendarViolation> violations = definition.violations();
         if (!violations.isEmpty()) {
             throw new InvalidCalendarException(violations);
         }
-        WorkingCalendar calendar = new WorkingCalendar(definition);
+        WorkingCalendar calendar = new WorkingCalendar(definition, officialYears);
         definition.holidays().forEach(date -> calendar.table(date.getYear()));
         definition.makeUpWorkdays().forEach(date -> calendar.table(date.getYear()));
         definition.dateHours().keySet().forEach(date -> calendar.table(date.getYear()));
@@ -89,6 +107,27 @@ public final class WorkingCalendar {
     /** The definition this calendar was built from. */
     public CalendarDefinition definition() {
         return definition;
+    }
+
+    /** Whether {@code year}'s holidays are provisional: the law's days, not a notice's arrangement. */
+    public boolean isProvisional(int year) {
+        return officialYears != null && !officialYears.contains(year);
+    }
+
+    /** The provisional local years from the year of {@code from} to the year of {@code to}, ascending. */
+    public List<Integer> provisionalYears(Instant from, Instant to) {
+        List<Integer> years = new ArrayList<>();
+        if (officialYears == null) {
+            return years;
+        }
+        int first = localDateTime(from.getEpochSecond()).getYear();
+        int last = localDateTime(to.getEpochSecond()).getYear();
+        for (int year = Math.min(first, last); year <= Math.max(first, last); year++) {
+            if (isProvisional(year)) {
+                years.add(year);
+            }
+        }
+        return years;
     }
 
     /** The zone office hours are read in. */
@@ -112,7 +151,8 @@ public final class WorkingCalendar {
         Objects.requireNonNull(date, "date");
         DayOfWeek day = date.getDayOfWeek();
         boolean weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
-        if (definition.holidays().contains(date) || weekend && !definition.makeUpWorkdays().contains(date)) {
+        if (definition.holidays().contains(date) || weekend && !definition.makeUpWorkdays().contains(date)
+                || isProvisional(date.getYear()) && StatutoryHolidays.isDayOff(date) && !definition.makeUpWorkdays().contains(date)) {
             return List.of();
         }
         List<OfficeInterval> own = definition.dateHours().get(date);
@@ -386,6 +426,6 @@ public final class WorkingCalendar {
     @Override
     public String toString() {
         return "WorkingCalendar[" + zone() + ", " + definition.holidays().size() + " holidays, "
-                + definition.makeUpWorkdays().size() + " make-up days]";
+                + definition.makeUpWorkdays().size() + " make-up days" + (officialYears == null ? "" : ", official years " + new java.util.TreeSet<>(officialYears)) + "]";
     }
 }

@@ -71,7 +71,8 @@ public class WorkingCalendars {
                     }
                     statements.increment();
                     return store.require(client, id).map(stored -> {
-                        WorkingCalendar calendar = WorkingCalendar.of(stored.document().toDefinition());
+                        CalendarDocument document = stored.document();
+                        WorkingCalendar calendar = WorkingCalendar.of(document.toDefinition(), CalendarYears.engineOfficialYears(document));
                         cache.merge(id, new Versioned(stored.version(), calendar),
                                 (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
                         return calendar;

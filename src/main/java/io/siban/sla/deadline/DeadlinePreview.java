@@ -30,6 +30,10 @@ public final class DeadlinePreview {
     @Schema(name = "DeadlineResponse")
     public record Response(@Schema(example = "2026-10-14T17:00:00+08:00") OffsetDateTime due,
                            @Schema(example = "133200") long workingSecondsBudget,
-                           @Schema(example = "25200") long pausedWorkingSeconds) {
+                           @Schema(example = "25200") long pausedWorkingSeconds,
+                           @Schema(description = "the span from start to due touches a year whose holidays are provisional "
+                                   + "(the law's days, no notice yet); re-computed when the year is loaded", example = "false")
+                           boolean provisional,
+                           @Schema(description = "those years", example = "[]") List<Integer> provisionalYears) {
     }
 }

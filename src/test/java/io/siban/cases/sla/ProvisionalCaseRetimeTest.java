@@ -1,0 +1,95 @@
+package io.siban.cases.sla;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.siban.cases.CaseResourceTest;
+import io.siban.common.Clocks;
+import io.siban.support.Api;
+import io.siban.support.LocalServicesResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.siban.cases.CaseResourceTest.DOCUMENTS;
+import static io.siban.cases.CaseResourceTest.create;
+import static io.siban.cases.CaseResourceTest.item;
+import static io.siban.support.Api.anonymous;
+import static io.siban.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A case accepted in December 2026 runs into 2027 on provisional holidays; the official 2027 re-times it and the flag goes. */
+@QuarkusTest
+class ProvisionalCaseRetimeTest {
+    /** A plausible 2027 arrangement, for this test only: no 2027 notice exists yet, and none may be shipped as official. */
+    static final Map<String, Object> PLAUSIBLE_2027 = Map.of(
+            "holidays", List.of("2027-01-01", "2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-02-12",
+                    "2027-04-05", "2027-05-03", "2027-05-04", "2027-05-05", "2027-06-09", "2027-09-15",
+                    "2027-10-01", "2027-10-04", "2027-10-05", "2027-10-06", "2027-10-07"),
+            "workdays", List.of("2027-02-20", "2027-04-25", "2027-09-26", "2027-10-09"));
+
+    @Inject
+    Clocks clocks;
+
+    @AfterEach
+    void realTime() {
+        clocks.reset();
+    }
+
+    @Test
+    void theOfficialYearRetimesTheOpenCaseAndItIsNoLongerProvisional() throws Exception {
+        String calendar = "prov-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> china = anonymous().get("/api/v1/calendars/cn").then().statusCode(200).extract().path("calendar");
+        as(Api.adminToken()).body(china).put("/api/v1/calendars/" + calendar).then().statusCode(201);
+        String hall = "pv-" + UUID.randomUUID().toString().substring(0, 6);
+        as(Api.adminToken()).body(Map.of("code", hall, "name", "provisional hall", "calendarId", calendar)).post("/api/v1/halls")
+                .then().statusCode(201);
+        String item = item("TIME_LIMITED", false, Map.of("statutoryLimit", Map.of("workingDays", 60),
+                "committedLimit", Map.of("workingDays", 40)));
+        clocks.use(Clock.fixed(OffsetDateTime.parse("2026-12-15T10:00:00+08:00").toInstant(), ZoneOffset.UTC));
+
+        // 12 working days left in 2026, then 2027 with 1 January, 除夕 5 February, 初三 8 February and 补假 9–10 February off
+        String id = create(hall, item, "WINDOW", DOCUMENTS, Api.adminToken()).statusCode(201)
+                .body("sla.committedDue", equalTo("2027-02-16T09:00:00Z"))
+                .body("sla.provisional", equalTo(true))
+                .body("sla.provisionalYears", contains(2027))
+                .extract().path("id");
+        assertThat(storedDue(id)).isEqualTo("2027-02-16T09:00:00Z");
+
+        as(Api.adminToken()).body(PLAUSIBLE_2027).put("/api/v1/calendars/" + calendar + "/years/2027").then().statusCode(200)
+                .body("years.'2027'", equalTo("OFFICIAL"));
+        // the plausible notice keeps 11–12 February off as well
+        Instant deadline = Instant.now().plusSeconds(10);
+        String due = storedDue(id);
+        while (Instant.now().isBefore(deadline) && !"2027-02-18T09:00:00Z".equals(due)) {
+            Thread.sleep(100);
+            due = storedDue(id);
+        }
+        assertThat(due).as("stored due after the official year arrived").isEqualTo("2027-02-18T09:00:00Z");
+        as(Api.adminToken()).get("/api/v1/cases/" + id).then().statusCode(200)
+                .body("sla.committedDue", equalTo("2027-02-18T09:00:00Z"))
+                .body("sla.provisional", equalTo(false))
+                .body("sla.provisionalYears", empty());
+    }
+
+    static String storedDue(String id) throws Exception {
+        try (Connection db = LocalServicesResource.connect();
+             var statement = db.prepareStatement("select to_char(committed_due at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from service_case where id = ?::uuid")) {
+            statement.setString(1, id);
+            ResultSet rows = statement.executeQuery();
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}
