@@ -55,9 +55,12 @@ public class CalendarResource {
 
     @Schema(name = "CalendarView")
     public record CalendarView(@Schema(example = "cn") String id, @Schema(example = "3") long version,
-                               CalendarDocument calendar, OffsetDateTime updatedAt) {
+                               CalendarDocument calendar, OffsetDateTime updatedAt,
+                               @Schema(description = "dates listed that change nothing, and why (computed, not stored)")
+                               List<CalendarDocument.Note> notes) {
         static CalendarView of(CalendarStore.StoredCalendar stored) {
-            return new CalendarView(stored.id(), stored.version(), stored.document(), stored.updatedAt());
+            return new CalendarView(stored.id(), stored.version(), stored.document(), stored.updatedAt(),
+                    stored.document().notes());
         }
     }
 

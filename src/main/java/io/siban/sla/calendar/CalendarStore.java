@@ -122,13 +122,29 @@ public class CalendarStore {
             }
             newDateHours.putAll(dateHours);
             CalendarDocument updated = new CalendarDocument(old.name(), old.timezone(), old.weeklyHours(),
-                    newHolidays, newWorkdays, newDateHours);
+                    newHolidays, newWorkdays, newDateHours, old.officialYears());
             var violations = updated.violations();
             if (!violations.isEmpty()) {
                 throw ProblemException.invalid(violations);
             }
             return compareAndPut(id, stored.version(), updated);
         });
+    }
+
+    /**
+     * Replaces the calendar with {@code document} if it is still at {@code expectedVersion} (409
+     * otherwise), through the same path and change event as every update; a document equal to the
+     * stored one is not written, so nothing is re-timed for it.
+     */
+    public Uni<StoredCalendar> replace(String id, long expectedVersion, CalendarDocument document) {
+        var violations = document.violations();
+        if (!violations.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(violations));
+        }
+        return require(id).chain(stored -> stored.version() == expectedVersion
+                && stored.document().normalised().equals(document.normalised())
+                ? Uni.createFrom().item(stored)
+                : compareAndPut(id, expectedVersion, document));
     }
 
     private Uni<StoredCalendar> compareAndPut(String id, long expectedVersion, CalendarDocument document) {
