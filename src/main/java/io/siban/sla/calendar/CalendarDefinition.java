@@ -22,7 +22,8 @@ import java.util.TreeSet;
  *       hours. Saturday or Sunday hours make that day of the week a working day (an office that works
  *       Saturdays); otherwise a weekend day only works as a make-up day, with Monday's hours or its
  *       own {@code dateHours}.</li>
- *   <li>{@code holidays}: dates whose day of the week has office hours and that are not working days.</li>
+ *   <li>{@code holidays}: dates that are not working days: Monday–Friday, or a Saturday or Sunday
+ *       that has weekly hours.</li>
  *   <li>{@code makeUpWorkdays}: dates whose day of the week has no office hours (Saturday/Sunday in
  *       the usual week) that are working days (调休).</li>
  *   <li>{@code dateHours}: own office hours for specific working dates (an empty list closes the
@@ -89,8 +90,8 @@ public record CalendarDefinition(
     /**
      * Every semantic rule this definition breaks; empty when it is valid. Checked: each interval has
      * whole seconds and opens before it closes; the intervals of a day are ascending and do not touch
-     * or overlap; at least one day of the week has hours; a holiday falls on a day of the week with
-     * hours and is not also a make-up day; a make-up day falls on a day of the week without hours and
+     * or overlap; at least one day of the week has hours; a holiday is not a Saturday or Sunday
+     * without weekly hours and is not also a make-up day; a make-up day falls on a day of the week without hours and
      * has office hours (Monday's or its own); date hours are only given for working dates.
      * ({@link CalendarDocument} leaves out the listed dates that change nothing before it builds a
      * definition, so these rules never refuse a year pasted as published.)

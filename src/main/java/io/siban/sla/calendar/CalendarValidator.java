@@ -22,9 +22,9 @@ final class CalendarValidator {
         }
         for (LocalDate holiday : calendar.holidays()) {
             String field = "holidays[" + holiday + "]";
-            if (!hasWeeklyHours(calendar, holiday.getDayOfWeek())) {
+            if (isWeekend(holiday.getDayOfWeek()) && !hasWeeklyHours(calendar, holiday.getDayOfWeek())) {
                 found.add(new CalendarViolation(field, "is a " + holiday.getDayOfWeek()
-                        + ", a day without weekly office hours; holidays take working days off (that day is off already)"));
+                        + " without weekly office hours; holidays take working days off (that day is off already)"));
             }
             if (calendar.makeUpWorkdays().contains(holiday)) {
                 found.add(new CalendarViolation(field, "is also listed as a make-up working day"));
