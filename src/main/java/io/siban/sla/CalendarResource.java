@@ -69,13 +69,16 @@ public class CalendarResource {
                                        example = "{\"2025\": \"OFFICIAL\", \"2026\": \"OFFICIAL\", \"2027\": \"PROVISIONAL\"}")
                                Map<String, CalendarYears.Status> years,
                                @Schema(description = "last date of the last official year", example = "2026-12-31") LocalDate confirmedThrough,
-                               @Schema(description = "from 1 November: next year is not official") List<CalendarYears.Warning> warnings) {
+                               @Schema(description = "from 1 November: next year is not official") List<CalendarYears.Warning> warnings,
+                               @Schema(description = "dates listed that change nothing, and why (computed, not stored)")
+                               List<CalendarDocument.Note> notes) {
         /** The stored calendar with its years, as known at {@code now}. */
         static CalendarView of(CalendarStore.StoredCalendar stored, Instant now) {
             CalendarDocument document = stored.document();
             LocalDate today = CalendarYears.today(document, now);
             return new CalendarView(stored.id(), stored.version(), document, stored.updatedAt(),
-                    CalendarYears.years(document, today), CalendarYears.confirmedThrough(document), CalendarYears.warnings(document, today));
+                    CalendarYears.years(document, today), CalendarYears.confirmedThrough(document), CalendarYears.warnings(document, today),
+                    document.notes());
         }
     }
 

@@ -140,6 +140,22 @@ public class CalendarStore {
         });
     }
 
+    /**
+     * Replaces the calendar with {@code document} if it is still at {@code expectedVersion} (409
+     * otherwise), through the same path and change event as every update; a document equal to the
+     * stored one is not written, so nothing is re-timed for it.
+     */
+    public Uni<StoredCalendar> replace(String id, long expectedVersion, CalendarDocument document) {
+        var violations = document.violations();
+        if (!violations.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(violations));
+        }
+        return require(id).chain(stored -> stored.version() == expectedVersion
+                && stored.document().normalised().equals(document.normalised())
+                ? Uni.createFrom().item(stored)
+                : compareAndPut(id, expectedVersion, document));
+    }
+
     private Uni<StoredCalendar> compareAndPut(String id, long expectedVersion, CalendarDocument document) {
         CalendarDocument doc = document.normalised();
         return pool.preparedQuery("""
