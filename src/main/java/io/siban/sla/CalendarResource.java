@@ -109,7 +109,12 @@ public class CalendarResource {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        return store.put(id, document)
+        return store.find(id)
+                .map(old -> old == null || document.officialYears() != null ? document
+                        // a replaced calendar that names no official years keeps those it had: a regional day
+                        // added to a provisional year must not make that year official
+                        : document.withOfficialYears(old.document().officialYearsOrImplied()))
+                .chain(replacing -> store.put(id, replacing))
                 .map(stored -> Response.status(stored.created() ? 201 : 200).entity(view(stored)).build());
     }
 

@@ -90,6 +90,27 @@ public final class NoticeImport {
                         : reasons.size() + " parts of the notice cannot be read", reasons);
     }
 
+    /**
+     * A notice of a year under the 2024 law must give each of the law's days off: one that leaves a festival
+     * out is a partial paste (or not the notice), and applied it would make a year official without it.
+     */
+    static void givesTheLawsDays(Notice notice) {
+        int year = notice.year();
+        if (year < io.siban.sla.calendar.StatutoryHolidays.LAW_SINCE || !io.siban.sla.calendar.StatutoryHolidays.covers(year)) {
+            return;
+        }
+        java.util.Map<String, List<java.time.LocalDate>> missing = new java.util.LinkedHashMap<>();
+        io.siban.sla.calendar.StatutoryHolidays.of(year).statutory().forEach((date, festival) -> {
+            if (!notice.daysOff().contains(date)) {
+                missing.computeIfAbsent(festival.chinese, f -> new java.util.ArrayList<>()).add(date);
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw unreadable(new UnreadableNotice(List.of(new UnreadableNotice.Reason("body", "gives no day off for "
+                    + missing + ", days off by law (全国年节及纪念日放假办法): a notice names every festival; paste it whole"))));
+        }
+    }
+
     /** The 413 of a body longer than any notice. */
     static ProblemException tooLarge(int chars, int limit) {
         return new NoticeProblem(413, "too-large", "Content Too Large",

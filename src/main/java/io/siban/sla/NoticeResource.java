@@ -55,6 +55,7 @@ public class NoticeResource {
         } catch (UnreadableNotice unreadable) {
             throw NoticeImport.unreadable(unreadable);
         }
+        NoticeImport.givesTheLawsDays(notice);
         return store.require(id).chain(stored -> {
             NoticeImport.Outcome outcome = NoticeImport.of(stored.document(), notice);
             if (!applying) {

@@ -35,6 +35,20 @@ class NoticeImportTest {
     }
 
     @Test
+    void aNoticeThatLeavesOutAFestivalOfTheLawIsRefusedAndAWholeOneIsNot() {
+        String whole = NoticeParserTest.notice("2026.txt");
+        NoticeImport.givesTheLawsDays(NoticeParser.parse(whole, 2026));
+        NoticeImport.givesTheLawsDays(NoticeParser.parse(NoticeParserTest.notice("2027-plausible-test-only.txt"), 2027));
+        // a paste cut after the Spring Festival: the rest of the year would be official without its holidays
+        String cut = whole.substring(0, whole.indexOf("三、"));
+        assertThatThrownBy(() -> NoticeImport.givesTheLawsDays(NoticeParser.parse(cut, 2026)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.getMessage()).contains("清明").contains("2026-04-05").contains("国庆").doesNotContain("春节");
+                });
+    }
+
+    @Test
     void aCalendarWithSaturdayHoursKeepsTheBlocksSaturdaysAndNotesTheMakeUpSaturdays() {
         NoticeImport.Outcome outcome = NoticeImport.of(calendar(true, Set.of(), Set.of(), Map.of()),
                 NoticeParser.parse(NoticeParserTest.notice("2026.txt"), 2026));

@@ -63,6 +63,11 @@ public record CalendarDocument(
         this(name, timezone, weeklyHours, holidays, workdays, dateHours, null);
     }
 
+    /** The same calendar naming these official years. */
+    public CalendarDocument withOfficialYears(Set<Integer> years) {
+        return new CalendarDocument(name, timezone, weeklyHours, holidays, workdays, dateHours, years);
+    }
+
     /** A copy with sorted collections and empty defaults, so stored documents compare and diff cleanly. */
     public CalendarDocument normalised() {
         return new CalendarDocument(name, timezone,

@@ -54,7 +54,9 @@ public final class CalendarYears {
      */
     public static Set<Integer> officialYearsWith(CalendarDocument document, int year, Boolean official) {
         if (official == null) {
-            return document.officialYears();
+            // a document that named none has them written down as they stood before the change: listing a
+            // holiday of a provisional year must not make that year official
+            return officialYears(document);
         }
         TreeSet<Integer> years = new TreeSet<>(officialYears(document));
         if (official) {
@@ -80,7 +82,7 @@ public final class CalendarYears {
         if (officialYears(document).contains(year)) {
             return Status.OFFICIAL;
         }
-        return followsChineseLaw(document) ? Status.PROVISIONAL : Status.NONE;
+        return followsChineseLaw(document) && year >= StatutoryHolidays.LAW_SINCE ? Status.PROVISIONAL : Status.NONE;
     }
 
     /**

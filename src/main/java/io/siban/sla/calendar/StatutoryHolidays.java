@@ -32,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StatutoryHolidays {
     public static final int FROM_YEAR = 1901;
+    /** The first year of the 2024 law (13 days): a year before it is never provisional under it. */
+    public static final int LAW_SINCE = 2025;
     public static final int UNTIL_YEAR = 2199;
 
     /** The festivals of the law, with their Chinese names. */

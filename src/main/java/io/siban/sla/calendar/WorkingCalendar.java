@@ -112,7 +112,7 @@ public final class WorkingCalendar {
 
     /** Whether {@code year}'s holidays are provisional: the law's days, not a notice's arrangement. */
     public boolean isProvisional(int year) {
-        return officialYears != null && !officialYears.contains(year);
+        return officialYears != null && year >= StatutoryHolidays.LAW_SINCE && !officialYears.contains(year);
     }
 
     /** The provisional local years from the year of {@code from} to the year of {@code to}, ascending. */

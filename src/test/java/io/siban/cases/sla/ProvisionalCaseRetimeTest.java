@@ -41,6 +41,8 @@ class ProvisionalCaseRetimeTest {
 
     @Inject
     Clocks clocks;
+    @Inject
+    CalendarRetimer retimer;
 
     @AfterEach
     void realTime() {
@@ -67,7 +69,12 @@ class ProvisionalCaseRetimeTest {
                 .extract().path("id");
         assertThat(storedDue(id)).isEqualTo("2027-02-16T09:00:00Z");
 
-        as(Api.adminToken()).body(PLAUSIBLE_2027).put("/api/v1/calendars/" + calendar + "/years/2027").then().statusCode(200)
+        // a year's dates put without saying it is official leave it provisional
+        Map<String, Object> official = new java.util.HashMap<>(PLAUSIBLE_2027);
+        as(Api.adminToken()).body(official).put("/api/v1/calendars/" + calendar + "/years/2027").then().statusCode(200)
+                .body("years.'2027'", equalTo("PROVISIONAL"));
+        official.put("official", true);
+        as(Api.adminToken()).body(official).put("/api/v1/calendars/" + calendar + "/years/2027").then().statusCode(200)
                 .body("years.'2027'", equalTo("OFFICIAL"));
         // the plausible notice keeps 11–12 February off as well
         Instant deadline = Instant.now().plusSeconds(10);
@@ -118,6 +125,34 @@ class ProvisionalCaseRetimeTest {
         as(Api.adminToken()).get("/api/v1/cases/" + id).then().statusCode(200)
                 .body("sla.provisional", equalTo(false));
         anonymous().get("/api/v1/calendars/" + calendar).then().statusCode(200).body("years.'2027'", equalTo("OFFICIAL"));
+    }
+
+    @Test
+    void casesStoredBeforeProvisionalYearsAreRetimedOnceAfterStart() throws Exception {
+        String calendar = "old-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> china = anonymous().get("/api/v1/calendars/cn").then().statusCode(200).extract().path("calendar");
+        as(Api.adminToken()).body(china).put("/api/v1/calendars/" + calendar).then().statusCode(201);
+        String hall = "od-" + UUID.randomUUID().toString().substring(0, 6);
+        as(Api.adminToken()).body(Map.of("code", hall, "name", "old hall", "calendarId", calendar)).post("/api/v1/halls")
+                .then().statusCode(201);
+        String item = item("TIME_LIMITED", false, Map.of("statutoryLimit", Map.of("workingDays", 60),
+                "committedLimit", Map.of("workingDays", 40)));
+        clocks.use(Clock.fixed(OffsetDateTime.parse("2026-12-15T10:00:00+08:00").toInstant(), ZoneOffset.UTC));
+        String id = create(hall, item, "WINDOW", DOCUMENTS, Api.adminToken()).statusCode(201).extract().path("id");
+        // as a version before provisional years stored it: 1 January and 春节 2027 counted as working days
+        try (Connection db = LocalServicesResource.connect(); var statement = db.createStatement()) {
+            statement.execute("update service_case set committed_due = timestamptz '2027-02-09T09:00:00Z' where id = '" + id + "'");
+            statement.execute("insert into calendar_retime_pending (calendar_id, reason) values ('" + calendar + "', 'test')");
+        }
+        retimer.retimePending().await().atMost(java.time.Duration.ofSeconds(30));
+        assertThat(storedDue(id)).isEqualTo("2027-02-16T09:00:00Z");
+        try (Connection db = LocalServicesResource.connect();
+             var statement = db.prepareStatement("select count(*) from calendar_retime_pending where calendar_id = ?")) {
+            statement.setString(1, calendar);
+            ResultSet rows = statement.executeQuery();
+            rows.next();
+            assertThat(rows.getLong(1)).as("done once").isZero();
+        }
     }
 
     static String storedDue(String id) throws Exception {
