@@ -36,9 +36,20 @@ public record CalendarDocument(
         @Schema(description = "make-up working days (weekend dates)", example = "[\"2026-10-10\"]") Set<LocalDate> workdays,
         @Schema(description = "own office hours for single dates") Map<LocalDate, List<List<String>>> dateHours,
         @Schema(description = "the years whose arrangement is the State Council's notice; absent: every year that lists a holiday",
-                example = "[2025, 2026]") Set<Integer> officialYears) {
+                example = "[2025, 2026]") Set<Integer> officialYears,
+        @Schema(description = "the calendar this one extends (its weekly hours, holidays, workdays and years); see CalendarLineage",
+                example = "cn") String parent) {
 
     static final int MAX_DATES = 5000;
+
+    /** A calendar id: lower-case letters, digits and '-'. */
+    public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    /** A calendar that extends none. */
+    public CalendarDocument(String name, String timezone, Map<DayOfWeek, List<List<String>>> weeklyHours, Set<LocalDate> holidays,
+                            Set<LocalDate> workdays, Map<LocalDate, List<List<String>>> dateHours, Set<Integer> officialYears) {
+        this(name, timezone, weeklyHours, holidays, workdays, dateHours, officialYears, null);
+    }
 
     /** A document that does not name its official years (every document stored before they could be named). */
     public CalendarDocument(String name, String timezone, Map<DayOfWeek, List<List<String>>> weeklyHours, Set<LocalDate> holidays,
@@ -53,14 +64,19 @@ public record CalendarDocument(
                 holidays == null ? Set.of() : new TreeSet<>(holidays),
                 workdays == null ? Set.of() : new TreeSet<>(workdays),
                 dateHours == null ? Map.of() : new TreeMap<>(dateHours),
-                officialYears == null ? null : new TreeSet<>(officialYears));
+                officialYears == null ? null : new TreeSet<>(officialYears), parent);
     }
 
     /** Every reason this document is not a usable calendar: format errors here, rules from the engine. */
     public List<Violation> violations() {
         List<Violation> v = new ArrayList<>();
         ZoneId zone = null;
-        if (timezone == null || timezone.isBlank()) {
+        if (parent != null && !ID.matcher(parent).matches()) {
+            v.add(new Violation("parent", "must be a calendar id (1-40 lower-case letters, digits or '-')"));
+        }
+        if (parent != null && timezone == null) {
+            // inherited from the parent; the engine's rules are checked on the effective calendar (CalendarLineage)
+        } else if (timezone == null || timezone.isBlank()) {
             v.add(new Violation("timezone", "is required, e.g. Asia/Shanghai"));
         } else {
             try {
@@ -88,7 +104,7 @@ public record CalendarDocument(
         if (dateHours != null) {
             dateHours.forEach((date, intervals) -> own.put(date, intervals(v, "dateHours[" + date + "]", intervals)));
         }
-        if (v.isEmpty() && zone != null) {
+        if (v.isEmpty() && zone != null && parent == null) {
             definition(zone, weekly, own).violations()
                     .forEach(violation -> v.add(new Violation(violation.field(), violation.message())));
         }
