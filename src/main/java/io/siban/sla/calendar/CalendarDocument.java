@@ -74,11 +74,10 @@ public record CalendarDocument(
         if (parent != null && !ID.matcher(parent).matches()) {
             v.add(new Violation("parent", "must be a calendar id (1-40 lower-case letters, digits or '-')"));
         }
-        if (parent != null && timezone == null) {
-            // inherited from the parent; the engine's rules are checked on the effective calendar (CalendarLineage)
-        } else if (timezone == null || timezone.isBlank()) {
+        // a calendar with a parent may leave out its zone (inherited); its engine rules are checked on the effective calendar (CalendarLineage)
+        if (timezone == null ? parent == null : timezone.isBlank()) {
             v.add(new Violation("timezone", "is required, e.g. Asia/Shanghai"));
-        } else {
+        } else if (timezone != null) {
             try {
                 zone = ZoneId.of(timezone);
             } catch (DateTimeException e) {

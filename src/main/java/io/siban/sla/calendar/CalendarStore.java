@@ -8,6 +8,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -18,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -108,7 +111,7 @@ public class CalendarStore {
         return find(pool, id);
     }
 
-    public Uni<StoredCalendar> find(io.vertx.mutiny.sqlclient.SqlClient client, String id) {
+    public Uni<StoredCalendar> find(SqlClient client, String id) {
         return client.preparedQuery("select id, version, definition, updated_at from calendar where id = $1")
                 .execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : read(rows.iterator().next(), false));
@@ -118,7 +121,7 @@ public class CalendarStore {
         return require(pool, id);
     }
 
-    public Uni<StoredCalendar> require(io.vertx.mutiny.sqlclient.SqlClient client, String id) {
+    public Uni<StoredCalendar> require(SqlClient client, String id) {
         return find(client, id).onItem().ifNull().failWith(() -> ProblemException.notFound("calendar", id));
     }
 
@@ -142,12 +145,12 @@ public class CalendarStore {
     }
 
     /** The calendar over its parents, read in one statement. */
-    public Uni<EffectiveCalendar> effective(io.vertx.mutiny.sqlclient.SqlClient client, String id) {
+    public Uni<EffectiveCalendar> effective(SqlClient client, String id) {
         return client.preparedQuery(CHAIN).execute(Tuple.of(id, CalendarLineage.MAX_CHAIN + 1)).map(rows -> {
             if (rows.size() == 0) {
                 throw ProblemException.notFound("calendar", id);
             }
-            Map<String, CalendarDocument> documents = new java.util.HashMap<>();
+            Map<String, CalendarDocument> documents = new HashMap<>();
             StoredCalendar self = null;
             for (Row row : rows) {
                 StoredCalendar stored = read(row, false);
@@ -165,14 +168,14 @@ public class CalendarStore {
     /** Every calendar with its effective document. */
     public Uni<List<EffectiveCalendar>> listEffective() {
         return list().map(all -> {
-            Map<String, CalendarDocument> documents = new java.util.HashMap<>();
+            Map<String, CalendarDocument> documents = new HashMap<>();
             all.forEach(stored -> documents.put(stored.id(), stored.document()));
             return all.stream().map(stored -> new EffectiveCalendar(stored, CalendarLineage.chain(stored.id(), documents).isEmpty()
                     ? stored.document() : CalendarLineage.effective(stored.id(), documents))).toList();
         });
     }
 
-    private static Uni<Void> lock(io.vertx.mutiny.sqlclient.SqlClient conn) {
+    private static Uni<Void> lock(SqlClient conn) {
         return conn.query(LOCK).execute().replaceWithVoid();
     }
 
@@ -180,13 +183,13 @@ public class CalendarStore {
      * Checks the calendar's chain and every calendar that extends it with {@code document} in its place;
      * the ids of those that extend it and its effective zone.
      */
-    private Uni<Lineage> checkLineage(io.vertx.mutiny.sqlclient.SqlClient conn, String id, CalendarDocument document) {
+    private Uni<Lineage> checkLineage(SqlClient conn, String id, CalendarDocument document) {
         Uni<List<StoredCalendar>> above = document.parent() == null ? Uni.createFrom().item(List.of())
                 : conn.preparedQuery(CHAIN).execute(Tuple.of(document.parent(), CalendarLineage.MAX_CHAIN + 1)).map(this::readAll);
         return above.chain(ancestors -> conn.preparedQuery(DESCENDANTS).execute(Tuple.of(id, CalendarLineage.MAX_CHAIN + 1))
                 .map(this::readAll)
                 .map(descendants -> {
-                    Map<String, CalendarDocument> documents = new java.util.HashMap<>();
+                    Map<String, CalendarDocument> documents = new HashMap<>();
                     ancestors.forEach(stored -> documents.put(stored.id(), stored.document()));
                     descendants.forEach(stored -> documents.put(stored.id(), stored.document()));
                     documents.put(id, document);
@@ -199,7 +202,7 @@ public class CalendarStore {
                 }));
     }
 
-    private Uni<List<CalendarChanged>> countUp(io.vertx.mutiny.sqlclient.SqlClient conn, Lineage lineage) {
+    private Uni<List<CalendarChanged>> countUp(SqlClient conn, Lineage lineage) {
         if (lineage.children().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -216,7 +219,7 @@ public class CalendarStore {
         }).map(Written::stored);
     }
 
-    private List<StoredCalendar> readAll(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+    private List<StoredCalendar> readAll(RowSet<Row> rows) {
         return StreamSupport.stream(rows.spliterator(), false).map(row -> read(row, false)).toList();
     }
 
@@ -280,7 +283,7 @@ public class CalendarStore {
         })));
     }
 
-    private Uni<StoredCalendar> compareAndPut(io.vertx.mutiny.sqlclient.SqlClient conn, String id, long expectedVersion,
+    private Uni<StoredCalendar> compareAndPut(SqlClient conn, String id, long expectedVersion,
                                               CalendarDocument document) {
         CalendarDocument doc = document.normalised();
         return conn.preparedQuery(COMPARE_AND_PUT)

@@ -77,6 +77,24 @@ class RegionalCalendarTest {
         return id;
     }
 
+    static String hallOn(String calendar) {
+        String hall = "lx-" + UUID.randomUUID().toString().substring(0, 6);
+        as(Api.adminToken()).body(Map.of("code", hall, "name", "临夏 hall", "calendarId", calendar)).post("/api/v1/halls")
+                .then().statusCode(201);
+        return hall;
+    }
+
+    /** The case's stored due once it is {@code expected}, or as it is after ten seconds (the re-timing runs after the commit). */
+    static String awaitDue(String id, String expected) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(10);
+        String due = storedDue(id);
+        while (Instant.now().isBefore(deadline) && !expected.equals(due)) {
+            Thread.sleep(100);
+            due = storedDue(id);
+        }
+        return due;
+    }
+
     @Test
     void workingDaysSkipTheNationalAndTheLocalHolidays() {
         String linxia = linxia("cn");
@@ -153,17 +171,23 @@ class RegionalCalendarTest {
     void aChangeOfTheParentRetimesTheOpenCasesOfTheChild() throws Exception {
         String nation = nationalCopy();
         String linxia = linxia(nation);
-        String hall = "lx-" + UUID.randomUUID().toString().substring(0, 6);
-        as(Api.adminToken()).body(Map.of("code", hall, "name", "临夏 hall", "calendarId", linxia)).post("/api/v1/halls")
+        // a county of Linxia: two levels under the changed calendar
+        String county = id("county");
+        as(Api.adminToken()).body(extending(linxia, Map.of("timezone", "Asia/Shanghai"))).put("/api/v1/calendars/" + county)
                 .then().statusCode(201);
         String item = item("TIME_LIMITED", false, Map.of("statutoryLimit", Map.of("workingDays", 60),
                 "committedLimit", Map.of("workingDays", 40)));
+        String hall = hallOn(linxia);
+        String countyHall = hallOn(county);
         clocks.use(Clock.fixed(OffsetDateTime.parse("2026-12-15T10:00:00+08:00").toInstant(), ZoneOffset.UTC));
 
         // 2027 is the law's on the parent, so on the child
         String id = create(hall, item, "WINDOW", DOCUMENTS, Api.adminToken()).statusCode(201)
                 .body("sla.committedDue", equalTo("2027-02-16T09:00:00Z"))
                 .body("sla.provisionalYears", contains(2027))
+                .extract().path("id");
+        String countyCase = create(countyHall, item, "WINDOW", DOCUMENTS, Api.adminToken()).statusCode(201)
+                .body("sla.committedDue", equalTo("2027-02-16T09:00:00Z"))
                 .extract().path("id");
         anonymous().get("/api/v1/calendars/" + linxia).then().statusCode(200)
                 .body("version", equalTo(0)).body("years.'2027'", equalTo("PROVISIONAL"));
@@ -174,13 +198,11 @@ class RegionalCalendarTest {
                 .body("version", equalTo(1))
                 .body("years.'2027'", equalTo("OFFICIAL"))
                 .body("calendar.holidays", containsInAnyOrder(LINXIA_HOLIDAYS.toArray()));
-        Instant deadline = Instant.now().plusSeconds(10);
-        String due = storedDue(id);
-        while (Instant.now().isBefore(deadline) && !"2027-02-18T09:00:00Z".equals(due)) {
-            Thread.sleep(100);
-            due = storedDue(id);
-        }
-        assertThat(due).as("the child's case after the parent's official year arrived").isEqualTo("2027-02-18T09:00:00Z");
+        anonymous().get("/api/v1/calendars/" + county).then().statusCode(200)
+                .body("version", equalTo(1)).body("years.'2027'", equalTo("OFFICIAL"));
+        assertThat(awaitDue(id, "2027-02-18T09:00:00Z")).as("the child's case after the parent's official year arrived")
+                .isEqualTo("2027-02-18T09:00:00Z");
+        assertThat(awaitDue(countyCase, "2027-02-18T09:00:00Z")).as("the grandchild's case").isEqualTo("2027-02-18T09:00:00Z");
         as(Api.adminToken()).get("/api/v1/cases/" + id).then().statusCode(200)
                 .body("sla.committedDue", equalTo("2027-02-18T09:00:00Z"))
                 .body("sla.provisional", equalTo(false));
