@@ -190,13 +190,16 @@ class RegionalCalendarTest {
                 .body("sla.committedDue", equalTo("2027-02-16T09:00:00Z"))
                 .extract().path("id");
         anonymous().get("/api/v1/calendars/" + linxia).then().statusCode(200)
-                .body("version", equalTo(0)).body("years.'2027'", equalTo("PROVISIONAL"));
+                .body("version", equalTo(0)).body("years.'2027'", equalTo("PROVISIONAL"))
+                .body("warnings.code", contains("next-year-not-official"));
 
         as(Api.adminToken()).body(PLAUSIBLE_2027).put("/api/v1/calendars/" + nation + "/years/2027").then().statusCode(200)
                 .body("years.'2027'", equalTo("OFFICIAL"));
         anonymous().get("/api/v1/calendars/" + linxia).then().statusCode(200)
                 .body("version", equalTo(1))
                 .body("years.'2027'", equalTo("OFFICIAL"))
+                .body("confirmedThrough", equalTo("2027-12-31"))
+                .body("warnings", org.hamcrest.Matchers.empty())
                 .body("calendar.holidays", containsInAnyOrder(LINXIA_HOLIDAYS.toArray()));
         anonymous().get("/api/v1/calendars/" + county).then().statusCode(200)
                 .body("version", equalTo(1)).body("years.'2027'", equalTo("OFFICIAL"));
