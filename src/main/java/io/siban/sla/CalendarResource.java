@@ -69,14 +69,17 @@ public class CalendarResource {
                                        example = "{\"2025\": \"OFFICIAL\", \"2026\": \"OFFICIAL\", \"2027\": \"PROVISIONAL\"}")
                                Map<String, CalendarYears.Status> years,
                                @Schema(description = "last date of the last official year", example = "2026-12-31") LocalDate confirmedThrough,
-                               @Schema(description = "from 1 November: next year is not official") List<CalendarYears.Warning> warnings) {
+                               @Schema(description = "from 1 November: next year is not official") List<CalendarYears.Warning> warnings,
+                               @Schema(description = "dates listed that change nothing, and why (computed, not stored)")
+                               List<CalendarDocument.Note> notes) {
         /** The stored calendar (as the admin sent it) with the years of its effective calendar, as known at {@code now}. */
         static CalendarView of(CalendarStore.EffectiveCalendar read, Instant now) {
             CalendarStore.StoredCalendar stored = read.stored();
             CalendarDocument document = read.effective();
             LocalDate today = CalendarYears.today(document, now);
             return new CalendarView(stored.id(), stored.version(), stored.document(), stored.updatedAt(),
-                    CalendarYears.years(document, today), CalendarYears.confirmedThrough(document), CalendarYears.warnings(document, today));
+                    CalendarYears.years(document, today), CalendarYears.confirmedThrough(document), CalendarYears.warnings(document, today),
+                    read.notes());
         }
     }
 
@@ -86,7 +89,7 @@ public class CalendarResource {
 
     /** A calendar just written, with its effective years read after the commit. */
     private Uni<CalendarView> view(CalendarStore.StoredCalendar stored) {
-        return store.effective(stored.id()).map(read -> view(new CalendarStore.EffectiveCalendar(stored, read.effective())));
+        return store.effective(stored.id()).map(read -> view(new CalendarStore.EffectiveCalendar(stored, read.effective(), read.notes())));
     }
 
     @Schema(name = "CalendarYear", description = "One year's holidays, make-up working days and own hours for dates; replaces that year's")

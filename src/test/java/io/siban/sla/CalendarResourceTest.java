@@ -93,7 +93,7 @@ class CalendarResourceTest {
                 .contentType("application/problem+json")
                 .body("violations.field", hasItems("weeklyHours.MONDAY[1]", "weeklyHours.TUESDAY[1]", "weeklyHours.WEDNESDAY[0]"))
                 .body("violations.message", hasItem(containsString("also listed as a make-up working day")))
-                .body("violations.message", hasItem(containsString("is a TUESDAY")));
+                .body("violations.field", not(hasItem("workdays[2026-10-06]")));
         as(adminToken()).body(Map.of("timezone", "Asia/Shanghai", "weeklyHours", Map.of("FUNDAY", HOURS)))
                 .put("/api/v1/calendars/" + id()).then().statusCode(400);
         as(adminToken()).body(Map.of("timezone", "Asia/Shanghai", "weeklyHours", Map.of("MONDAY", HOURS), "holidays", List.of("2026-02-30")))

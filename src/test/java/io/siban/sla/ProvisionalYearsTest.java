@@ -121,6 +121,6 @@ class ProvisionalYearsTest {
                 .body("years.'2027'", equalTo("PROVISIONAL"));
         document.put("officialYears", List.of(1776));
         as(adminToken()).body(document).put("/api/v1/calendars/" + id).then().statusCode(400)
-                .body("violations.field", hasItem("officialYears"));
+                .body("violations.field", hasItem("officialYears[1776]"));
     }
 }

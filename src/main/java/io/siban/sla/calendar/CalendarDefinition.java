@@ -18,11 +18,14 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>{@code zone}: office hours are local wall-clock times in this zone.</li>
- *   <li>{@code weeklyHours}: office hours per weekday; a missing or empty weekday has no office hours.
- *       Saturday and Sunday entries are not allowed: a weekend day only works as a make-up day, with
- *       Monday's hours or its own {@code dateHours}.</li>
- *   <li>{@code holidays}: Monday–Friday dates that are not working days.</li>
- *   <li>{@code makeUpWorkdays}: Saturday/Sunday dates that are working days (调休).</li>
+ *   <li>{@code weeklyHours}: office hours per day of the week; a missing or empty day has no office
+ *       hours. Saturday or Sunday hours make that day of the week a working day (an office that works
+ *       Saturdays); otherwise a weekend day only works as a make-up day, with Monday's hours or its
+ *       own {@code dateHours}.</li>
+ *   <li>{@code holidays}: dates that are not working days: Monday–Friday, or a Saturday or Sunday
+ *       that has weekly hours.</li>
+ *   <li>{@code makeUpWorkdays}: dates whose day of the week has no office hours (Saturday/Sunday in
+ *       the usual week) that are working days (调休).</li>
  *   <li>{@code dateHours}: own office hours for specific working dates (an empty list closes the
  *       office that day, which makes it a non-working day).</li>
  * </ul>
@@ -87,9 +90,11 @@ public record CalendarDefinition(
     /**
      * Every semantic rule this definition breaks; empty when it is valid. Checked: each interval has
      * whole seconds and opens before it closes; the intervals of a day are ascending and do not touch
-     * or overlap; at least one weekday Monday–Friday has hours; no weekend weekly hours; a holiday is a
-     * Monday–Friday date and is not also a make-up day; a make-up day is a Saturday or Sunday and has
-     * office hours (Monday's or its own); date hours are only given for working dates.
+     * or overlap; at least one day of the week has hours; a holiday is not a Saturday or Sunday
+     * without weekly hours and is not also a make-up day; a make-up day falls on a day of the week without hours and
+     * has office hours (Monday's or its own); date hours are only given for working dates.
+     * ({@link CalendarDocument} leaves out the listed dates that change nothing before it builds a
+     * definition, so these rules never refuse a year pasted as published.)
      */
     public List<CalendarViolation> violations() {
         return CalendarValidator.violationsOf(this);

@@ -21,6 +21,14 @@ import java.util.TreeSet;
  * A working calendar as admins write it and as it is stored: office hours per weekday (several
  * intervals a day for the lunch break), public holidays, make-up working days (调休, weekend dates
  * that are working days) and own hours for single dates. Times are "HH:mm"; "24:00" ends a day.
+ *
+ * <p>Dates are accepted as the State Council publishes them: a holiday on a day of the week without
+ * office hours (a weekend date inside a festival block) or a make-up day on a day of the week that has
+ * them (a listed weekday) changes nothing; it is kept as sent and reported by {@link #notes()}, and the
+ * engine's definition leaves it out. Only contradictions are {@link #violations()}.
+ *
+ * <p>Long because the document's format rules, its notes and its translation into the engine's
+ * definition read the same fields and must agree; split, each part would restate which dates count.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Calendar", example = """
@@ -41,6 +49,15 @@ public record CalendarDocument(
                 example = "cn") String parent) {
 
     static final int MAX_DATES = 5000;
+    /** Dates and years a calendar may name: wide enough for any record, narrow enough to catch typos. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2999;
+
+    /** A date listed that changes nothing, and why: computed from the document, never stored. */
+    @Schema(name = "CalendarNote")
+    public record Note(@Schema(example = "holidays[2024-02-10]") String field, LocalDate date,
+                       @Schema(example = "is a SATURDAY, a day without office hours: off anyway") String message) {
+    }
 
     /** A calendar id: lower-case letters, digits and '-'. */
     public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
@@ -89,9 +106,6 @@ public record CalendarDocument(
         }
         nullDates(v, "holidays", holidays);
         nullDates(v, "workdays", workdays);
-        if (officialYears != null && officialYears.stream().anyMatch(y -> y == null || y < 1900 || y > 2200)) {
-            v.add(new Violation("officialYears", "must list years from 1900 to 2200, e.g. [2025, 2026]"));
-        }
         if (allDates().size() > MAX_DATES) {
             v.add(new Violation("holidays", "at most " + MAX_DATES + " dates in all"));
         }
@@ -103,11 +117,96 @@ public record CalendarDocument(
         if (dateHours != null) {
             dateHours.forEach((date, intervals) -> own.put(date, intervals(v, "dateHours[" + date + "]", intervals)));
         }
-        if (v.isEmpty() && zone != null && parent == null) {
+        boolean readable = v.isEmpty() && zone != null && parent == null;
+        dateRules(v);
+        if (readable) {
             definition(zone, weekly, own).violations()
-                    .forEach(violation -> v.add(new Violation(violation.field(), violation.message())));
+                    .forEach(violation -> v.add(new Violation(violation.field().replace("makeUpWorkdays[", "workdays["),
+                            violation.message())));
         }
         return v;
+    }
+
+    /** The contradictions between the lists of dates, and dates or years outside the years a calendar may name. */
+    private void dateRules(List<Violation> v) {
+        for (LocalDate date : new TreeSet<>(allDates())) {
+            String list = holidays != null && holidays.contains(date) ? "holidays" : "workdays";
+            if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+                v.add(new Violation(list + "[" + date + "]", "is outside the years " + FIRST_YEAR + "–" + LAST_YEAR));
+            }
+            if (holidays != null && workdays != null && holidays.contains(date) && workdays.contains(date)) {
+                v.add(new Violation("holidays[" + date + "]", "is also listed as a make-up working day (workdays)"));
+            }
+        }
+        if (dateHours != null) {
+            dateHours.keySet().stream().filter(java.util.Objects::nonNull)
+                    .filter(date -> date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR).sorted()
+                    .forEach(date -> v.add(new Violation("dateHours[" + date + "]",
+                            "is outside the years " + FIRST_YEAR + "–" + LAST_YEAR)));
+        }
+        if (officialYears != null) {
+            if (officialYears.stream().anyMatch(java.util.Objects::isNull)) {
+                v.add(new Violation("officialYears", "must not contain null; give years like 2026"));
+            } else {
+                officialYears.stream().filter(year -> year < FIRST_YEAR || year > LAST_YEAR).sorted()
+                        .forEach(year -> v.add(new Violation("officialYears[" + year + "]",
+                                "is outside the years " + FIRST_YEAR + "–" + LAST_YEAR)));
+            }
+        }
+    }
+
+    /**
+     * The dates listed that change nothing, one note per date, in date order: holidays on a day of the
+     * week without office hours, make-up days on a day of the week that has them. Meaningful for a
+     * document without {@link #violations()}.
+     */
+    public List<Note> notes() {
+        List<Note> notes = new ArrayList<>();
+        java.util.SortedSet<LocalDate> dates = new TreeSet<>(allDates());
+        for (LocalDate date : dates) {
+            if (holidays != null && holidays.contains(date) && holidayNote(date) != null) {
+                notes.add(new Note("holidays[" + date + "]", date, holidayNote(date)));
+            }
+            if (workdays != null && workdays.contains(date) && workdayNote(date) != null) {
+                notes.add(new Note("workdays[" + date + "]", date, workdayNote(date)));
+            }
+        }
+        return notes;
+    }
+
+    /** Why listing {@code date} as a holiday changes nothing, or null when it takes a working day off. */
+    public String holidayNote(LocalDate date) {
+        DayOfWeek day = date.getDayOfWeek();
+        return hasWeeklyHours(day) ? null
+                : "is a " + day + ", a day without weekly office hours: off anyway";
+    }
+
+    /** Why listing {@code date} as a make-up working day changes nothing, or null when it makes a day off a working day. */
+    public String workdayNote(LocalDate date) {
+        DayOfWeek day = date.getDayOfWeek();
+        return hasWeeklyHours(day) ? "is a " + day + ", a working day anyway (weeklyHours." + day + ")" : null;
+    }
+
+    private boolean hasWeeklyHours(DayOfWeek day) {
+        List<List<String>> hours = weeklyHours == null ? null : weeklyHours.get(day);
+        return hours != null && !hours.isEmpty();
+    }
+
+    /**
+     * The years whose arrangement is official: {@code officialYears} when given, else every year that
+     * lists at least one holiday (the rule for documents stored before the field existed).
+     */
+    public java.util.SortedSet<Integer> officialYearsOrImplied() {
+        if (officialYears != null) {
+            java.util.SortedSet<Integer> named = new TreeSet<>();
+            officialYears.stream().filter(java.util.Objects::nonNull).forEach(named::add);
+            return named;
+        }
+        java.util.SortedSet<Integer> years = new TreeSet<>();
+        if (holidays != null) {
+            holidays.stream().filter(java.util.Objects::nonNull).forEach(date -> years.add(date.getYear()));
+        }
+        return years;
     }
 
     /** The engine's definition of this calendar; call only when {@link #violations()} is empty. */
@@ -123,10 +222,18 @@ public record CalendarDocument(
         return definition(ZoneId.of(timezone), weekly, own);
     }
 
+    /** The engine sees the dates that change something; the others are {@link #notes()}. */
     private CalendarDefinition definition(ZoneId zone, Map<DayOfWeek, List<OfficeInterval>> weekly,
                                           Map<LocalDate, List<OfficeInterval>> own) {
-        return new CalendarDefinition(zone, weekly, holidays == null ? Set.of() : holidays,
-                workdays == null ? Set.of() : workdays, own);
+        Set<LocalDate> off = new TreeSet<>();
+        Set<LocalDate> on = new TreeSet<>();
+        if (holidays != null) {
+            holidays.stream().filter(java.util.Objects::nonNull).filter(date -> holidayNote(date) == null).forEach(off::add);
+        }
+        if (workdays != null) {
+            workdays.stream().filter(java.util.Objects::nonNull).filter(date -> workdayNote(date) == null).forEach(on::add);
+        }
+        return new CalendarDefinition(zone, weekly, off, on, own);
     }
 
     private static List<OfficeInterval> intervals(List<Violation> v, String field, List<List<String>> intervals) {

@@ -62,6 +62,23 @@ public final class CalendarLineage {
         return new CalendarDocument(child.name(), timezone, weekly, holidays, workdays, dateHours, officialYears, null);
     }
 
+    /**
+     * The notes on a calendar's own dates ({@link CalendarDocument#notes()}), judged by its effective
+     * weekly hours; a date that cancels a parent's day changes something and has none.
+     */
+    public static List<CalendarDocument.Note> notes(String id, Map<String, CalendarDocument> documents) {
+        CalendarDocument own = documents.get(id);
+        if (own.parent() == null) {
+            return own.notes();
+        }
+        CalendarDocument parent = effective(own.parent(), documents);
+        CalendarDocument judged = new CalendarDocument(own.name(), parent.timezone(), merge(parent, own).weeklyHours(),
+                own.holidays(), own.workdays(), own.dateHours(), own.officialYears());
+        return judged.notes().stream().filter(note -> note.date() == null
+                || !(note.field().startsWith("holidays[") ? orEmpty(parent.workdays()) : orEmpty(parent.holidays()))
+                .contains(note.date())).toList();
+    }
+
     /** The ids from {@code id} up to the calendar that extends none; empty when {@link #chainViolations} finds a fault. */
     public static List<String> chain(String id, Map<String, CalendarDocument> documents) {
         List<String> ids = new ArrayList<>();

@@ -95,12 +95,12 @@ public class CalendarStore {
     public record CalendarChanged(String id, long version) {
     }
 
-    /** A stored calendar and its effective document (itself over its parents'). */
-    public record EffectiveCalendar(StoredCalendar stored, CalendarDocument effective) {
+    /** A stored calendar, its effective document (itself over its parents') and the notes on its own dates. */
+    public record EffectiveCalendar(StoredCalendar stored, CalendarDocument effective, List<CalendarDocument.Note> notes) {
     }
 
-    /** What a write changed: the calendar, and the versions of those that extend it. */
-    private record Written(StoredCalendar stored, List<CalendarChanged> children) {
+    /** What a write changed: the calendar (unless {@code changed} is false), and the versions of those that extend it. */
+    private record Written(StoredCalendar stored, List<CalendarChanged> children, boolean changed) {
     }
 
     /** What a write's check found: the ids of the calendars that extend it, and its effective zone (the stored column). */
@@ -141,7 +141,7 @@ public class CalendarStore {
                             Row row = rows.iterator().next();
                             return read(row, row.getBoolean("created"));
                         })
-                        .chain(stored -> countUp(conn, lineage).map(changed -> new Written(stored, changed))))));
+                        .chain(stored -> countUp(conn, lineage).map(changed -> new Written(stored, changed, true))))));
     }
 
     /** The calendar over its parents, read in one statement. */
@@ -157,7 +157,7 @@ public class CalendarStore {
                 self = self == null ? stored : self;
                 documents.put(stored.id(), stored.document());
             }
-            return new EffectiveCalendar(self, CalendarLineage.effective(id, documents));
+            return new EffectiveCalendar(self, CalendarLineage.effective(id, documents), CalendarLineage.notes(id, documents));
         });
     }
 
@@ -170,8 +170,11 @@ public class CalendarStore {
         return list().map(all -> {
             Map<String, CalendarDocument> documents = new HashMap<>();
             all.forEach(stored -> documents.put(stored.id(), stored.document()));
-            return all.stream().map(stored -> new EffectiveCalendar(stored, CalendarLineage.chain(stored.id(), documents).isEmpty()
-                    ? stored.document() : CalendarLineage.effective(stored.id(), documents))).toList();
+            // a chain that is not sound (never stored by this service) shows the calendar's own document
+            return all.stream().map(stored -> CalendarLineage.chain(stored.id(), documents).isEmpty()
+                    ? new EffectiveCalendar(stored, stored.document(), stored.document().notes())
+                    : new EffectiveCalendar(stored, CalendarLineage.effective(stored.id(), documents),
+                    CalendarLineage.notes(stored.id(), documents))).toList();
         });
     }
 
@@ -214,7 +217,9 @@ public class CalendarStore {
     /** After the commit: the calendar and every one that extends it changed. */
     private Uni<StoredCalendar> written(Uni<Written> write) {
         return write.invoke(done -> {
-            changes.fireAsync(new CalendarChanged(done.stored().id(), done.stored().version()));
+            if (done.changed()) {
+                changes.fireAsync(new CalendarChanged(done.stored().id(), done.stored().version()));
+            }
             done.children().forEach(changes::fireAsync);
         }).map(Written::stored);
     }
@@ -277,14 +282,34 @@ public class CalendarStore {
             if (!violations.isEmpty()) {
                 throw ProblemException.invalid(violations);
             }
-            return checkLineage(conn, id, updated.normalised())
-                    .chain(lineage -> compareAndPut(conn, id, stored.version(), updated)
-                            .chain(put -> countUp(conn, lineage).map(changed -> new Written(put, changed))));
+            return checkedReplace(conn, id, stored.version(), updated);
         })));
     }
 
-    private Uni<StoredCalendar> compareAndPut(SqlClient conn, String id, long expectedVersion,
-                                              CalendarDocument document) {
+    /**
+     * Replaces the calendar with {@code document} if it is still at {@code expectedVersion} (409
+     * otherwise), through the same path and change event as every update; a document equal to the
+     * stored one is not written, so nothing is re-timed for it.
+     */
+    public Uni<StoredCalendar> replace(String id, long expectedVersion, CalendarDocument document) {
+        var violations = document.violations();
+        if (!violations.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(violations));
+        }
+        return written(pool.withTransaction(conn -> lock(conn).chain(() -> require(conn, id)).chain(stored ->
+                stored.version() == expectedVersion && stored.document().normalised().equals(document.normalised())
+                        ? Uni.createFrom().item(new Written(stored, List.of(), false))
+                        : checkedReplace(conn, id, expectedVersion, document))));
+    }
+
+    /** Checks the lineage with {@code document} in place, replaces the calendar at {@code expectedVersion}, counts up those under it. */
+    private Uni<Written> checkedReplace(SqlClient conn, String id, long expectedVersion, CalendarDocument document) {
+        return checkLineage(conn, id, document.normalised())
+                .chain(lineage -> compareAndPut(conn, id, expectedVersion, document)
+                        .chain(put -> countUp(conn, lineage).map(changed -> new Written(put, changed, true))));
+    }
+
+    private Uni<StoredCalendar> compareAndPut(SqlClient conn, String id, long expectedVersion, CalendarDocument document) {
         CalendarDocument doc = document.normalised();
         return conn.preparedQuery(COMPARE_AND_PUT)
                 .execute(Tuple.of(id, expectedVersion, toJson(doc)))

@@ -12,25 +12,19 @@ final class CalendarValidator {
 
     static List<CalendarViolation> violationsOf(CalendarDefinition calendar) {
         List<CalendarViolation> found = new ArrayList<>();
-        boolean anyWeekdayHours = false;
+        boolean anyHours = false;
         for (var entry : calendar.weeklyHours().entrySet()) {
-            String field = "weeklyHours." + entry.getKey();
-            checkIntervals(field, entry.getValue(), found);
-            if (isWeekend(entry.getKey()) && !entry.getValue().isEmpty()) {
-                found.add(new CalendarViolation(field, "weekend days have no weekly hours; a make-up working day keeps"
-                        + " Monday's hours or takes its own dateHours"));
-            } else if (!entry.getValue().isEmpty()) {
-                anyWeekdayHours = true;
-            }
+            checkIntervals("weeklyHours." + entry.getKey(), entry.getValue(), found);
+            anyHours |= !entry.getValue().isEmpty();
         }
-        if (!anyWeekdayHours) {
-            found.add(new CalendarViolation("weeklyHours", "at least one day from Monday to Friday must have office hours"));
+        if (!anyHours) {
+            found.add(new CalendarViolation("weeklyHours", "at least one day of the week must have office hours"));
         }
         for (LocalDate holiday : calendar.holidays()) {
             String field = "holidays[" + holiday + "]";
-            if (isWeekend(holiday.getDayOfWeek())) {
+            if (isWeekend(holiday.getDayOfWeek()) && !hasWeeklyHours(calendar, holiday.getDayOfWeek())) {
                 found.add(new CalendarViolation(field, "is a " + holiday.getDayOfWeek()
-                        + "; holidays list Monday-Friday dates only (weekends are off already)"));
+                        + " without weekly office hours; holidays take working days off (that day is off already)"));
             }
             if (calendar.makeUpWorkdays().contains(holiday)) {
                 found.add(new CalendarViolation(field, "is also listed as a make-up working day"));
@@ -39,9 +33,9 @@ final class CalendarValidator {
         List<OfficeInterval> mondayHours = calendar.weeklyHours().getOrDefault(DayOfWeek.MONDAY, List.of());
         for (LocalDate makeUp : calendar.makeUpWorkdays()) {
             String field = "makeUpWorkdays[" + makeUp + "]";
-            if (!isWeekend(makeUp.getDayOfWeek())) {
+            if (hasWeeklyHours(calendar, makeUp.getDayOfWeek())) {
                 found.add(new CalendarViolation(field, "is a " + makeUp.getDayOfWeek()
-                        + "; a make-up working day must be a Saturday or Sunday"));
+                        + ", a working day by its weekly hours; a make-up working day is a day without them"));
             } else if (mondayHours.isEmpty() && calendar.dateHours().getOrDefault(makeUp, List.of()).isEmpty()) {
                 found.add(new CalendarViolation(field, "has no office hours: Monday has none and no dateHours are given"));
             }
@@ -50,12 +44,17 @@ final class CalendarValidator {
             LocalDate date = entry.getKey();
             String field = "dateHours[" + date + "]";
             checkIntervals(field, entry.getValue(), found);
-            boolean plainWeekend = isWeekend(date.getDayOfWeek()) && !calendar.makeUpWorkdays().contains(date);
+            boolean plainWeekend = isWeekend(date.getDayOfWeek()) && !hasWeeklyHours(calendar, date.getDayOfWeek())
+                    && !calendar.makeUpWorkdays().contains(date);
             if (calendar.holidays().contains(date) || plainWeekend) {
                 found.add(new CalendarViolation(field, "is not a working day; add it to makeUpWorkdays or remove it from holidays"));
             }
         }
         return List.copyOf(found);
+    }
+
+    private static boolean hasWeeklyHours(CalendarDefinition calendar, DayOfWeek day) {
+        return !calendar.weeklyHours().getOrDefault(day, List.of()).isEmpty();
     }
 
     private static void checkIntervals(String field, List<OfficeInterval> hours, List<CalendarViolation> found) {

@@ -45,13 +45,7 @@ public final class CalendarYears {
 
     /** The official years: as named, or else the years that list a holiday. */
     public static SortedSet<Integer> officialYears(CalendarDocument document) {
-        TreeSet<Integer> years = new TreeSet<>();
-        if (document.officialYears() != null) {
-            document.officialYears().stream().filter(java.util.Objects::nonNull).forEach(years::add);
-        } else if (document.holidays() != null) {
-            document.holidays().stream().filter(java.util.Objects::nonNull).forEach(d -> years.add(d.getYear()));
-        }
-        return Collections.unmodifiableSortedSet(years);
+        return Collections.unmodifiableSortedSet(document.officialYearsOrImplied());
     }
 
     /**

@@ -65,7 +65,7 @@ public class DefaultCalendarSeeder {
             for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
                 weekly.put(day, OFFICE_HOURS);
             }
-            return new CalendarDocument("中国大陆法定工作日 (2025–2026)", root.get("timezone").asText(), weekly, holidays, workdays, Map.of());
+            return new CalendarDocument("中国大陆法定工作日 (2025–2026)", root.get("timezone").asText(), weekly, holidays, workdays, Map.of(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>Conventions that hold for every method:
  * <ul>
- *   <li><b>Working day</b>: Monday–Friday unless a holiday; Saturday/Sunday only when a make-up day.
+ *   <li><b>Working day</b>: a day of the week with weekly hours (Monday–Friday, and Saturday or
+ *       Sunday where they are given) unless a holiday; another day only when a make-up day.
  *       A make-up day has Monday's office hours unless {@code dateHours} gives its own. A day without
  *       office hours (its weekday has none, or its {@code dateHours} are empty) is <em>not</em> a
  *       working day: no deadline can fall on a day the office is closed.</li>
@@ -150,16 +151,18 @@ public final class WorkingCalendar {
     public List<OfficeInterval> hoursOn(LocalDate date) {
         Objects.requireNonNull(date, "date");
         DayOfWeek day = date.getDayOfWeek();
+        List<OfficeInterval> weekly = definition.weeklyHours().getOrDefault(day, List.of());
         boolean weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
-        if (definition.holidays().contains(date) || weekend && !definition.makeUpWorkdays().contains(date)
-                || isProvisional(date.getYear()) && StatutoryHolidays.isDayOff(date) && !definition.makeUpWorkdays().contains(date)) {
+        boolean makeUp = definition.makeUpWorkdays().contains(date);
+        if (definition.holidays().contains(date) || weekend && weekly.isEmpty() && !makeUp
+                || isProvisional(date.getYear()) && StatutoryHolidays.isDayOff(date) && !makeUp) {
             return List.of();
         }
         List<OfficeInterval> own = definition.dateHours().get(date);
         if (own != null) {
             return own;
         }
-        return definition.weeklyHours().getOrDefault(weekend ? DayOfWeek.MONDAY : day, List.of());
+        return makeUp ? definition.weeklyHours().getOrDefault(DayOfWeek.MONDAY, List.of()) : weekly;
     }
 
     /** Whether {@code instant} is inside office hours: opening inclusive, closing exclusive. */

@@ -64,8 +64,7 @@ class RegionalCalendarTest {
                 .then().statusCode(201)
                 .body("calendar.parent", equalTo(parent))
                 .body("calendar.holidays", containsInAnyOrder(LINXIA_HOLIDAYS.toArray()))
-                .body("calendar.timezone", nullValue())
-                .body("years.'2026'", equalTo("OFFICIAL"));
+                .body("calendar.timezone", nullValue());
         return id;
     }
 
@@ -100,7 +99,8 @@ class RegionalCalendarTest {
         String linxia = linxia("cn");
         anonymous().get("/api/v1/calendars/" + linxia).then().statusCode(200)
                 .body("calendar.parent", equalTo("cn"))
-                .body("years.'2025'", equalTo("OFFICIAL"));
+                .body("years.'2025'", equalTo("OFFICIAL"))
+                .body("years.'2026'", equalTo("OFFICIAL"));
         // 27 May is Linxia's, 19 June (端午) the nation's
         anonymous().queryParam("from", "2026-05-25").queryParam("to", "2026-06-22").get("/api/v1/calendars/" + linxia + "/working-days")
                 .then().statusCode(200)
@@ -130,11 +130,40 @@ class RegionalCalendarTest {
         String id = id("works");
         // 7 October 2026 is a national holiday (a Wednesday); this calendar's offices work it
         as(Api.adminToken()).body(extending("cn", Map.of("workdays", List.of("2026-10-07")))).put("/api/v1/calendars/" + id)
-                .then().statusCode(201);
+                .then().statusCode(201)
+                .body("notes", org.hamcrest.Matchers.empty());
         anonymous().queryParam("from", "2026-10-05").queryParam("to", "2026-10-09").get("/api/v1/calendars/" + id + "/working-days")
                 .then().statusCode(200).body("$", contains("2026-10-07", "2026-10-08", "2026-10-09"));
         anonymous().queryParam("from", "2026-10-05").queryParam("to", "2026-10-09").get("/api/v1/calendars/cn/working-days")
                 .then().statusCode(200).body("$", contains("2026-10-08", "2026-10-09"));
+    }
+
+    @Test
+    void theParentsNoticeReachesTheChildAndAChildTakesNoNoticeOfItsOwn() {
+        List<List<String>> day = List.of(List.of("09:00", "12:00"), List.of("13:00", "17:00"));
+        String nation = id("nation");
+        as(Api.adminToken()).body(Map.of("timezone", "Asia/Shanghai", "holidays", List.of("2025-01-01"),
+                        "weeklyHours", Map.of("MONDAY", day, "TUESDAY", day, "WEDNESDAY", day, "THURSDAY", day, "FRIDAY", day)))
+                .put("/api/v1/calendars/" + nation).then().statusCode(201);
+        String linxia = linxia(nation);
+        anonymous().get("/api/v1/calendars/" + linxia).then().body("years.'2026'", equalTo("PROVISIONAL"));
+
+        as(Api.adminToken()).contentType("text/plain; charset=UTF-8").body(io.siban.sla.calendar.notice.NoticeParserTest.notice("2026.txt"))
+                .post("/api/v1/calendars/" + nation + "/years/2026/notice?apply=true").then().statusCode(200);
+        anonymous().get("/api/v1/calendars/" + linxia).then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("years.'2026'", equalTo("OFFICIAL"));
+        // 国庆 from the notice, 古尔邦节 Linxia's own
+        anonymous().queryParam("from", "2026-10-01").queryParam("to", "2026-10-09").get("/api/v1/calendars/" + linxia + "/working-days")
+                .then().statusCode(200).body("$", contains("2026-10-08", "2026-10-09"));
+
+        as(Api.adminToken()).contentType("text/plain; charset=UTF-8").body(io.siban.sla.calendar.notice.NoticeParserTest.notice("2026.txt"))
+                .post("/api/v1/calendars/" + linxia + "/years/2026/notice?apply=true").then().statusCode(409)
+                .body("detail", containsString(nation));
+        anonymous().get("/api/v1/calendars/" + linxia).then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("calendar.parent", equalTo(nation))
+                .body("calendar.holidays", containsInAnyOrder(LINXIA_HOLIDAYS.toArray()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,10 +59,42 @@ class CalendarDefinitionTest {
     }
 
     @Test
-    void calendarNeedsWeekdayHoursAndNoWeekendWeeklyHours() {
+    void calendarNeedsHoursOnSomeDayOfTheWeek() {
         CalendarDefinition none = new CalendarDefinition(CalendarDefinition.CHINA_ZONE,
+                Map.of(DayOfWeek.SATURDAY, List.of()), Set.of(), Set.of(), Map.of());
+        assertThat(none.violations()).extracting(CalendarViolation::field).containsExactly("weeklyHours");
+        CalendarDefinition saturdaysOnly = new CalendarDefinition(CalendarDefinition.CHINA_ZONE,
                 Map.of(DayOfWeek.SATURDAY, CalendarDefinition.CHINA_HALL_HOURS), Set.of(), Set.of(), Map.of());
-        assertThat(none.violations()).extracting(CalendarViolation::field).containsExactly("weeklyHours.SATURDAY", "weeklyHours");
+        assertThat(saturdaysOnly.violations()).isEmpty();
+    }
+
+    @Test
+    void saturdayHoursMakeSaturdaysWorkingDays() {
+        EnumMap<DayOfWeek, List<OfficeInterval>> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day != DayOfWeek.SUNDAY) {
+                weekly.put(day, day == DayOfWeek.SATURDAY ? List.of(OfficeInterval.of("09:00", "12:00")) : CalendarDefinition.CHINA_HALL_HOURS);
+            }
+        }
+        LocalDate saturday = LocalDate.parse("2026-03-14");
+        LocalDate nationalDaySaturday = LocalDate.parse("2026-10-03");
+        CalendarDefinition sixDays = new CalendarDefinition(CalendarDefinition.CHINA_ZONE, weekly,
+                Set.of(nationalDaySaturday), Set.of(LocalDate.parse("2026-10-11")), Map.of());
+        assertThat(sixDays.violations()).isEmpty();
+        WorkingCalendar calendar = WorkingCalendar.of(sixDays);
+        assertThat(calendar.hoursOn(saturday)).containsExactly(OfficeInterval.of("09:00", "12:00"));
+        assertThat(calendar.isWorkingDay(saturday.plusDays(1))).isFalse();
+        assertThat(calendar.isWorkingDay(nationalDaySaturday)).as("a holiday on a working Saturday takes it off").isFalse();
+        assertThat(calendar.hoursOn(LocalDate.parse("2026-10-11"))).as("a make-up Sunday keeps Monday's hours")
+                .isEqualTo(CalendarDefinition.CHINA_HALL_HOURS);
+        assertThat(calendar.workingDates(LocalDate.parse("2026-03-13"), LocalDate.parse("2026-03-16")))
+                .containsExactly(LocalDate.parse("2026-03-13"), saturday, LocalDate.parse("2026-03-16"));
+        assertThat(calendar.addWorkingTime(java.time.ZonedDateTime.parse("2026-03-13T16:00+08:00[Asia/Shanghai]").toInstant(),
+                java.time.Duration.ofHours(2))).isEqualTo(java.time.Instant.parse("2026-03-14T02:00:00Z"));
+        CalendarDefinition saturdayMakeUp = new CalendarDefinition(CalendarDefinition.CHINA_ZONE, weekly,
+                Set.of(), Set.of(saturday), Map.of());
+        assertThat(saturdayMakeUp.violations()).extracting(CalendarViolation::field).containsExactly("makeUpWorkdays[2026-03-14]");
+        assertThat(sixDays.withDateHours(saturday, List.of(OfficeInterval.of("08:00", "11:00"))).violations()).isEmpty();
     }
 
     @Test
