@@ -83,6 +83,43 @@ class ProvisionalCaseRetimeTest {
                 .body("sla.provisionalYears", empty());
     }
 
+    @Test
+    void anAppliedNoticeOfTheYearRetimesTheOpenCaseToo() throws Exception {
+        String calendar = "notice-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> china = anonymous().get("/api/v1/calendars/cn").then().statusCode(200).extract().path("calendar");
+        as(Api.adminToken()).body(china).put("/api/v1/calendars/" + calendar).then().statusCode(201);
+        String hall = "nt-" + UUID.randomUUID().toString().substring(0, 6);
+        as(Api.adminToken()).body(Map.of("code", hall, "name", "notice hall", "calendarId", calendar)).post("/api/v1/halls")
+                .then().statusCode(201);
+        String item = item("TIME_LIMITED", false, Map.of("statutoryLimit", Map.of("workingDays", 60),
+                "committedLimit", Map.of("workingDays", 40)));
+        clocks.use(Clock.fixed(OffsetDateTime.parse("2026-12-15T10:00:00+08:00").toInstant(), ZoneOffset.UTC));
+        String id = create(hall, item, "WINDOW", DOCUMENTS, Api.adminToken()).statusCode(201)
+                .body("sla.committedDue", equalTo("2027-02-16T09:00:00Z"))
+                .body("sla.provisional", equalTo(true))
+                .extract().path("id");
+
+        String notice = new String(ProvisionalCaseRetimeTest.class.getResourceAsStream("/notices/2027-plausible-test-only.txt").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        as(Api.adminToken()).contentType("text/plain; charset=UTF-8").body(notice)
+                .post("/api/v1/calendars/" + calendar + "/years/2027/notice").then().statusCode(200)
+                .body("holidays", equalTo(PLAUSIBLE_2027.get("holidays")))
+                .body("workdays", equalTo(PLAUSIBLE_2027.get("workdays")));
+        assertThat(storedDue(id)).as("a preview changes nothing").isEqualTo("2027-02-16T09:00:00Z");
+        as(Api.adminToken()).contentType("text/plain; charset=UTF-8").body(notice).queryParam("apply", true)
+                .post("/api/v1/calendars/" + calendar + "/years/2027/notice").then().statusCode(200);
+        Instant deadline = Instant.now().plusSeconds(10);
+        String due = storedDue(id);
+        while (Instant.now().isBefore(deadline) && !"2027-02-18T09:00:00Z".equals(due)) {
+            Thread.sleep(100);
+            due = storedDue(id);
+        }
+        assertThat(due).as("stored due after the notice was applied").isEqualTo("2027-02-18T09:00:00Z");
+        as(Api.adminToken()).get("/api/v1/cases/" + id).then().statusCode(200)
+                .body("sla.provisional", equalTo(false));
+        anonymous().get("/api/v1/calendars/" + calendar).then().statusCode(200).body("years.'2027'", equalTo("OFFICIAL"));
+    }
+
     static String storedDue(String id) throws Exception {
         try (Connection db = LocalServicesResource.connect();
              var statement = db.prepareStatement("select to_char(committed_due at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from service_case where id = ?::uuid")) {
