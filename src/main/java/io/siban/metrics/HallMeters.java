@@ -73,10 +73,11 @@ public class HallMeters implements Sweep {
                     }
                     return chain;
                 })
-                .chain(calendarStore::list)
+                .chain(calendarStore::listEffective)
                 .invoke(stored -> stored.forEach(calendar -> {
-                    LocalDate today = CalendarYears.today(calendar.document(), now);
-                    meters.calendarConfirmedDays(calendar.id(), ConfirmedDays.ofYears(CalendarYears.officialYears(calendar.document()), today));
+                    LocalDate today = CalendarYears.today(calendar.effective(), now);
+                    meters.calendarConfirmedDays(calendar.stored().id(),
+                            ConfirmedDays.ofYears(CalendarYears.officialYears(calendar.effective()), today));
                 }))
                 .replaceWithVoid();
     }

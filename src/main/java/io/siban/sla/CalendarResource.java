@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CalendarResource {
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    private static final Pattern ID = CalendarDocument.ID;
 
     static final int MAX_RANGE_DAYS = 3660;
 
@@ -72,18 +72,24 @@ public class CalendarResource {
                                @Schema(description = "from 1 November: next year is not official") List<CalendarYears.Warning> warnings,
                                @Schema(description = "dates listed that change nothing, and why (computed, not stored)")
                                List<CalendarDocument.Note> notes) {
-        /** The stored calendar with its years, as known at {@code now}. */
-        static CalendarView of(CalendarStore.StoredCalendar stored, Instant now) {
-            CalendarDocument document = stored.document();
+        /** The stored calendar (as the admin sent it) with the years of its effective calendar, as known at {@code now}. */
+        static CalendarView of(CalendarStore.EffectiveCalendar read, Instant now) {
+            CalendarStore.StoredCalendar stored = read.stored();
+            CalendarDocument document = read.effective();
             LocalDate today = CalendarYears.today(document, now);
-            return new CalendarView(stored.id(), stored.version(), document, stored.updatedAt(),
+            return new CalendarView(stored.id(), stored.version(), stored.document(), stored.updatedAt(),
                     CalendarYears.years(document, today), CalendarYears.confirmedThrough(document), CalendarYears.warnings(document, today),
-                    document.notes());
+                    read.notes());
         }
     }
 
-    private CalendarView view(CalendarStore.StoredCalendar stored) {
-        return CalendarView.of(stored, clocks.now().toInstant());
+    private CalendarView view(CalendarStore.EffectiveCalendar read) {
+        return CalendarView.of(read, clocks.now().toInstant());
+    }
+
+    /** A calendar just written, with its effective years read after the commit. */
+    private Uni<CalendarView> view(CalendarStore.StoredCalendar stored) {
+        return store.effective(stored.id()).map(read -> view(new CalendarStore.EffectiveCalendar(stored, read.effective(), read.notes())));
     }
 
     @Schema(name = "CalendarYear", description = "One year's holidays, make-up working days and own hours for dates; replaces that year's")
@@ -110,12 +116,13 @@ public class CalendarResource {
             throw ProblemException.invalid(violations);
         }
         return store.find(id)
-                .map(old -> old == null || document.officialYears() != null ? document
+                .map(old -> old == null || document.officialYears() != null || document.parent() != null ? document
                         // a replaced calendar that names no official years keeps those it had: a regional day
-                        // added to a provisional year must not make that year official
+                        // added to a provisional year must not make that year official (a calendar with a
+                        // parent that names none takes its parent's)
                         : document.withOfficialYears(old.document().officialYearsOrImplied()))
                 .chain(replacing -> store.put(id, replacing))
-                .map(stored -> Response.status(stored.created() ? 201 : 200).entity(view(stored)).build());
+                .chain(stored -> view(stored).map(view -> Response.status(stored.created() ? 201 : 200).entity(view).build()));
     }
 
     @PUT
@@ -147,7 +154,7 @@ public class CalendarResource {
         if (!outside.isEmpty()) {
             throw ProblemException.invalid("holidays", "dates " + outside + " are not in " + year);
         }
-        return store.putYear(id, year, holidays, workdays, dateHours, body.official()).map(this::view);
+        return store.putYear(id, year, holidays, workdays, dateHours, body.official()).chain(this::view);
     }
 
     @GET
@@ -195,7 +202,7 @@ public class CalendarResource {
     @PermitAll
     @Operation(summary = "List calendars (public)")
     public Uni<List<CalendarView>> list() {
-        return store.list().map(all -> all.stream().map(this::view).toList());
+        return store.listEffective().map(all -> all.stream().map(this::view).toList());
     }
 
     @GET
@@ -203,7 +210,7 @@ public class CalendarResource {
     @PermitAll
     @Operation(summary = "A calendar (public)")
     public Uni<CalendarView> get(@PathParam("id") String id) {
-        return store.require(id).map(this::view);
+        return store.effective(id).map(this::view);
     }
 
     private static LocalDate date(String name, String value) {

@@ -68,7 +68,7 @@ public final class NoticeImport {
         SortedSet<Integer> official = old.officialYearsOrImplied();
         official.add(year);
         CalendarDocument updated = new CalendarDocument(old.name(), old.timezone(), old.weeklyHours(), newHolidays,
-                newWorkdays, old.dateHours(), official);
+                newWorkdays, old.dateHours(), official, old.parent());
         List<Violation> violations = updated.violations();
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);

@@ -57,6 +57,11 @@ public class NoticeResource {
         }
         NoticeImport.givesTheLawsDays(notice);
         return store.require(id).chain(stored -> {
+            if (stored.document().parent() != null) {
+                // the notice's days would be judged by the child's own weekly hours and replace its local days of the year
+                throw ProblemException.conflict("calendar '" + id + "' extends '" + stored.document().parent()
+                        + "' and inherits its years: load the notice on the calendar at the top of its chain");
+            }
             NoticeImport.Outcome outcome = NoticeImport.of(stored.document(), notice);
             if (!applying) {
                 return Uni.createFrom().item(outcome.view());

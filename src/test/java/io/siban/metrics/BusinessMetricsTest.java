@@ -238,7 +238,7 @@ class BusinessMetricsTest {
         assertThat(monday.value("siban_calendar_confirmed_days", "calendar", calendar)).as("below 62 from 1 November").isEqualTo(60.0);
         assertThat(monday.value("siban_hall_open", "hall", hall)).as("Monday 10:00, a window open").isEqualTo(1.0);
 
-        as(Api.adminToken()).body(Map.of("holidays", List.of("2027-01-01"), "workdays", List.of()))
+        as(Api.adminToken()).body(Map.of("holidays", List.of("2027-01-01"), "workdays", List.of(), "official", true))
                 .put("/api/v1/calendars/" + calendar + "/years/2027").then().statusCode(200);
         at("2026-11-02T20:00:00");
         hallMeters.refresh().await().atMost(Duration.ofSeconds(10));

@@ -29,12 +29,13 @@ public class CalendarCoverageCheck implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         Instant now = clocks.now().toInstant();
-        return store.list().map(calendars -> {
+        return store.listEffective().map(calendars -> {
             HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
             long alarms = 0;
-            for (CalendarStore.StoredCalendar calendar : calendars) {
-                for (CalendarYears.Warning warning : CalendarYears.warnings(calendar.document(), CalendarYears.today(calendar.document(), now))) {
-                    response.withData("calendar." + calendar.id(), warning.message());
+            for (CalendarStore.EffectiveCalendar calendar : calendars) {
+                CalendarDocument document = calendar.effective();
+                for (CalendarYears.Warning warning : CalendarYears.warnings(document, CalendarYears.today(document, now))) {
+                    response.withData("calendar." + calendar.stored().id(), warning.message());
                     alarms++;
                 }
             }

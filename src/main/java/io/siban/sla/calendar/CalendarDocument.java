@@ -44,7 +44,9 @@ public record CalendarDocument(
         @Schema(description = "make-up working days (weekend dates)", example = "[\"2026-10-10\"]") Set<LocalDate> workdays,
         @Schema(description = "own office hours for single dates") Map<LocalDate, List<List<String>>> dateHours,
         @Schema(description = "the years whose arrangement is the State Council's notice; absent: every year that lists a holiday",
-                example = "[2025, 2026]") Set<Integer> officialYears) {
+                example = "[2025, 2026]") Set<Integer> officialYears,
+        @Schema(description = "the calendar this one extends (its weekly hours, holidays, workdays and years); see CalendarLineage",
+                example = "cn") String parent) {
 
     static final int MAX_DATES = 5000;
     /** Dates and years a calendar may name: wide enough for any record, narrow enough to catch typos. */
@@ -57,6 +59,15 @@ public record CalendarDocument(
                        @Schema(example = "is a SATURDAY, a day without office hours: off anyway") String message) {
     }
 
+    /** A calendar id: lower-case letters, digits and '-'. */
+    public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    /** A calendar that extends none. */
+    public CalendarDocument(String name, String timezone, Map<DayOfWeek, List<List<String>>> weeklyHours, Set<LocalDate> holidays,
+                            Set<LocalDate> workdays, Map<LocalDate, List<List<String>>> dateHours, Set<Integer> officialYears) {
+        this(name, timezone, weeklyHours, holidays, workdays, dateHours, officialYears, null);
+    }
+
     /** A document that does not name its official years (every document stored before they could be named). */
     public CalendarDocument(String name, String timezone, Map<DayOfWeek, List<List<String>>> weeklyHours, Set<LocalDate> holidays,
                             Set<LocalDate> workdays, Map<LocalDate, List<List<String>>> dateHours) {
@@ -65,7 +76,7 @@ public record CalendarDocument(
 
     /** The same calendar naming these official years. */
     public CalendarDocument withOfficialYears(Set<Integer> years) {
-        return new CalendarDocument(name, timezone, weeklyHours, holidays, workdays, dateHours, years);
+        return new CalendarDocument(name, timezone, weeklyHours, holidays, workdays, dateHours, years, parent);
     }
 
     /** A copy with sorted collections and empty defaults, so stored documents compare and diff cleanly. */
@@ -75,16 +86,20 @@ public record CalendarDocument(
                 holidays == null ? Set.of() : new TreeSet<>(holidays),
                 workdays == null ? Set.of() : new TreeSet<>(workdays),
                 dateHours == null ? Map.of() : new TreeMap<>(dateHours),
-                officialYears == null ? null : new TreeSet<>(officialYears));
+                officialYears == null ? null : new TreeSet<>(officialYears), parent);
     }
 
     /** Every reason this document is not a usable calendar: format errors here, rules from the engine. */
     public List<Violation> violations() {
         List<Violation> v = new ArrayList<>();
         ZoneId zone = null;
-        if (timezone == null || timezone.isBlank()) {
+        if (parent != null && !ID.matcher(parent).matches()) {
+            v.add(new Violation("parent", "must be a calendar id (1-40 lower-case letters, digits or '-')"));
+        }
+        // a calendar with a parent may leave out its zone (inherited); its engine rules are checked on the effective calendar (CalendarLineage)
+        if (timezone == null ? parent == null : timezone.isBlank()) {
             v.add(new Violation("timezone", "is required, e.g. Asia/Shanghai"));
-        } else {
+        } else if (timezone != null) {
             try {
                 zone = ZoneId.of(timezone);
             } catch (DateTimeException e) {
@@ -107,7 +122,7 @@ public record CalendarDocument(
         if (dateHours != null) {
             dateHours.forEach((date, intervals) -> own.put(date, intervals(v, "dateHours[" + date + "]", intervals)));
         }
-        boolean readable = v.isEmpty() && zone != null;
+        boolean readable = v.isEmpty() && zone != null && parent == null;
         dateRules(v);
         if (readable) {
             definition(zone, weekly, own).violations()

@@ -55,8 +55,9 @@ public final class CalendarYears {
     public static Set<Integer> officialYearsWith(CalendarDocument document, int year, Boolean official) {
         if (official == null) {
             // a document that named none has them written down as they stood before the change: listing a
-            // holiday of a provisional year must not make that year official
-            return officialYears(document);
+            // holiday of a provisional year must not make that year official (a calendar with a parent
+            // that names none goes on taking its parent's)
+            return document.parent() != null && document.officialYears() == null ? null : officialYears(document);
         }
         TreeSet<Integer> years = new TreeSet<>(officialYears(document));
         if (official) {

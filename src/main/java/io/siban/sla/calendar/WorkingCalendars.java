@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The engine's calendars, built once per stored version: each use reads only the version number,
- * so a change saved through any instance is used by every instance from the next request on.
+ * so a change saved through any instance is used by every instance from the next request on. A
+ * calendar is built from its effective document (over its parents'); a parent's change counts up
+ * the version of every calendar that extends it, so their built calendars are forgotten too.
  */
 @ApplicationScoped
 public class WorkingCalendars {
@@ -70,10 +72,10 @@ public class WorkingCalendars {
                         return Uni.createFrom().item(cached.calendar());
                     }
                     statements.increment();
-                    return store.require(client, id).map(stored -> {
-                        CalendarDocument document = stored.document();
+                    return store.effective(client, id).map(read -> {
+                        CalendarDocument document = read.effective();
                         WorkingCalendar calendar = WorkingCalendar.of(document.toDefinition(), CalendarYears.engineOfficialYears(document));
-                        cache.merge(id, new Versioned(stored.version(), calendar),
+                        cache.merge(id, new Versioned(read.stored().version(), calendar),
                                 (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
                         return calendar;
                     });
