@@ -51,14 +51,9 @@ class ProvisionalCaseRetimeTest {
 
     @Test
     void theOfficialYearRetimesTheOpenCaseAndItIsNoLongerProvisional() throws Exception {
-        String calendar = "prov-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> china = anonymous().get("/api/v1/calendars/cn").then().statusCode(200).extract().path("calendar");
-        as(Api.adminToken()).body(china).put("/api/v1/calendars/" + calendar).then().statusCode(201);
-        String hall = "pv-" + UUID.randomUUID().toString().substring(0, 6);
-        as(Api.adminToken()).body(Map.of("code", hall, "name", "provisional hall", "calendarId", calendar)).post("/api/v1/halls")
-                .then().statusCode(201);
-        String item = item("TIME_LIMITED", false, Map.of("statutoryLimit", Map.of("workingDays", 60),
-                "committedLimit", Map.of("workingDays", 40)));
+        String calendar = copyOfChina("prov");
+        String hall = hallOn(calendar);
+        String item = fortyWorkingDays();
         clocks.use(Clock.fixed(OffsetDateTime.parse("2026-12-15T10:00:00+08:00").toInstant(), ZoneOffset.UTC));
 
         // 12 working days left in 2026, then 2027 with 1 January, 除夕 5 February, 初三 8 February and 补假 9–10 February off
@@ -92,14 +87,9 @@ class ProvisionalCaseRetimeTest {
 
     @Test
     void anAppliedNoticeOfTheYearRetimesTheOpenCaseToo() throws Exception {
-        String calendar = "notice-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> china = anonymous().get("/api/v1/calendars/cn").then().statusCode(200).extract().path("calendar");
-        as(Api.adminToken()).body(china).put("/api/v1/calendars/" + calendar).then().statusCode(201);
-        String hall = "nt-" + UUID.randomUUID().toString().substring(0, 6);
-        as(Api.adminToken()).body(Map.of("code", hall, "name", "notice hall", "calendarId", calendar)).post("/api/v1/halls")
-                .then().statusCode(201);
-        String item = item("TIME_LIMITED", false, Map.of("statutoryLimit", Map.of("workingDays", 60),
-                "committedLimit", Map.of("workingDays", 40)));
+        String calendar = copyOfChina("notice");
+        String hall = hallOn(calendar);
+        String item = fortyWorkingDays();
         clocks.use(Clock.fixed(OffsetDateTime.parse("2026-12-15T10:00:00+08:00").toInstant(), ZoneOffset.UTC));
         String id = create(hall, item, "WINDOW", DOCUMENTS, Api.adminToken()).statusCode(201)
                 .body("sla.committedDue", equalTo("2027-02-16T09:00:00Z"))
@@ -129,14 +119,9 @@ class ProvisionalCaseRetimeTest {
 
     @Test
     void casesStoredBeforeProvisionalYearsAreRetimedOnceAfterStart() throws Exception {
-        String calendar = "old-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> china = anonymous().get("/api/v1/calendars/cn").then().statusCode(200).extract().path("calendar");
-        as(Api.adminToken()).body(china).put("/api/v1/calendars/" + calendar).then().statusCode(201);
-        String hall = "od-" + UUID.randomUUID().toString().substring(0, 6);
-        as(Api.adminToken()).body(Map.of("code", hall, "name", "old hall", "calendarId", calendar)).post("/api/v1/halls")
-                .then().statusCode(201);
-        String item = item("TIME_LIMITED", false, Map.of("statutoryLimit", Map.of("workingDays", 60),
-                "committedLimit", Map.of("workingDays", 40)));
+        String calendar = copyOfChina("old");
+        String hall = hallOn(calendar);
+        String item = fortyWorkingDays();
         clocks.use(Clock.fixed(OffsetDateTime.parse("2026-12-15T10:00:00+08:00").toInstant(), ZoneOffset.UTC));
         String id = create(hall, item, "WINDOW", DOCUMENTS, Api.adminToken()).statusCode(201).extract().path("id");
         // as a version before provisional years stored it: 1 January and 春节 2027 counted as working days
@@ -153,6 +138,26 @@ class ProvisionalCaseRetimeTest {
             rows.next();
             assertThat(rows.getLong(1)).as("done once").isZero();
         }
+    }
+
+    /** A calendar made from the shipped cn as an admin would copy it. */
+    static String copyOfChina(String prefix) {
+        String calendar = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> china = anonymous().get("/api/v1/calendars/cn").then().statusCode(200).extract().path("calendar");
+        as(Api.adminToken()).body(china).put("/api/v1/calendars/" + calendar).then().statusCode(201);
+        return calendar;
+    }
+
+    static String hallOn(String calendar) {
+        String hall = "h" + UUID.randomUUID().toString().substring(0, 8);
+        as(Api.adminToken()).body(Map.of("code", hall, "name", "hall on " + calendar, "calendarId", calendar)).post("/api/v1/halls")
+                .then().statusCode(201);
+        return hall;
+    }
+
+    /** A TIME_LIMITED item committed in 40 working days (60 by law). */
+    static String fortyWorkingDays() {
+        return item("TIME_LIMITED", false, Map.of("statutoryLimit", Map.of("workingDays", 60), "committedLimit", Map.of("workingDays", 40)));
     }
 
     static String storedDue(String id) throws Exception {
