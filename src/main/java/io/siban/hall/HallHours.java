@@ -111,7 +111,7 @@ public class HallHours {
      */
     public ProblemException closed(String hall, Instant at) {
         Entry entry = halls.get(hall);
-        if (entry == null || entry.hours() == null || entry.hours().isOpen(at, entry.calendar().zone(), entry.calendar()::isWorkingDay)) {
+        if (entry == null || entry.hours() == null || entry.hours().isOpen(at, entry.calendar().zone(), days(entry.calendar()))) {
             return null;
         }
         OffsetDateTime next = nextOpening(entry, at);
@@ -126,14 +126,34 @@ public class HallHours {
         if (entry == null || entry.hours() == null) {
             return new State(true, null);
         }
-        boolean open = entry.hours().isOpen(at, entry.calendar().zone(), entry.calendar()::isWorkingDay);
+        boolean open = entry.hours().isOpen(at, entry.calendar().zone(), days(entry.calendar()));
         OffsetDateTime next = open ? null : nextOpening(entry, at);
         return new State(open, next == null ? null : INSTANT.format(next));
     }
 
+    /**
+     * What the hall's calendar makes of each date: its make-up days, its working days (weekends with hours
+     * included), and as days off its holidays and the law's days off that fall on a weekend (a Saturday
+     * hall is closed on 国庆's Saturday, whatever the notice left out as changing nothing).
+     */
+    static java.util.function.Function<java.time.LocalDate, OpeningHours.Day> days(io.siban.sla.calendar.WorkingCalendar calendar) {
+        return date -> {
+            if (calendar.definition().makeUpWorkdays().contains(date)) {
+                return OpeningHours.Day.MAKE_UP;
+            }
+            if (calendar.isWorkingDay(date)) {
+                return OpeningHours.Day.WORKING;
+            }
+            boolean weekend = date.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || date.getDayOfWeek() == java.time.DayOfWeek.SUNDAY;
+            boolean off = !weekend || calendar.definition().holidays().contains(date)
+                    || date.getYear() >= io.siban.sla.calendar.StatutoryHolidays.LAW_SINCE && io.siban.sla.calendar.StatutoryHolidays.isDayOff(date);
+            return off ? OpeningHours.Day.OFF : OpeningHours.Day.WEEKEND;
+        };
+    }
+
     private static OffsetDateTime nextOpening(Entry entry, Instant at) {
         ZoneId zone = entry.calendar().zone();
-        Instant next = entry.hours().nextOpening(at, zone, entry.calendar()::isWorkingDay);
+        Instant next = entry.hours().nextOpening(at, zone, days(entry.calendar()));
         return next == null ? null : next.atZone(zone).toOffsetDateTime();
     }
 

@@ -160,31 +160,61 @@ public final class OpeningHours {
         return String.format("%02d:%02d–%02d:%02d", span.from() / 60, span.from() % 60, span.to() / 60, span.to() % 60);
     }
 
-    /** The spans the hall takes tickets in on {@code date}, given whether the calendar counts it as a working day. */
-    List<Span> on(LocalDate date, boolean workingDay) {
+    /** What the hall's calendar makes of a date, as far as its service hours care. */
+    public enum Day {
+        /** A working day by the calendar (a Saturday too, on a calendar with Saturday hours). */
+        WORKING,
+        /** A weekend date the calendar makes a working day (调休): served with Monday's hours. */
+        MAKE_UP,
+        /** A day off that would otherwise be served: a holiday, on a weekday or a weekend (国庆 on a Saturday). */
+        OFF,
+        /** An ordinary Saturday or Sunday: served by the hall's weekend hours, if it has any. */
+        WEEKEND;
+
+        /** The day as a calendar that only says working or not reads: a working weekend day is a make-up day. */
+        static Day of(LocalDate date, boolean workingDay) {
+            DayOfWeek day = date.getDayOfWeek();
+            boolean weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
+            if (workingDay) {
+                return weekend ? MAKE_UP : WORKING;
+            }
+            return weekend ? WEEKEND : OFF;
+        }
+    }
+
+    /** The spans the hall takes tickets in on {@code date}, given what its calendar makes of it. */
+    List<Span> on(LocalDate date, Day kind) {
         List<Span> own = exceptions.get(date);
         if (own != null) {
             return own;
         }
-        DayOfWeek day = date.getDayOfWeek();
-        boolean weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
-        if (!weekend && !workingDay) {
+        if (kind == Day.OFF) {
             return List.of();
         }
-        List<Span> weekday = weekly.getOrDefault(day, List.of());
+        List<Span> weekday = weekly.getOrDefault(date.getDayOfWeek(), List.of());
         List<Span> monday = weekly.getOrDefault(DayOfWeek.MONDAY, List.of());
-        return weekend && workingDay && !monday.isEmpty() ? monday : weekday;
+        return kind == Day.MAKE_UP && !monday.isEmpty() ? monday : weekday;
+    }
+
+    /** {@link #isOpen(Instant, ZoneId, java.util.function.Function)} on a calendar that says only working or not. */
+    public boolean isOpen(Instant at, ZoneId zone, Predicate<LocalDate> workingDay) {
+        return isOpen(at, zone, (java.util.function.Function<LocalDate, Day>) date -> Day.of(date, workingDay.test(date)));
+    }
+
+    /** {@link #nextOpening(Instant, ZoneId, java.util.function.Function)} on a calendar that says only working or not. */
+    public Instant nextOpening(Instant at, ZoneId zone, Predicate<LocalDate> workingDay) {
+        return nextOpening(at, zone, (java.util.function.Function<LocalDate, Day>) date -> Day.of(date, workingDay.test(date)));
     }
 
     /**
      * Whether the hall takes tickets at {@code at} (opening inclusive, closing exclusive), read on the wall
      * clock of {@code zone}: a map lookup and a comparison or two, as the issue path can afford.
      */
-    public boolean isOpen(Instant at, ZoneId zone, Predicate<LocalDate> workingDay) {
+    public boolean isOpen(Instant at, ZoneId zone, java.util.function.Function<LocalDate, Day> days) {
         LocalDateTime local = LocalDateTime.ofInstant(at, zone);
         LocalDate date = local.toLocalDate();
         int second = local.toLocalTime().toSecondOfDay();
-        for (Span span : on(date, workingDay.test(date))) {
+        for (Span span : on(date, days.apply(date))) {
             if (span.from() * 60 <= second && second < span.to() * 60) {
                 return true;
             }
@@ -196,14 +226,14 @@ public final class OpeningHours {
      * The first instant from {@code at} on at which the hall takes tickets: {@code at} itself when it is
      * open then; null when it opens on none of the next {@value #HORIZON_DAYS} days.
      */
-    public Instant nextOpening(Instant at, ZoneId zone, Predicate<LocalDate> workingDay) {
-        if (isOpen(at, zone, workingDay)) {
+    public Instant nextOpening(Instant at, ZoneId zone, java.util.function.Function<LocalDate, Day> days) {
+        if (isOpen(at, zone, days)) {
             return at;
         }
         LocalDate today = LocalDate.ofInstant(at, zone);
         for (int d = 0; d < HORIZON_DAYS; d++) {
             LocalDate date = today.plusDays(d);
-            for (Span span : on(date, workingDay.test(date))) {
+            for (Span span : on(date, days.apply(date))) {
                 Instant start = start(date, span, zone);
                 if (start.isAfter(at)) {
                     return start;

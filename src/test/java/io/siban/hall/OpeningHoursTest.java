@@ -94,6 +94,33 @@ class OpeningHoursTest {
     }
 
     @Test
+    void onTheHallsCalendarHolidaySaturdaysCloseAndSaturdaysWithOwnHoursKeepThem() {
+        OpeningHours hours = saturdayMornings();
+        var china = io.siban.sla.calendar.WorkingCalendar.of(io.siban.sla.calendar.CalendarDefinition.chinaServiceHall(HOLIDAYS, Set.of(MAKE_UP)),
+                Set.of(2026));
+        var days = HallHours.days(china);
+        assertThat(days.apply(LocalDate.parse("2026-10-03"))).as("国庆's Saturday, a day off by law").isEqualTo(OpeningHours.Day.OFF);
+        assertThat(days.apply(LocalDate.parse("2026-10-17"))).isEqualTo(OpeningHours.Day.WEEKEND);
+        assertThat(days.apply(MAKE_UP)).isEqualTo(OpeningHours.Day.MAKE_UP);
+        assertThat(hours.isOpen(at("2026-10-03T10:00:00"), SHANGHAI, days)).as("no tickets on a holiday Saturday").isFalse();
+        assertThat(hours.isOpen(at("2026-10-17T10:00:00"), SHANGHAI, days)).as("an ordinary Saturday morning").isTrue();
+        assertThat(hours.isOpen(at("2026-10-10T15:00:00"), SHANGHAI, days)).as("the make-up Saturday, served as a Monday").isTrue();
+        assertThat(hours.nextOpening(at("2026-09-30T17:00:00"), SHANGHAI, days)).isEqualTo(at("2026-10-08T09:00:00"));
+        // a calendar that works Saturdays: every Saturday is a working day, served with the hall's Saturday hours
+        Map<java.time.DayOfWeek, List<io.siban.sla.calendar.OfficeInterval>> weekly = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+            if (d != java.time.DayOfWeek.SUNDAY) {
+                weekly.put(d, io.siban.sla.calendar.CalendarDefinition.CHINA_HALL_HOURS);
+            }
+        }
+        var saturdays = io.siban.sla.calendar.WorkingCalendar.of(new io.siban.sla.calendar.CalendarDefinition(SHANGHAI, weekly, Set.of(), Set.of(),
+                Map.of()));
+        assertThat(HallHours.days(saturdays).apply(LocalDate.parse("2026-10-17"))).isEqualTo(OpeningHours.Day.WORKING);
+        assertThat(hours.isOpen(at("2026-10-17T15:00:00"), SHANGHAI, HallHours.days(saturdays))).as("Saturday afternoons stay closed")
+                .isFalse();
+    }
+
+    @Test
     void twentyFourHundredClosesAtMidnightAndTheNextDayMayGoOn() {
         OpeningHours late = OpeningHours.parse(new ServiceHours(Map.of("FRIDAY", List.of(List.of("20:00", "24:00")),
                 "SATURDAY", List.of(List.of("00:00", "02:00"))), Map.of()));
