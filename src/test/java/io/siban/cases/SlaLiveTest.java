@@ -33,7 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Cards fire once, at the right instant, from the live index; the index follows pauses and survives a flush. */
 @QuarkusTest
-class SlaLiveTest {
+public class SlaLiveTest {
     @Inject
     Clocks clocks;
     @Inject
@@ -181,7 +181,8 @@ class SlaLiveTest {
         as(Api.adminToken()).get("/api/v1/cases/" + id).then().body("sla.committedDue", equalTo("2026-11-10T09:00:00Z"));
     }
 
-    static String storedDue(String id) throws Exception {
+    /** The committed due stored for a case, as ISO UTC text. */
+    public static String storedDue(String id) throws Exception {
         try (Connection db = LocalServicesResource.connect();
              var statement = db.prepareStatement("select to_char(committed_due at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from service_case where id = ?::uuid")) {
             statement.setString(1, id);

@@ -6,9 +6,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +34,7 @@ class ProvisionalYearsTest {
     }
 
     void at(String local) {
-        clocks.use(Clock.fixed(OffsetDateTime.parse(local + "+08:00").toInstant(), ZoneOffset.UTC));
+        io.siban.support.KpiScenario.at(clocks, local);
     }
 
     /** A copy of the shipped calendar under a new id, so a test may change it. */
