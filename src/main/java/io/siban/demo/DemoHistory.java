@@ -93,8 +93,9 @@ public class DemoHistory {
             VertxContextSupport.subscribeAndAwait(() -> afterHistory(plans));
             lastInputs = List.copyOf(inputs);
             lastPlans = plans;
-            LOG.infof("demo history seeded: %d tickets and %d cases over %d days in %d ms (planned in %d ms)",
+            LOG.infof("demo history seeded: %d tickets, %d cases, %d ratings and %d rectifications over %d days in %d ms (planned in %d ms)",
                     plans.stream().mapToInt(p -> p.tickets().size()).sum(), plans.stream().mapToInt(p -> p.cases().size()).sum(),
+                    plans.stream().mapToInt(p -> p.ratings().size()).sum(), plans.stream().mapToInt(p -> p.rectifications().size()).sum(),
                     config.historyDays(), (System.nanoTime() - started) / 1_000_000, (planned - started) / 1_000_000);
         }
     }
@@ -130,21 +131,22 @@ public class DemoHistory {
 
     /** What the hall's history is planned from, read from the database. */
     Uni<HistoryInput> input(String hall) {
-        return pool.preparedQuery(DemoStore.CALENDAR_OF).execute(Tuple.of(hall))
-                .chain(rows -> calendars.get(rows.iterator().next().getString(0)))
-                .chain(calendar -> {
-                    LocalDate today = clocks.now().atZoneSameInstant(calendar.zone()).toLocalDate();
-                    LocalDate from = today.minusDays(config.historyDays());
-                    return pool.preparedQuery(DemoStore.QUEUES).execute(Tuple.of(hall)).chain(queues ->
-                            pool.preparedQuery(DemoStore.WINDOWS).execute(Tuple.of(hall)).chain(windows ->
-                                    pool.preparedQuery(DemoStore.ITEMS).execute().chain(items ->
-                                            pool.preparedQuery(DemoStore.DAYS_WITH_TICKETS).execute(Tuple.of(hall, from, today))
-                                                    .map(days -> input(hall, calendar, today, queues, windows, items, days)))));
-                });
+        return pool.preparedQuery(DemoStore.CALENDAR_OF).execute(Tuple.of(hall)).map(rows -> rows.iterator().next())
+                .chain(h -> calendars.get(h.getString("calendar_id")).chain(calendar -> input(hall, h, calendar)));
     }
 
-    private HistoryInput input(String hall, WorkingCalendar calendar, LocalDate today, Iterable<Row> queueRows, Iterable<Row> windowRows,
-                               Iterable<Row> itemRows, Iterable<Row> dayRows) {
+    private Uni<HistoryInput> input(String hall, Row h, WorkingCalendar calendar) {
+        LocalDate today = clocks.now().atZoneSameInstant(calendar.zone()).toLocalDate();
+        LocalDate from = today.minusDays(config.historyDays());
+        return pool.preparedQuery(DemoStore.QUEUES).execute(Tuple.of(hall)).chain(queues ->
+                pool.preparedQuery(DemoStore.WINDOWS).execute(Tuple.of(hall)).chain(windows ->
+                        pool.preparedQuery(DemoStore.ITEMS).execute().chain(items ->
+                                pool.preparedQuery(DemoStore.DAYS_WITH_TICKETS).execute(Tuple.of(hall, from, today))
+                                        .map(days -> input(hall, calendar, h, today, queues, windows, items, days)))));
+    }
+
+    private HistoryInput input(String hall, WorkingCalendar calendar, Row h, LocalDate today, Iterable<Row> queueRows,
+                               Iterable<Row> windowRows, Iterable<Row> itemRows, Iterable<Row> dayRows) {
         List<HistoryInput.Queue> queues = new ArrayList<>();
         queueRows.forEach(r -> queues.add(new HistoryInput.Queue(r.getString("code"), r.getString("prefix"))));
         List<HistoryInput.Window> windows = new ArrayList<>();
@@ -162,7 +164,7 @@ public class DemoHistory {
         Set<LocalDate> skip = new HashSet<>();
         dayRows.forEach(r -> skip.add(r.getLocalDate(0)));
         return new HistoryInput(hall, queues, windows, items, calendar, today, config.historyDays(), config.historySeed(),
-                queueConfig.headStart().appointment(), skip);
+                queueConfig.headStart().appointment(), skip, h.getInteger("contact_working_days"), h.getInteger("rectify_working_days"));
     }
 
     /** One statement of the history's write, with its parameters built beforehand. */
@@ -197,6 +199,17 @@ public class DemoHistory {
         chunked(statements, DemoStore.INSERT_MOVES, moves, HistoryRows::columns);
         chunked(statements, DemoStore.INSERT_CARD_CHANGES, cards, HistoryRows::columns);
         chunked(statements, DemoStore.INSERT_VISITS, visits, HistoryRows::columns);
+        List<HistoryRows.RectificationStep> rectificationSteps = new ArrayList<>();
+        List<Object[]> rectificationCards = new ArrayList<>();
+        for (HistoryRectification x : plan.rectifications()) {
+            x.steps().forEach(step -> rectificationSteps.add(new HistoryRows.RectificationStep(x.id(), step)));
+            x.cardChanges().forEach(k -> rectificationCards.add(new Object[]{x.id(), k.card().name(), HistoryRows.utc(k.at()),
+                    HistoryRows.utc(k.dueAt())}));
+        }
+        chunked(statements, DemoStore.INSERT_RATINGS, plan.ratings(), part -> HistoryRows.ratings(hall, part));
+        chunked(statements, DemoStore.INSERT_RECTIFICATIONS, plan.rectifications(), part -> HistoryRows.rectifications(hall, part));
+        chunked(statements, DemoStore.INSERT_RECTIFICATION_STEPS, rectificationSteps, HistoryRows::rectificationSteps);
+        chunked(statements, DemoStore.INSERT_RECTIFICATION_CARDS, rectificationCards, HistoryRows::columns);
         return statements;
     }
 

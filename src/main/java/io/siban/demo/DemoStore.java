@@ -18,7 +18,7 @@ final class DemoStore {
     static final String SEEDED = "select exists (select 1 from ticket where hall_code = any($1) and idempotency_key like '"
             + HISTORY_KEY_PREFIX + "%') as seeded";
 
-    static final String CALENDAR_OF = "select calendar_id from hall where code = $1";
+    static final String CALENDAR_OF = "select calendar_id, contact_working_days, rectify_working_days from hall where code = $1";
     static final String QUEUES = "select code, prefix from hall_queue where hall_code = $1 order by code";
     static final String WINDOWS = "select number, queues from hall_window where hall_code = $1 order by number";
     static final String ITEMS = """
@@ -104,6 +104,42 @@ final class DemoStore {
     static final String INSERT_VISITS = """
             insert into case_visit (case_id, ticket_id, at)
             select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[])""";
+
+    static final String INSERT_RATINGS = """
+            insert into rating (id, subject, ticket_id, case_id, hall_code, score, attitude, efficiency, quality, integrity, comment,
+                rated_at, day, clerk, window_number, item_code, department, category, channel, excluded_at)
+            select r.id, r.subject, r.ticket_id, r.case_id, $1, r.score, r.attitude, r.efficiency, r.quality, r.integrity, r.comment,
+                   r.rated_at, r.day, r.clerk, r.window_number, r.item_code, r.department, r.category, r.channel, r.excluded_at
+            from unnest($2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[],
+                        $11::text[], $12::timestamptz[], $13::date[], $14::text[], $15::int[], $16::text[], $17::text[], $18::text[],
+                        $19::text[], $20::timestamptz[])
+                 as r(id, subject, ticket_id, case_id, score, attitude, efficiency, quality, integrity, comment, rated_at, day, clerk,
+                      window_number, item_code, department, category, channel, excluded_at)""";
+
+    /** The hall's calendar is the rectification's, as the core stores it at opening. */
+    static final String INSERT_RECTIFICATIONS = """
+            insert into rectification (id, rating_id, hall_code, department, calendar_id, state, appealed_from, appealed_by, version,
+                opened_at, contact_due, rectify_due, yellow_from, card, contacted_at, rectified_at, closed_at, excluded_at)
+            select x.id, x.rating_id, $1, x.department, h.calendar_id, x.state, x.appealed_from, x.appealed_by, x.version, x.opened_at,
+                   x.contact_due, x.rectify_due, x.yellow_from, x.card, x.contacted_at, x.rectified_at, x.closed_at, x.excluded_at
+            from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::timestamptz[],
+                        $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::timestamptz[], $15::timestamptz[],
+                        $16::timestamptz[], $17::timestamptz[])
+                 as x(id, rating_id, department, state, appealed_from, appealed_by, version, opened_at, contact_due, rectify_due,
+                      yellow_from, card, contacted_at, rectified_at, closed_at, excluded_at)
+            join hall h on h.code = $1""";
+
+    /** Steps in the order given (each rectification's oldest first), so their ids follow the history. */
+    static final String INSERT_RECTIFICATION_STEPS = """
+            insert into rectification_step (rectification_id, at, actor, action, from_state, to_state, note)
+            select s.rectification_id, s.at, s.actor, s.action, s.from_state, s.to_state, s.note
+            from unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+                 with ordinality as s(rectification_id, at, actor, action, from_state, to_state, note, n)
+            order by n""";
+
+    static final String INSERT_RECTIFICATION_CARDS = """
+            insert into rectification_card_change (rectification_id, card, at, due_at)
+            select * from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[])""";
 
     /**
      * The open windows of a hall ($1) the flow works (not those in $2, left to people), each with the

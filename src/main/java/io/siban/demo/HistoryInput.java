@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a hall's history is planned from: its queues and windows, the catalogue, its calendar, the day
+ * What a hall's history is planned from: its queues and windows, the catalogue, its calendar and its
+ * deadlines for answering a bad rating, the day
  * the history ends before and the seed. The same input always gives the same plan.
  *
- * @param skipDays days that already have tickets (a demo database older than the history): left alone
+ * @param skipDays    days that already have tickets (a demo database older than the history): left alone
+ * @param contactDays the hall's working days to contact the citizen after a bad rating
+ * @param rectifyDays the hall's working days to rectify and reply
  */
 record HistoryInput(String hall, List<Queue> queues, List<Window> windows, List<Item> items, WorkingCalendar calendar,
-                    LocalDate today, int days, long seed, Duration appointmentHeadStart, Set<LocalDate> skipDays) {
+                    LocalDate today, int days, long seed, Duration appointmentHeadStart, Set<LocalDate> skipDays,
+                    int contactDays, int rectifyDays) {
 
     record Queue(String code, String prefix) {
     }

@@ -15,10 +15,11 @@ import java.util.UUID;
 
 /**
  * A hall's planned history: the working days from {@code from} to the day before {@code to}, their
- * tickets and the cases taken in. Pure: the same {@link HistoryInput} gives the same plan, ids included,
+ * tickets and the cases taken in, the ratings of both and the rectifications of the bad ones. Pure: the same {@link HistoryInput} gives the same plan, ids included,
  * so two fresh databases seeded on the same day hold the same history.
  */
-record HistoryPlan(String hall, LocalDate from, LocalDate to, List<HistoryTicket> tickets, List<HistoryCase> cases) {
+record HistoryPlan(String hall, LocalDate from, LocalDate to, List<HistoryTicket> tickets, List<HistoryCase> cases,
+                   List<HistoryRating> ratings, List<HistoryRectification> rectifications) {
 
     /** Tickets per window on an ordinary Tuesday. */
     static final int TICKETS_PER_WINDOW = 30;
@@ -47,7 +48,9 @@ record HistoryPlan(String hall, LocalDate from, LocalDate to, List<HistoryTicket
             int online = (int) Math.round(ONLINE_PER_WINDOW * in.windows().size() * (0.7 + 0.6 * random.nextDouble()));
             cases.addAll(intake.online(day, random, in.calendar().isWorkingDay(day) ? online : online / 3));
         }
-        return new HistoryPlan(in.hall(), from, in.today(), List.copyOf(tickets), List.copyOf(cases));
+        HistoryFeedback.Planned feedback = HistoryFeedback.plan(in, cutoff, tickets, cases);
+        return new HistoryPlan(in.hall(), from, in.today(), List.copyOf(tickets), List.copyOf(cases), feedback.ratings(),
+                feedback.rectifications());
     }
 
     /** Busier on Mondays, quieter on Fridays, and never two days quite alike. */
@@ -65,7 +68,8 @@ record HistoryPlan(String hall, LocalDate from, LocalDate to, List<HistoryTicket
 
     /**
      * The key columns of every ticket and case, hashed in id order: what a seeded database must hold.
-     * An open case's card is left out: from the history's cutoff on it is the live sweep's to change.
+     * An open case's card is left out, and a running rectification's: from the history's cutoff on it is
+     * the live sweep's to change. Ratings and rectifications are in it too.
      */
     String checksum() {
         List<String> lines = new ArrayList<>();
@@ -77,6 +81,9 @@ record HistoryPlan(String hall, LocalDate from, LocalDate to, List<HistoryTicket
             lines.add(caseLine(c.id(), c.caseNumber(), c.state(), c.acceptedAt(), c.closedAt(), c.committedDue(),
                     c.closedAt() == null ? null : c.card().name()));
         }
+        ratings.forEach(r -> lines.add(HistoryFeedback.line(r)));
+        rectifications.forEach(x -> lines.add(rectificationLine(x.id(), x.ratingId(), x.state(), x.version(), x.contactDue(),
+                x.rectifyDue(), x.running() ? null : x.card().name(), x.steps().size())));
         return digest(lines);
     }
 
@@ -90,6 +97,12 @@ record HistoryPlan(String hall, LocalDate from, LocalDate to, List<HistoryTicket
         return "c|" + id + "|" + number + "|" + state + "|" + micros(accepted) + "|" + micros(closed) + "|" + micros(committedDue) + "|" + card;
     }
 
+    static String rectificationLine(UUID id, UUID rating, String state, int version, Instant contactDue, Instant rectifyDue,
+                                    String frozenCard, int steps) {
+        return "x|" + id + "|" + rating + "|" + state + "|" + version + "|" + micros(contactDue) + "|" + micros(rectifyDue) + "|"
+                + frozenCard + "|" + steps;
+    }
+
     /** SHA-256 of the lines in sorted order. */
     static String digest(List<String> lines) {
         try {
@@ -101,7 +114,7 @@ record HistoryPlan(String hall, LocalDate from, LocalDate to, List<HistoryTicket
         }
     }
 
-    private static String micros(Instant instant) {
+    static String micros(Instant instant) {
         return instant == null ? "-" : Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, instant));
     }
 }

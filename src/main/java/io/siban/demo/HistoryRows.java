@@ -89,6 +89,64 @@ final class HistoryRows {
                 .addValue(column(part, s -> s.c().card() == null ? null : s.c().card().name(), String[]::new));
     }
 
+    static Tuple ratings(String hall, List<HistoryRating> part) {
+        return Tuple.tuple().addValue(hall)
+                .addValue(column(part, HistoryRating::id, UUID[]::new))
+                .addValue(column(part, HistoryRating::subject, String[]::new))
+                .addValue(column(part, HistoryRating::ticketId, UUID[]::new))
+                .addValue(column(part, HistoryRating::caseId, UUID[]::new))
+                .addValue(column(part, HistoryRating::score, Integer[]::new))
+                .addValue(column(part, HistoryRating::attitude, Integer[]::new))
+                .addValue(column(part, HistoryRating::efficiency, Integer[]::new))
+                .addValue(column(part, HistoryRating::quality, Integer[]::new))
+                .addValue(column(part, HistoryRating::integrity, Integer[]::new))
+                .addValue(column(part, HistoryRating::comment, String[]::new))
+                .addValue(times(part, HistoryRating::ratedAt))
+                .addValue(column(part, HistoryRating::day, LocalDate[]::new))
+                .addValue(column(part, HistoryRating::clerk, String[]::new))
+                .addValue(column(part, HistoryRating::window, Integer[]::new))
+                .addValue(column(part, HistoryRating::itemCode, String[]::new))
+                .addValue(column(part, HistoryRating::department, String[]::new))
+                .addValue(column(part, HistoryRating::category, String[]::new))
+                .addValue(column(part, HistoryRating::channel, String[]::new))
+                .addValue(times(part, HistoryRating::excludedAt));
+    }
+
+    static Tuple rectifications(String hall, List<HistoryRectification> part) {
+        return Tuple.tuple().addValue(hall)
+                .addValue(column(part, HistoryRectification::id, UUID[]::new))
+                .addValue(column(part, HistoryRectification::ratingId, UUID[]::new))
+                .addValue(column(part, HistoryRectification::department, String[]::new))
+                .addValue(column(part, HistoryRectification::state, String[]::new))
+                .addValue(column(part, HistoryRectification::appealedFrom, String[]::new))
+                .addValue(column(part, HistoryRectification::appealedBy, String[]::new))
+                .addValue(column(part, HistoryRectification::version, Integer[]::new))
+                .addValue(times(part, HistoryRectification::openedAt))
+                .addValue(times(part, HistoryRectification::contactDue))
+                .addValue(times(part, HistoryRectification::rectifyDue))
+                .addValue(times(part, HistoryRectification::yellowFrom))
+                .addValue(column(part, x -> x.card().name(), String[]::new))
+                .addValue(times(part, HistoryRectification::contactedAt))
+                .addValue(times(part, HistoryRectification::rectifiedAt))
+                .addValue(times(part, HistoryRectification::closedAt))
+                .addValue(times(part, HistoryRectification::excludedAt));
+    }
+
+    /** A rectification's step with the rectification it belongs to. */
+    record RectificationStep(UUID rectification, HistoryRectification.Step step) {
+    }
+
+    static Tuple rectificationSteps(List<RectificationStep> part) {
+        return Tuple.tuple()
+                .addValue(column(part, RectificationStep::rectification, UUID[]::new))
+                .addValue(times(part, s -> s.step().at()))
+                .addValue(column(part, s -> s.step().actor(), String[]::new))
+                .addValue(column(part, s -> s.step().action(), String[]::new))
+                .addValue(column(part, s -> s.step().from(), String[]::new))
+                .addValue(column(part, s -> s.step().to(), String[]::new))
+                .addValue(column(part, s -> s.step().note(), String[]::new));
+    }
+
     /** Rows given as value arrays, turned into one typed array per column. */
     static Tuple columns(List<Object[]> part) {
         Tuple tuple = Tuple.tuple();

@@ -30,7 +30,7 @@ final class DemoHalls {
             windows.add(new HistoryInput.Window(n, skills.get(n - 1), DemoSeed.clerkOf(DemoSeed.CITY, n)));
         }
         return new HistoryInput(DemoSeed.CITY, queues, windows, items(), ChinaCalendars.china(), today, 90, seed,
-                Duration.ofMinutes(10), Set.of());
+                Duration.ofMinutes(10), Set.of(), 1, 15);
     }
 
     static List<HistoryInput.Item> items() {

@@ -75,6 +75,8 @@ class DemoTest {
             HistoryPlan plan = history.lastPlans().get(i);
             assertThat(plan.tickets()).hasSizeGreaterThan(1_000);
             assertThat(plan.cases()).hasSizeGreaterThan(300);
+            assertThat(plan.ratings()).hasSizeGreaterThan(500);
+            assertThat(plan.rectifications()).hasSizeGreaterThan(20);
             assertThat(HistoryPlan.of(history.lastInputs().get(i)).checksum()).isEqualTo(plan.checksum());
             assertThat(databaseChecksum(plan.hall())).isEqualTo(plan.checksum());
         }
@@ -91,7 +93,8 @@ class DemoTest {
             HistoryInput read = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> history.input(seeded.hall()));
             assertThat(read.skipDays()).isNotEmpty();
             HistoryInput fresh = new HistoryInput(read.hall(), read.queues(), read.windows(), read.items(), read.calendar(), read.today(),
-                    read.days(), read.seed(), read.appointmentHeadStart(), java.util.Set.of());
+                    read.days(), read.seed(), read.appointmentHeadStart(), java.util.Set.of(), read.contactDays(),
+                    read.rectifyDays());
             assertThat(fresh.queues()).isEqualTo(seeded.queues());
             assertThat(fresh.windows()).isEqualTo(seeded.windows());
             assertThat(fresh.items()).isEqualTo(seeded.items());
@@ -216,6 +219,56 @@ class DemoTest {
     }
 
     /**
+     * 好差评 in the seeded history: every rated ticket's rating row, some cases' ratings, and for each bad
+     * rating one rectification; every state is there, the steps tell how each got there, the dues are
+     * the hall calendar's working days after the rating, and an excluded rating is marked.
+     */
+    @Test
+    @Order(9)
+    void everyBadRatingHasOneRectificationInEveryState() throws Exception {
+        String demo = "hall_code in ('lz-city', 'gaolan')";
+        assertThat(count("select count(*) from ticket t where " + HISTORY + " and t.rating is not null and not exists (select 1 "
+                + "from rating r where r.ticket_id = t.id and r.score = t.rating and r.rated_at = t.rated_at and r.clerk = t.called_by "
+                + "and r.window_number = t.window_number and r.day = t.service_date and r.channel = t.channel "
+                + "and r.case_id is not distinct from t.case_id)")).isZero();
+        assertThat(count("select count(*) from rating r join service_case c on c.id = r.case_id where r.subject = 'CASE' and r." + demo
+                + " and c.closed_at < r.rated_at and r.department = c.department and r.item_code = c.item_code")).isPositive()
+                .isEqualTo(count("select count(*) from rating where subject = 'CASE' and " + demo));
+        assertThat(count("select count(*) from rating r where r." + demo + " and (r.score <= 2) <> "
+                + "((select count(*) from rectification x where x.rating_id = r.id) = 1)")).isZero();
+        for (String state : List.of("OPEN", "CONTACTED", "RECTIFIED", "CLOSED", "APPEALED", "EXCLUDED")) {
+            assertThat(count("select count(*) from rectification where state = '" + state + "' and " + demo)).as(state).isPositive();
+        }
+        assertThat(count("select count(*) from rectification where state = 'OPEN' and card = 'RED' and " + demo)).isPositive();
+        assertThat(count("select count(*) from rectification where state in ('OPEN', 'CONTACTED') and card = 'YELLOW' and " + demo)).isPositive();
+        String x = "select count(*) from rectification x where x." + demo + " and ";
+        String last = "(select %s from rectification_step s where s.rectification_id = x.id order by s.id desc limit 1)";
+        assertThat(count(x + "x.state <> " + last.formatted("to_state"))).isZero();
+        assertThat(count(x + "x.version <> (select count(*) - 1 from rectification_step s where s.rectification_id = x.id)")).isZero();
+        assertThat(count(x + "(select action from rectification_step s where s.rectification_id = x.id order by s.id limit 1) <> 'OPEN'")).isZero();
+        assertThat(count(x + "x.state = 'EXCLUDED' and (" + last.formatted("action") + " <> 'EXCLUDE' or (select excluded_at from rating r "
+                + "where r.id = x.rating_id) is distinct from x.excluded_at or not exists (select 1 from rectification_step s "
+                + "where s.rectification_id = x.id and s.action = 'APPEAL' and s.to_state = 'APPEALED' and s.note <> ''))")).isZero();
+        assertThat(count("select count(*) from rating r where r." + demo + " and r.excluded_at is not null and not exists ("
+                + "select 1 from rectification x where x.rating_id = r.id and x.state = 'EXCLUDED')")).isZero();
+        assertThat(count(x + "x.card <> coalesce((select card from rectification_card_change k where k.rectification_id = x.id "
+                + "order by k.id desc limit 1), 'GREEN')")).isZero();
+        HistoryInput city = history.lastInputs().get(0);
+        try (Connection db = LocalServicesResource.connect(); Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("select r.rated_at, x.contact_due, x.rectify_due, h.contact_working_days, h.rectify_working_days "
+                     + "from rectification x join rating r on r.id = x.rating_id join hall h on h.code = x.hall_code "
+                     + "where x.hall_code = 'lz-city' order by x.id limit 40")) {
+            int seen = 0;
+            while (r.next()) {
+                seen++;
+                assertThat(instant(r, 2)).isEqualTo(city.calendar().sameTimeNthWorkingDay(instant(r, 1), r.getInt(4)));
+                assertThat(instant(r, 3)).isEqualTo(city.calendar().endOfNthWorkingDay(instant(r, 1), r.getInt(5)));
+            }
+            assertThat(seen).isEqualTo(40);
+        }
+    }
+
+    /**
      * Within seconds kiosks issue tickets and the demo clerks call and serve them through the real
      * services, so their events reach the day's tally; cases are taken in and moved; window 1 is left
      * to people.
@@ -317,8 +370,32 @@ class DemoTest {
                             instant(r, 5), instant(r, 6), r.getTimestamp(5) == null ? null : r.getString(7)));
                 }
             }
+            try (ResultSet r = s.executeQuery("select id, subject, ticket_id, case_id, score, attitude, rated_at, day, clerk, window_number, "
+                    + "item_code, department, category, channel, excluded_at, efficiency, quality, integrity, comment from rating "
+                    + "where hall_code = '" + hall + "'")) {
+                while (r.next()) {
+                    lines.add(HistoryFeedback.line(new HistoryRating(UUID.fromString(r.getString(1)), r.getString(2), uuid(r, 3), uuid(r, 4),
+                            r.getInt(5), (Integer) r.getObject(6), (Integer) r.getObject(16), (Integer) r.getObject(17),
+                            (Integer) r.getObject(18), r.getString(19), instant(r, 7), r.getDate(8).toLocalDate(), r.getString(9), r.getInt(10),
+                            r.getString(11), r.getString(12), r.getString(13), r.getString(14), instant(r, 15))));
+                }
+            }
+            try (ResultSet r = s.executeQuery("select x.id, x.rating_id, x.state, x.version, x.contact_due, x.rectify_due, x.card, "
+                    + "(select count(*) from rectification_step p where p.rectification_id = x.id) from rectification x "
+                    + "where x.hall_code = '" + hall + "'")) {
+                while (r.next()) {
+                    boolean running = HistoryRectification.RUNNING.contains(r.getString(3));
+                    lines.add(HistoryPlan.rectificationLine(UUID.fromString(r.getString(1)), UUID.fromString(r.getString(2)), r.getString(3),
+                            r.getInt(4), instant(r, 5), instant(r, 6), running ? null : r.getString(7), r.getInt(8)));
+                }
+            }
         }
         return HistoryPlan.digest(lines);
+    }
+
+    private static UUID uuid(ResultSet r, int column) throws Exception {
+        String id = r.getString(column);
+        return id == null ? null : UUID.fromString(id);
     }
 
     private static Instant instant(ResultSet r, int column) throws Exception {
@@ -329,7 +406,7 @@ class DemoTest {
     private static Map<String, Long> counts() throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : List.of("ticket", "ticket_step", "ticket_counter", "hall_day_tally", "service_case", "case_transition",
-                "case_card_change", "case_visit")) {
+                "case_card_change", "case_visit", "rating", "rectification", "rectification_step", "rectification_card_change")) {
             counts.put(table, count("select count(*) from " + table));
         }
         return counts;

@@ -123,4 +123,115 @@ class HistoryPlanTest {
     private static int hour(HistoryTicket t) {
         return t.issuedAt().atZone(HALL).getHour();
     }
+
+    @Test
+    void everyRatedTicketHasItsRatingTiedToWhoServedAndSomeClosedCasesAreRatedToo() {
+        java.util.Map<java.util.UUID, HistoryRating> byTicket = new java.util.HashMap<>();
+        plan.ratings().stream().filter(r -> r.ticketId() != null).forEach(r -> byTicket.put(r.ticketId(), r));
+        List<HistoryTicket> rated = plan.tickets().stream().filter(t -> t.rating() != null).toList();
+        assertThat(byTicket).hasSameSizeAs(rated);
+        for (HistoryTicket t : rated) {
+            HistoryRating r = byTicket.get(t.id());
+            assertThat(r.subject()).isEqualTo("TICKET");
+            assertThat(List.of(r.score(), r.ratedAt(), r.day(), r.clerk(), r.window(), r.channel()))
+                    .isEqualTo(List.of(t.rating(), t.ratedAt(), t.day(), t.clerk(), t.window(), t.channel()));
+            assertThat(r.caseId()).isEqualTo(t.caseId());
+            assertThat(r.itemCode()).isEqualTo(t.itemCode());
+        }
+        assertThat(plan.ratings()).filteredOn(r -> r.attitude() != null).hasSizeBetween(plan.ratings().size() / 4, plan.ratings().size() / 2)
+                .allMatch(r -> r.efficiency() != null && r.quality() != null && r.integrity() != null);
+        java.util.Map<java.util.UUID, HistoryCase> cases = new java.util.HashMap<>();
+        plan.cases().forEach(c -> cases.put(c.id(), c));
+        List<HistoryRating> ofCases = plan.ratings().stream().filter(r -> r.subject().equals("CASE")).toList();
+        assertThat(ofCases).hasSizeGreaterThan(100).allMatch(r -> r.ticketId() == null);
+        assertThat(ofCases.stream().map(HistoryRating::caseId).distinct()).hasSameSizeAs(ofCases);
+        for (HistoryRating r : ofCases) {
+            HistoryCase c = cases.get(r.caseId());
+            assertThat(r.ratedAt()).isAfter(c.closedAt()).isBefore(c.closedAt().plus(Duration.ofDays(7)));
+            assertThat(r.day()).isEqualTo(c.closedAt().atZone(HALL).toLocalDate());
+            assertThat(r.department()).isEqualTo(c.item().department());
+            assertThat(r.channel()).isEqualTo(c.channel());
+        }
+    }
+
+    /** Every bad rating has one rectification; the history holds each of the six states, overdue ones among the running. */
+    @Test
+    void everyBadRatingHasOneRectificationAndEveryStateIsThere() {
+        List<HistoryRating> bad = plan.ratings().stream().filter(r -> r.score() <= 2).toList();
+        assertThat(plan.rectifications().stream().map(HistoryRectification::ratingId).sorted().toList())
+                .isEqualTo(bad.stream().map(HistoryRating::id).sorted().toList());
+        java.util.Map<String, Long> states = plan.rectifications().stream()
+                .collect(java.util.stream.Collectors.groupingBy(HistoryRectification::state, java.util.stream.Collectors.counting()));
+        assertThat(states).containsOnlyKeys("OPEN", "CONTACTED", "RECTIFIED", "CLOSED", "APPEALED", "EXCLUDED");
+        assertThat(states.get("CLOSED")).isGreaterThan(bad.size() / 2L);
+        assertThat(states.values()).allMatch(n -> n >= 2);
+        java.time.Instant cutoff = TODAY.atStartOfDay(HALL).toInstant();
+        List<HistoryRectification> open = plan.rectifications().stream().filter(x -> x.state().equals("OPEN")).toList();
+        assertThat(open).anyMatch(x -> x.card().name().equals("YELLOW")).anyMatch(x -> x.card().name().equals("RED"));
+        assertThat(open).anyMatch(x -> x.contactDue().isBefore(cutoff)).anyMatch(x -> x.rectifyDue().isBefore(cutoff));
+        assertThat(plan.rectifications()).filteredOn(x -> x.state().equals("CLOSED")).anyMatch(x -> x.card().name().equals("RED"));
+    }
+
+    /** The dues are the core's: the same time on the N-th working day, close of business on the N-th, on the hall's calendar. */
+    @Test
+    void duesAreTheHallsWorkingDaysAfterTheRating() {
+        io.siban.sla.calendar.WorkingCalendar calendar = DemoHalls.city(TODAY, 1).calendar();
+        java.util.Map<java.util.UUID, HistoryRating> ratings = new java.util.HashMap<>();
+        plan.ratings().forEach(r -> ratings.put(r.id(), r));
+        for (HistoryRectification x : plan.rectifications()) {
+            java.time.Instant rated = ratings.get(x.ratingId()).ratedAt();
+            assertThat(x.openedAt()).isEqualTo(rated);
+            assertThat(x.contactDue()).isEqualTo(calendar.sameTimeNthWorkingDay(rated, 1));
+            assertThat(x.rectifyDue()).isEqualTo(calendar.endOfNthWorkingDay(rated, 15));
+            assertThat(x.yellowFrom()).isEqualTo(x.contactedAt() == null ? x.contactDue()
+                    : io.siban.sla.deadline.SlaCards.yellowFrom(calendar, x.rectifyDue(), io.siban.sla.deadline.YellowThreshold.ONE_WORKING_DAY));
+        }
+        // rated Wed 2026-09-30 16:00, before 国庆 (10-01 to 10-07): contacted by Thu 10-08 16:00, rectified by the close of the
+        // 15th working day, counting the make-up Saturday 10-10: Tue 10-27
+        java.time.Instant rated = java.time.LocalDateTime.of(2026, 9, 30, 16, 0).atZone(HALL).toInstant();
+        assertThat(calendar.sameTimeNthWorkingDay(rated, 1)).isEqualTo(java.time.LocalDateTime.of(2026, 10, 8, 16, 0).atZone(HALL).toInstant());
+        assertThat(calendar.endOfNthWorkingDay(rated, 15)).isEqualTo(calendar.closingOn(LocalDate.of(2026, 10, 27)));
+    }
+
+    /** Steps agree with the row: the opening first, each step from the state the last one left, the row's times at its steps. */
+    @Test
+    void stepsAndCardsAgreeWithTheState() {
+        java.util.Map<java.util.UUID, HistoryRating> ratings = new java.util.HashMap<>();
+        plan.ratings().forEach(r -> ratings.put(r.id(), r));
+        for (HistoryRectification x : plan.rectifications()) {
+            List<HistoryRectification.Step> steps = x.steps();
+            assertThat(steps.get(0)).isEqualTo(new HistoryRectification.Step(x.openedAt(), "system", "OPEN", null, "OPEN", null));
+            assertThat(steps).isSortedAccordingTo((a, b) -> a.at().compareTo(b.at()));
+            for (int i = 1; i < steps.size(); i++) {
+                assertThat(steps.get(i).from()).as(x.id() + " step " + i).isEqualTo(steps.get(i - 1).to());
+                String action = steps.get(i).action();
+                if (List.of("RECTIFY", "APPEAL", "EXCLUDE", "UPHOLD").contains(action)) {
+                    assertThat(steps.get(i).note()).isNotBlank();
+                }
+                if (List.of("EXCLUDE", "UPHOLD").contains(action)) {
+                    assertThat(steps.get(i).actor()).isNotEqualTo(steps.get(i - 1).actor());
+                }
+            }
+            assertThat(steps.get(steps.size() - 1).to()).isEqualTo(x.state());
+            assertThat(x.version()).isEqualTo(steps.size() - 1);
+            assertThat(at(steps, "CONTACT")).isEqualTo(x.contactedAt());
+            assertThat(at(steps, "RECTIFY")).isEqualTo(x.rectifiedAt());
+            assertThat(at(steps, "CLOSE")).isEqualTo(x.closedAt());
+            assertThat(at(steps, "EXCLUDE")).isEqualTo(x.excludedAt()).isEqualTo(ratings.get(x.ratingId()).excludedAt());
+            if (x.state().equals("EXCLUDED")) {
+                assertThat(steps.stream().map(HistoryRectification.Step::action).toList()).containsSubsequence("APPEAL", "EXCLUDE");
+            }
+            assertThat(x.appealedFrom() != null).isEqualTo(x.state().equals("APPEALED") || x.state().equals("EXCLUDED"));
+            java.time.Instant end = x.running() ? TODAY.atStartOfDay(HALL).toInstant() : steps.get(steps.size() - 1).at();
+            assertThat(x.card()).isEqualTo(x.cardChanges().isEmpty() ? io.siban.sla.deadline.SlaCard.GREEN
+                    : x.cardChanges().get(x.cardChanges().size() - 1).card());
+            assertThat(x.cardChanges()).allMatch(k -> k.at().isAfter(x.openedAt()) && !k.at().isAfter(end));
+        }
+        assertThat(plan.ratings()).filteredOn(r -> r.excludedAt() != null).hasSize((int) plan.rectifications().stream()
+                .filter(x -> x.state().equals("EXCLUDED")).count());
+    }
+
+    private static java.time.Instant at(List<HistoryRectification.Step> steps, String action) {
+        return steps.stream().filter(s -> s.action().equals(action)).map(HistoryRectification.Step::at).findFirst().orElse(null);
+    }
 }
