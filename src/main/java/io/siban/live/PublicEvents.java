@@ -11,7 +11,7 @@ import java.util.Set;
  * staff stream. One rule for the live part and the replay alike.
  */
 final class PublicEvents {
-    private static final Set<String> STAFF_ONLY = Set.of("sla.card", "case.moved");
+    private static final Set<String> STAFF_ONLY = Set.of("sla.card", "case.moved", "case.explained");
 
     private PublicEvents() {
     }
