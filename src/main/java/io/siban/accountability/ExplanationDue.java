@@ -34,7 +34,8 @@ final class ExplanationDue {
 
     /**
      * The first instant whose card is not yet due for explanation at {@code now}: a card received before it
-     * is due, one received at or after it is not.
+     * is due, one received at or after it is not. On a calendar with no working days for
+     * {@code MAX_SPANS × FIRST_SPAN} (two years) before now, cards older than that are taken as due.
      */
     static Instant overdueBefore(WorkingCalendar calendar, Instant now, int workingDays) {
         long notDue = now.getEpochSecond();
