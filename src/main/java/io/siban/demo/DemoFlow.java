@@ -17,7 +17,6 @@ import io.siban.queue.TicketIssuer;
 import io.siban.queue.TicketMoves;
 import io.siban.queue.dto.FinishRequest;
 import io.siban.queue.dto.IssueRequest;
-import io.siban.rating.RatingRequest;
 import io.siban.security.Caller;
 import io.siban.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -237,8 +236,8 @@ public class DemoFlow {
 
     private Uni<?> finish(UUID ticket, Caller clerk, Outcome outcome, UUID caseId) {
         return moves.finish(ticket, new FinishRequest(outcome, caseId, null), clerk)
-                .chain(done -> chance(RATED) ? moves.rate(ticket, new RatingRequest(HistoryChoices.score(random.nextDouble(), false), null),
-                        Caller.ticketHolder()) : Uni.createFrom().voidItem());
+                .chain(done -> chance(RATED) ? moves.rate(ticket, HistoryChoices.flowRating(random), Caller.ticketHolder())
+                        : Uni.createFrom().voidItem());
     }
 
     /** An online or mobile application for an online-capable item, waiting for pre-review. */

@@ -116,11 +116,12 @@ final class DemoStore {
                  as r(id, subject, ticket_id, case_id, score, attitude, efficiency, quality, integrity, comment, rated_at, day, clerk,
                       window_number, item_code, department, category, channel, excluded_at)""";
 
-    /** The hall's calendar is the rectification's, as the core stores it at opening. */
+    /** The hall's calendar and answer deadlines are the rectification's, as the core stores them at opening. */
     static final String INSERT_RECTIFICATIONS = """
-            insert into rectification (id, rating_id, hall_code, department, calendar_id, state, appealed_from, appealed_by, version,
-                opened_at, contact_due, rectify_due, yellow_from, card, contacted_at, rectified_at, closed_at, excluded_at)
-            select x.id, x.rating_id, $1, x.department, h.calendar_id, x.state, x.appealed_from, x.appealed_by, x.version, x.opened_at,
+            insert into rectification (id, rating_id, hall_code, department, calendar_id, contact_working_days, rectify_working_days,
+                state, appealed_from, appealed_by, version, opened_at, contact_due, rectify_due, yellow_from, card, contacted_at,
+                rectified_at, closed_at, excluded_at)
+            select x.id, x.rating_id, $1, x.department, h.calendar_id, h.contact_working_days, h.rectify_working_days, x.state, x.appealed_from, x.appealed_by, x.version, x.opened_at,
                    x.contact_due, x.rectify_due, x.yellow_from, x.card, x.contacted_at, x.rectified_at, x.closed_at, x.excluded_at
             from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::timestamptz[],
                         $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::timestamptz[], $15::timestamptz[],

@@ -1,6 +1,8 @@
 package io.siban.demo;
 
 import io.siban.queue.Outcome;
+import io.siban.rating.Dimension;
+import io.siban.rating.RatingRequest;
 
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,7 @@ final class HistoryChoices {
         return Outcome.MISSING_DOCUMENTS.name();
     }
 
-    /** Mostly 5 and 4, a few 1–2; worse after a long wait. */
+    /** Mostly 5 and 4, a few 1–2; worse after a long wait. Below 0.96 (short wait) it is 3 to 5. */
     static int score(double u, boolean longWait) {
         double[] shares = longWait ? new double[]{0.40, 0.30, 0.15, 0.10} : new double[]{0.70, 0.22, 0.04, 0.025};
         int score = 5;
@@ -82,5 +84,43 @@ final class HistoryChoices {
             return u < 0.25 ? "等候时间太长" : "材料要求没有一次说清楚";
         }
         return rating == 5 && u < 0.1 ? "办事很快，态度很好" : null;
+    }
+
+    /** Share of the ratings that also score the four dimensions (服务态度, 办事效率, 办理质量, 廉洁自律). */
+    static final double WITH_DIMENSIONS = 0.4;
+    /** Share of the flow's ratings that are bad (1 or 2): a few an hour in the city hall, so a supervisor sees them arrive. */
+    static final double FLOW_BAD = 0.02;
+
+    /**
+     * The four dimensions around the overall score, or null when the citizen gave the score only; a
+     * bad rating names what was bad: one dimension at 1.
+     */
+    static int[] dimensions(int score, Random random) {
+        if (random.nextDouble() >= WITH_DIMENSIONS) {
+            return null;
+        }
+        int[] dims = new int[4];
+        for (int i = 0; i < 4; i++) {
+            double u = random.nextDouble();
+            dims[i] = Math.max(1, Math.min(5, score + (u < 0.2 ? -1 : u > 0.85 ? 1 : 0)));
+        }
+        if (score <= 2) {
+            dims[random.nextInt(3)] = 1;
+        }
+        return dims;
+    }
+
+    /** A rating of the simulated flow: 3 to 5 as in the history, bad now and then, the dimensions for some. */
+    static RatingRequest flowRating(Random random) {
+        int score = random.nextDouble() < FLOW_BAD ? 1 + random.nextInt(2) : score(random.nextDouble() * 0.96, false);
+        int[] dims = dimensions(score, random);
+        Map<String, Integer> dimensions = null;
+        if (dims != null) {
+            dimensions = new java.util.LinkedHashMap<>();
+            for (Dimension d : Dimension.values()) {
+                dimensions.put(d.field(), dims[d.ordinal()]);
+            }
+        }
+        return new RatingRequest(score, dimensions, comment(score, random.nextDouble()));
     }
 }

@@ -20,8 +20,6 @@ import java.util.stream.Collectors;
  * feedback depends on them and the seed only.
  */
 final class HistoryFeedback {
-    /** Share of the ratings that also score the four dimensions (服务态度, 办事效率, 办理质量, 廉洁自律). */
-    static final double WITH_DIMENSIONS = 0.4;
     /** Share of closed cases whose applicant rates them. */
     static final double CASE_RATED = 0.35;
     /** Longest a case's rating comes after its close: inside the rating window (7 days by default). */
@@ -42,7 +40,7 @@ final class HistoryFeedback {
                 windowOf.put(t.id(), t.window());
             }
             if (t.rating() != null) {
-                ratings.add(ofTicket(in, t, items.get(t.itemCode()), random(in, t.id())));
+                ratings.add(ofTicket(t, items.get(t.itemCode()), random(in, t.id())));
             }
         }
         for (HistoryCase c : cases) {
@@ -71,43 +69,25 @@ final class HistoryFeedback {
         return new Random(in.seed() * 7_919L + id.getMostSignificantBits() * 31 + id.getLeastSignificantBits());
     }
 
-    private static HistoryRating ofTicket(HistoryInput in, HistoryTicket t, HistoryInput.Item item, Random random) {
+    /** Tied as the core ties it: to the clerk who called it, the window, the item's department and category, its case. */
+    private static HistoryRating ofTicket(HistoryTicket t, HistoryInput.Item item, Random random) {
         UUID id = HistoryPlan.uuid(random);
-        int[] dims = dimensions(t.rating(), random);
+        int[] dims = HistoryChoices.dimensions(t.rating(), random);
         return new HistoryRating(id, HistoryRating.TICKET, t.id(), t.caseId(), t.rating(), dim(dims, 0), dim(dims, 1), dim(dims, 2),
                 dim(dims, 3), t.ratingComment(), t.ratedAt(), t.day(), t.clerk() == null ? "" : t.clerk(), t.window() == null ? 0 : t.window(),
                 t.itemCode() == null ? "" : t.itemCode(), item == null ? "" : item.department(),
                 item == null ? "" : item.category().name(), t.channel(), null);
     }
 
+    /** Tied as the core ties it: to who took the case in (its creator), the window of its visit, its close date. */
     private static HistoryRating ofCase(HistoryInput in, HistoryCase c, Instant at, int window, Random random) {
         UUID id = HistoryPlan.uuid(random);
         int score = HistoryChoices.score(random.nextDouble(), !c.onTime());
-        int[] dims = dimensions(score, random);
-        String accepted = c.moves().stream().filter(m -> "ACCEPT".equals(m.action())).map(HistoryCase.Move::actor).findFirst().orElse("");
+        int[] dims = HistoryChoices.dimensions(score, random);
         LocalDate day = c.closedAt().atZone(in.calendar().zone()).toLocalDate();
         return new HistoryRating(id, HistoryRating.CASE, null, c.id(), score, dim(dims, 0), dim(dims, 1), dim(dims, 2), dim(dims, 3),
-                caseComment(score, random.nextDouble()), at, day, accepted, window, c.item().code(), c.item().department(),
+                caseComment(score, random.nextDouble()), at, day, c.createdBy(), window, c.item().code(), c.item().department(),
                 c.item().category().name(), c.channel(), null);
-    }
-
-    /**
-     * The four dimensions around the overall score, or null when the citizen gave the score only; a
-     * bad rating names what was bad: one dimension at 1.
-     */
-    static int[] dimensions(int score, Random random) {
-        if (random.nextDouble() >= WITH_DIMENSIONS) {
-            return null;
-        }
-        int[] dims = new int[4];
-        for (int i = 0; i < 4; i++) {
-            double u = random.nextDouble();
-            dims[i] = Math.max(1, Math.min(5, score + (u < 0.2 ? -1 : u > 0.85 ? 1 : 0)));
-        }
-        if (score <= 2) {
-            dims[random.nextInt(3)] = 1;
-        }
-        return dims;
     }
 
     private static Integer dim(int[] dims, int i) {

@@ -82,7 +82,7 @@ record HistoryPlan(String hall, LocalDate from, LocalDate to, List<HistoryTicket
                     c.closedAt() == null ? null : c.card().name()));
         }
         ratings.forEach(r -> lines.add(HistoryFeedback.line(r)));
-        rectifications.forEach(x -> lines.add(rectificationLine(x.id(), x.ratingId(), x.state(), x.version(), x.contactDue(),
+        rectifications.forEach(x -> lines.add(rectificationLine(x.id(), x.ratingId(), x.state().name(), x.version(), x.contactDue(),
                 x.rectifyDue(), x.running() ? null : x.card().name(), x.steps().size())));
         return digest(lines);
     }

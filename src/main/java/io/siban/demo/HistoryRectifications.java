@@ -1,9 +1,12 @@
 package io.siban.demo;
 
+import io.siban.feedback.RectificationAction;
+import io.siban.feedback.RectificationDues;
+import io.siban.feedback.RectificationMachine;
+import io.siban.feedback.RectificationState;
 import io.siban.sla.calendar.WorkingCalendar;
 import io.siban.sla.deadline.SlaCard;
 import io.siban.sla.deadline.SlaCards;
-import io.siban.sla.deadline.YellowThreshold;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,16 +14,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
- * The life of each bad rating's rectification in the history, planned on the hall's calendar: the
- * contact due is the same time on the hall's N-th working day after the rating, the rectify due close of
- * business on its N-th working day. Most are contacted within the day, rectified within a few days and
- * closed (some slowly enough for a yellow card, a few late with a red one); some wait to be closed, a
- * few stall after the contact or are never taken up (so the worklist has overdue ones), and some are
- * appealed: the admin excludes the rating, upholds it (the work goes on) or has not decided yet. Steps
- * after the cutoff (the start of today) are left out: what was running then is still running. The
- * supervisor acts; the admin decides appeals (a supervisor other than the one who appealed).
+ * The life of each bad rating's rectification in the history, planned on the hall's calendar with the
+ * core's rules: the dues and the yellow instant are {@link RectificationDues}' (the contact due the same
+ * time on the hall's N-th working day after the rating, the rectify due close of business on its M-th),
+ * each move goes where {@link RectificationMachine} sends it. Most are contacted within the day, rectified within a few days and
+ * closed (some slowly enough for a yellow card, a few late with a red one); some are appealed, and the
+ * admin excludes the rating or upholds it (the work goes on). A few recent ones are still left alone:
+ * never taken up, stalled after the contact, waiting to be closed, an appeal not decided (so the
+ * worklist has overdue ones). Steps after the cutoff (the start of today) are left out: what was running
+ * then is still running. The supervisor acts; the admin decides appeals (a supervisor other than the
+ * one who appealed).
  */
 final class HistoryRectifications {
     static final String SUPERVISOR = "supervisor";
@@ -35,6 +41,12 @@ final class HistoryRectifications {
     static final double EXCLUDED = 0.55;
     static final double UPHELD = 0.30;
     static final double SLOW = 0.10;
+    /**
+     * Only a rating of the last days before the cutoff may still be left alone (never taken up, stalled
+     * after the contact, an appeal not decided): older ones were all answered in the end, so the
+     * worklist shows a handful of overdue ones, not a quarter's backlog.
+     */
+    static final long LINGERS_DAYS = 30;
     static final double LATE = 0.08;
     static final String[] CONTACT_NOTES = {"已电话回访群众，了解情况并致歉", "已电话联系群众，群众同意等待整改结果", "已短信及电话回访，记录群众诉求"};
     static final String[] RECTIFY_NOTES = {"已对窗口人员进行批评教育，规范服务用语", "已补充一次性告知清单，材料要求在窗口公示",
@@ -58,40 +70,39 @@ final class HistoryRectifications {
     }
 
     /** A move planned for the rectification: applied only if it comes before the cutoff, and only while every earlier one did. */
-    private record Move(Instant at, String actor, String action, String note) {
+    private record Move(Instant at, String actor, RectificationAction action, String note) {
     }
 
     HistoryRectification of(HistoryRating rating, Random random) {
         Instant opened = rating.ratedAt();
-        Instant contactDue = calendar.sameTimeNthWorkingDay(opened, contactDays);
-        Instant rectifyDue = calendar.endOfNthWorkingDay(opened, rectifyDays);
-        List<Move> moves = moves(opened, contactDue, rectifyDue, random);
-        return new Life(HistoryPlan.uuid(random), rating, contactDue, rectifyDue, yellowBeforeRectify(rectifyDue)).run(moves);
+        RectificationDues dues = RectificationDues.of(calendar, opened, contactDays, rectifyDays);
+        boolean lingers = Duration.between(opened, cutoff).toDays() < LINGERS_DAYS;
+        List<Move> moves = moves(opened, dues.contactDue(), dues.rectifyDue(), lingers, random);
+        return new Life(HistoryPlan.uuid(random), rating, dues).run(moves);
     }
 
-    /** From one working day before the rectify due the card turns yellow (once the citizen has been contacted). */
-    Instant yellowBeforeRectify(Instant rectifyDue) {
-        return SlaCards.yellowFrom(calendar, rectifyDue, YellowThreshold.ONE_WORKING_DAY);
-    }
-
-    private List<Move> moves(Instant opened, Instant contactDue, Instant rectifyDue, Random random) {
+    private List<Move> moves(Instant opened, Instant contactDue, Instant rectifyDue, boolean lingers, Random random) {
         List<Move> moves = new ArrayList<>();
         double path = random.nextDouble();
-        double resolution = random.nextDouble();
+        double resolution = lingers ? random.nextDouble() : random.nextDouble() * (EXCLUDED + UPHELD);
         if (path < NEGLECTED) {
-            return moves;
+            if (lingers) {
+                return moves;
+            }
+            path = 1; // taken up in the end, as usual
+        } else {
+            path -= NEGLECTED;
         }
-        path -= NEGLECTED;
         if (path < APPEALED_OPEN) {
             Instant appealed = along(opened, contactDue, 0.05 + 0.2 * random.nextDouble());
-            moves.add(new Move(appealed, SUPERVISOR, "APPEAL", pick(APPEAL_NOTES, random)));
+            moves.add(new Move(appealed, SUPERVISOR, RectificationAction.APPEAL, pick(APPEAL_NOTES, random)));
             if (resolution < EXCLUDED + UPHELD) {
                 Instant decided = along(appealed, contactDue, 0.3 + 0.4 * random.nextDouble());
                 boolean upheld = resolution >= EXCLUDED;
-                moves.add(new Move(decided, ADMIN, upheld ? "UPHOLD" : "EXCLUDE", upheld ? UPHOLD_NOTE : EXCLUDE_NOTE));
+                moves.add(new Move(decided, ADMIN, upheld ? RectificationAction.UPHOLD : RectificationAction.EXCLUDE, upheld ? UPHOLD_NOTE : EXCLUDE_NOTE));
                 if (upheld) {
                     Instant contacted = along(decided, contactDue, 0.3 + 0.5 * random.nextDouble());
-                    moves.add(new Move(contacted, SUPERVISOR, "CONTACT", pick(CONTACT_NOTES, random)));
+                    moves.add(new Move(contacted, SUPERVISOR, RectificationAction.CONTACT, pick(CONTACT_NOTES, random)));
                     rectifyAndClose(moves, contacted, rectifyDue, random);
                 }
             }
@@ -99,18 +110,22 @@ final class HistoryRectifications {
         }
         path -= APPEALED_OPEN;
         Instant contacted = along(opened, contactDue, 0.05 + 0.8 * random.nextDouble());
-        moves.add(new Move(contacted, SUPERVISOR, "CONTACT", pick(CONTACT_NOTES, random)));
+        moves.add(new Move(contacted, SUPERVISOR, RectificationAction.CONTACT, pick(CONTACT_NOTES, random)));
         if (path < STALLED) {
-            return moves;
+            if (lingers) {
+                return moves;
+            }
+            path = 1;
+        } else {
+            path -= STALLED;
         }
-        path -= STALLED;
         if (path < APPEALED_CONTACTED) {
             Instant appealed = workingHours(contacted, 1, 16, random);
-            moves.add(new Move(appealed, SUPERVISOR, "APPEAL", pick(APPEAL_NOTES, random)));
+            moves.add(new Move(appealed, SUPERVISOR, RectificationAction.APPEAL, pick(APPEAL_NOTES, random)));
             if (resolution < EXCLUDED + UPHELD) {
                 Instant decided = workingHours(appealed, 4, 24, random);
                 boolean upheld = resolution >= EXCLUDED;
-                moves.add(new Move(decided, ADMIN, upheld ? "UPHOLD" : "EXCLUDE", upheld ? UPHOLD_NOTE : EXCLUDE_NOTE));
+                moves.add(new Move(decided, ADMIN, upheld ? RectificationAction.UPHOLD : RectificationAction.EXCLUDE, upheld ? UPHOLD_NOTE : EXCLUDE_NOTE));
                 if (upheld) {
                     rectifyAndClose(moves, decided, rectifyDue, random);
                 }
@@ -119,7 +134,7 @@ final class HistoryRectifications {
         }
         path -= APPEALED_CONTACTED;
         rectifyAndClose(moves, contacted, rectifyDue, random);
-        if (path < NOT_CLOSED) {
+        if (path < NOT_CLOSED && lingers) {
             moves.remove(moves.size() - 1);
         }
         return moves;
@@ -136,8 +151,8 @@ final class HistoryRectifications {
         } else {
             rectified = along(from, rectifyDue, 0.05 + 0.4 * random.nextDouble());
         }
-        moves.add(new Move(rectified, SUPERVISOR, "RECTIFY", pick(RECTIFY_NOTES, random)));
-        moves.add(new Move(workingHours(rectified, 1, 24, random), SUPERVISOR, "CLOSE", CLOSE_NOTE));
+        moves.add(new Move(rectified, SUPERVISOR, RectificationAction.RECTIFY, pick(RECTIFY_NOTES, random)));
+        moves.add(new Move(workingHours(rectified, 1, 24, random), SUPERVISOR, RectificationAction.CLOSE, CLOSE_NOTE));
     }
 
     /** The instant a share of the working time between the two has passed, never before one second after {@code from}. */
@@ -156,15 +171,13 @@ final class HistoryRectifications {
 
     /** Applies the moves in order up to the cutoff, keeping the row, the steps and the cards the sweep would have recorded. */
     private final class Life {
-        final java.util.UUID id;
+        final UUID id;
         final HistoryRating rating;
-        final Instant contactDue;
-        final Instant rectifyDue;
-        final Instant yellowAfterContact;
+        final RectificationDues dues;
         final List<HistoryRectification.Step> steps = new ArrayList<>();
         final List<HistoryCase.CardChange> cards = new ArrayList<>();
-        String state = HistoryRectification.OPEN;
-        String appealedFrom;
+        RectificationState state = RectificationState.OPEN;
+        RectificationState appealedFrom;
         String appealedBy;
         SlaCard card = SlaCard.GREEN;
         Instant contacted;
@@ -172,86 +185,71 @@ final class HistoryRectifications {
         Instant closed;
         Instant excluded;
 
-        Life(java.util.UUID id, HistoryRating rating, Instant contactDue, Instant rectifyDue, Instant yellowAfterContact) {
+        Life(UUID id, HistoryRating rating, RectificationDues dues) {
             this.id = id;
             this.rating = rating;
-            this.contactDue = contactDue;
-            this.rectifyDue = rectifyDue;
-            this.yellowAfterContact = yellowAfterContact;
-        }
-
-        Instant yellowFrom() {
-            return contacted == null ? contactDue : yellowAfterContact;
+            this.dues = dues;
         }
 
         HistoryRectification run(List<Move> moves) {
             Instant at = rating.ratedAt();
             steps.add(new HistoryRectification.Step(at, OPENED_BY, "OPEN", null, state, null));
-            int version = 0;
             for (Move m : moves) {
                 if (!m.at().isBefore(cutoff)) {
                     break;
                 }
                 cardsUntil(at, m.at());
-                String from = state;
+                RectificationState from = state;
                 apply(m);
-                steps.add(new HistoryRectification.Step(m.at(), m.actor(), m.action(), from, state, m.note()));
-                version++;
+                steps.add(new HistoryRectification.Step(m.at(), m.actor(), m.action().name(), from, state, m.note()));
                 at = m.at();
             }
             cardsUntil(at, cutoff);
-            return new HistoryRectification(id, rating.id(), rating.department(), state, appealedFrom, appealedBy, version,
-                    rating.ratedAt(), contactDue, rectifyDue, yellowFrom(), card, contacted, rectified, closed, excluded,
-                    List.copyOf(steps), List.copyOf(cards));
+            return new HistoryRectification(id, rating.id(), rating.department(), state, appealedFrom, appealedBy, steps.size() - 1,
+                    rating.ratedAt(), dues.contactDue(), dues.rectifyDue(), dues.yellowFrom(calendar, state), card, contacted, rectified,
+                    closed, excluded, List.copyOf(steps), List.copyOf(cards));
         }
 
+        /** The move as the core makes it: where the machine sends it, the first contact and rectification kept, the appeal's who and whence. */
         private void apply(Move m) {
+            RectificationState to = RectificationMachine.next(state, m.action(), appealedFrom);
+            if (to == null) {
+                throw new IllegalStateException(m.action() + " from " + state);
+            }
             switch (m.action()) {
-                case "CONTACT" -> {
-                    state = HistoryRectification.CONTACTED;
-                    contacted = m.at();
-                }
-                case "RECTIFY" -> {
-                    state = HistoryRectification.RECTIFIED;
-                    rectified = m.at();
-                }
-                case "CLOSE" -> {
-                    state = HistoryRectification.CLOSED;
-                    closed = m.at();
-                }
-                case "APPEAL" -> {
+                case CONTACT -> contacted = contacted == null ? m.at() : contacted;
+                case RECTIFY -> rectified = rectified == null ? m.at() : rectified;
+                case CLOSE -> closed = m.at();
+                case EXCLUDE -> excluded = m.at();
+                case APPEAL -> {
                     appealedFrom = state;
                     appealedBy = m.actor();
-                    state = HistoryRectification.APPEALED;
                 }
-                case "UPHOLD" -> {
-                    state = appealedFrom;
+                case UPHOLD -> {
                     appealedFrom = null;
+                    appealedBy = null;
                 }
-                case "EXCLUDE" -> {
-                    state = HistoryRectification.EXCLUDED;
-                    excluded = m.at();
-                }
-                default -> throw new IllegalArgumentException(m.action());
             }
+            state = to;
         }
 
         /** While the card runs, each change from {@code from} (the card its dues give then) to before {@code to}. */
         private void cardsUntil(Instant from, Instant to) {
-            if (!HistoryRectification.RUNNING.contains(state)) {
+            if (!state.isRunning()) {
                 return;
             }
+            Instant yellow = dues.yellowFrom(calendar, state);
             TreeSet<Instant> instants = new TreeSet<>();
             instants.add(from);
-            for (Instant i : new Instant[]{yellowFrom(), rectifyDue}) {
+            for (Instant i : new Instant[]{yellow, dues.rectifyDue()}) {
                 if (i.isAfter(from) && i.isBefore(to)) {
                     instants.add(i);
                 }
             }
             for (Instant i : instants) {
-                SlaCard now = SlaCards.fromDues(i, yellowFrom(), rectifyDue, null);
+                SlaCard now = SlaCards.fromDues(i, yellow, dues.rectifyDue(), null);
                 if (now != card) {
-                    cards.add(new HistoryCase.CardChange(now, i, now == SlaCard.RED ? rectifyDue : now == SlaCard.YELLOW ? yellowFrom() : i));
+                    cards.add(new HistoryCase.CardChange(now, i, now == SlaCard.RED ? dues.rectifyDue() : now == SlaCard.YELLOW ? yellow : i));
                     card = now;
                 }
             }

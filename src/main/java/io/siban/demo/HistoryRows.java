@@ -117,8 +117,8 @@ final class HistoryRows {
                 .addValue(column(part, HistoryRectification::id, UUID[]::new))
                 .addValue(column(part, HistoryRectification::ratingId, UUID[]::new))
                 .addValue(column(part, HistoryRectification::department, String[]::new))
-                .addValue(column(part, HistoryRectification::state, String[]::new))
-                .addValue(column(part, HistoryRectification::appealedFrom, String[]::new))
+                .addValue(column(part, x -> x.state().name(), String[]::new))
+                .addValue(column(part, x -> x.appealedFrom() == null ? null : x.appealedFrom().name(), String[]::new))
                 .addValue(column(part, HistoryRectification::appealedBy, String[]::new))
                 .addValue(column(part, HistoryRectification::version, Integer[]::new))
                 .addValue(times(part, HistoryRectification::openedAt))
@@ -142,8 +142,8 @@ final class HistoryRows {
                 .addValue(times(part, s -> s.step().at()))
                 .addValue(column(part, s -> s.step().actor(), String[]::new))
                 .addValue(column(part, s -> s.step().action(), String[]::new))
-                .addValue(column(part, s -> s.step().from(), String[]::new))
-                .addValue(column(part, s -> s.step().to(), String[]::new))
+                .addValue(column(part, s -> s.step().from() == null ? null : s.step().from().name(), String[]::new))
+                .addValue(column(part, s -> s.step().to().name(), String[]::new))
                 .addValue(column(part, s -> s.step().note(), String[]::new));
     }
 

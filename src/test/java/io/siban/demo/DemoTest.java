@@ -340,6 +340,14 @@ class DemoTest {
                 + "where v.case_id = c.id and t.case_id = c.id and t.outcome = 'CASE_ACCEPTED')")).as("cases taken in at a window").isPositive();
         assertThat(cases("channel <> 'WINDOW'")).as("online and mobile applications").isPositive();
         assertThat(moved()).as("open cases moved along by the reviewer and clerks").isPositive();
+        String rated = "select count(*) from rating r join ticket t on t.id = r.ticket_id where r.hall_code = 'lz-city' and r.day = " + TODAY
+                + " and r.clerk = t.called_by and r.window_number = t.window_number and r.score = t.rating";
+        while (System.currentTimeMillis() < deadline && count(rated + " and r.attitude is not null") == 0) {
+            Thread.sleep(250);
+        }
+        assertThat(count(rated + " and r.attitude is not null")).as("rated with dimensions through the real service").isPositive();
+        assertThat(count("select count(*) from rating r where r.hall_code = 'lz-city' and r.day = " + TODAY + " and r.score <= 2 "
+                + "and not exists (select 1 from rectification x where x.rating_id = r.id)")).as("bad ones opened").isZero();
     }
 
     private static long cases(String condition) throws Exception {
@@ -384,7 +392,7 @@ class DemoTest {
                     + "(select count(*) from rectification_step p where p.rectification_id = x.id) from rectification x "
                     + "where x.hall_code = '" + hall + "'")) {
                 while (r.next()) {
-                    boolean running = HistoryRectification.RUNNING.contains(r.getString(3));
+                    boolean running = io.siban.feedback.RectificationState.valueOf(r.getString(3)).isRunning();
                     lines.add(HistoryPlan.rectificationLine(UUID.fromString(r.getString(1)), UUID.fromString(r.getString(2)), r.getString(3),
                             r.getInt(4), instant(r, 5), instant(r, 6), running ? null : r.getString(7), r.getInt(8)));
                 }

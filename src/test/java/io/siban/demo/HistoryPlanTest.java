@@ -1,5 +1,8 @@
 package io.siban.demo;
 
+import io.siban.feedback.RectificationAction;
+import io.siban.feedback.RectificationMachine;
+import io.siban.feedback.RectificationState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -161,15 +164,15 @@ class HistoryPlanTest {
         assertThat(plan.rectifications().stream().map(HistoryRectification::ratingId).sorted().toList())
                 .isEqualTo(bad.stream().map(HistoryRating::id).sorted().toList());
         java.util.Map<String, Long> states = plan.rectifications().stream()
-                .collect(java.util.stream.Collectors.groupingBy(HistoryRectification::state, java.util.stream.Collectors.counting()));
+                .collect(java.util.stream.Collectors.groupingBy(x -> x.state().name(), java.util.stream.Collectors.counting()));
         assertThat(states).containsOnlyKeys("OPEN", "CONTACTED", "RECTIFIED", "CLOSED", "APPEALED", "EXCLUDED");
         assertThat(states.get("CLOSED")).isGreaterThan(bad.size() / 2L);
         assertThat(states.values()).allMatch(n -> n >= 2);
         java.time.Instant cutoff = TODAY.atStartOfDay(HALL).toInstant();
-        List<HistoryRectification> open = plan.rectifications().stream().filter(x -> x.state().equals("OPEN")).toList();
+        List<HistoryRectification> open = plan.rectifications().stream().filter(x -> x.state() == RectificationState.OPEN).toList();
         assertThat(open).anyMatch(x -> x.card().name().equals("YELLOW")).anyMatch(x -> x.card().name().equals("RED"));
         assertThat(open).anyMatch(x -> x.contactDue().isBefore(cutoff)).anyMatch(x -> x.rectifyDue().isBefore(cutoff));
-        assertThat(plan.rectifications()).filteredOn(x -> x.state().equals("CLOSED")).anyMatch(x -> x.card().name().equals("RED"));
+        assertThat(plan.rectifications()).filteredOn(x -> x.state() == RectificationState.CLOSED).anyMatch(x -> x.card().name().equals("RED"));
     }
 
     /** The dues are the core's: the same time on the N-th working day, close of business on the N-th, on the hall's calendar. */
@@ -183,7 +186,9 @@ class HistoryPlanTest {
             assertThat(x.openedAt()).isEqualTo(rated);
             assertThat(x.contactDue()).isEqualTo(calendar.sameTimeNthWorkingDay(rated, 1));
             assertThat(x.rectifyDue()).isEqualTo(calendar.endOfNthWorkingDay(rated, 15));
-            assertThat(x.yellowFrom()).isEqualTo(x.contactedAt() == null ? x.contactDue()
+            io.siban.feedback.RectificationDues core = io.siban.feedback.RectificationDues.of(calendar, rated, 1, 15);
+            assertThat(List.of(x.contactDue(), x.rectifyDue())).isEqualTo(List.of(core.contactDue(), core.rectifyDue()));
+            assertThat(x.yellowFrom()).isEqualTo(x.state() == RectificationState.OPEN ? x.contactDue()
                     : io.siban.sla.deadline.SlaCards.yellowFrom(calendar, x.rectifyDue(), io.siban.sla.deadline.YellowThreshold.ONE_WORKING_DAY));
         }
         // rated Wed 2026-09-30 16:00, before 国庆 (10-01 to 10-07): contacted by Thu 10-08 16:00, rectified by the close of the
@@ -200,11 +205,13 @@ class HistoryPlanTest {
         plan.ratings().forEach(r -> ratings.put(r.id(), r));
         for (HistoryRectification x : plan.rectifications()) {
             List<HistoryRectification.Step> steps = x.steps();
-            assertThat(steps.get(0)).isEqualTo(new HistoryRectification.Step(x.openedAt(), "system", "OPEN", null, "OPEN", null));
+            assertThat(steps.get(0)).isEqualTo(new HistoryRectification.Step(x.openedAt(), "system", "OPEN", null, RectificationState.OPEN, null));
             assertThat(steps).isSortedAccordingTo((a, b) -> a.at().compareTo(b.at()));
             for (int i = 1; i < steps.size(); i++) {
                 assertThat(steps.get(i).from()).as(x.id() + " step " + i).isEqualTo(steps.get(i - 1).to());
                 String action = steps.get(i).action();
+                assertThat(RectificationMachine.next(steps.get(i).from(), RectificationAction.valueOf(action),
+                        action.equals("UPHOLD") ? steps.get(i - 1).from() : null)).isEqualTo(steps.get(i).to());
                 if (List.of("RECTIFY", "APPEAL", "EXCLUDE", "UPHOLD").contains(action)) {
                     assertThat(steps.get(i).note()).isNotBlank();
                 }
@@ -218,17 +225,18 @@ class HistoryPlanTest {
             assertThat(at(steps, "RECTIFY")).isEqualTo(x.rectifiedAt());
             assertThat(at(steps, "CLOSE")).isEqualTo(x.closedAt());
             assertThat(at(steps, "EXCLUDE")).isEqualTo(x.excludedAt()).isEqualTo(ratings.get(x.ratingId()).excludedAt());
-            if (x.state().equals("EXCLUDED")) {
+            if (x.state() == RectificationState.EXCLUDED) {
                 assertThat(steps.stream().map(HistoryRectification.Step::action).toList()).containsSubsequence("APPEAL", "EXCLUDE");
             }
-            assertThat(x.appealedFrom() != null).isEqualTo(x.state().equals("APPEALED") || x.state().equals("EXCLUDED"));
+            assertThat(x.appealedFrom() != null).isEqualTo(x.state() == RectificationState.APPEALED || x.state() == RectificationState.EXCLUDED);
+            assertThat(x.appealedBy() != null).isEqualTo(x.appealedFrom() != null);
             java.time.Instant end = x.running() ? TODAY.atStartOfDay(HALL).toInstant() : steps.get(steps.size() - 1).at();
             assertThat(x.card()).isEqualTo(x.cardChanges().isEmpty() ? io.siban.sla.deadline.SlaCard.GREEN
                     : x.cardChanges().get(x.cardChanges().size() - 1).card());
             assertThat(x.cardChanges()).allMatch(k -> k.at().isAfter(x.openedAt()) && !k.at().isAfter(end));
         }
         assertThat(plan.ratings()).filteredOn(r -> r.excludedAt() != null).hasSize((int) plan.rectifications().stream()
-                .filter(x -> x.state().equals("EXCLUDED")).count());
+                .filter(x -> x.state() == RectificationState.EXCLUDED).count());
     }
 
     private static java.time.Instant at(List<HistoryRectification.Step> steps, String action) {
