@@ -269,6 +269,45 @@ class DemoTest {
     }
 
     /**
+     * The seeded rectifications through the core's API, as the supervisor sees them: the overdue ones
+     * and the excluded ones listed with their steps, the live counters equal to the rows, and a seeded
+     * OPEN one moves on with the version it was seeded with.
+     */
+    @Test
+    @Order(10)
+    void theSupervisorsWorklistShowsTheSeededRectifications() throws Exception {
+        String supervisor = io.siban.support.Api.login("supervisor", "supervisor");
+        String city = "from rectification where hall_code = 'lz-city' and ";
+        long overdue = count("select count(*) " + city + "((state = 'OPEN' and contact_due <= now()) "
+                + "or (state in ('OPEN', 'CONTACTED', 'APPEALED') and rectify_due <= now()))");
+        assertThat(overdue).isPositive();
+        io.siban.support.Api.as(supervisor).get("/api/v1/rectifications?hall=lz-city&overdue=true&size=200").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo((int) overdue))
+                .body("items.card", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.isOneOf("YELLOW", "RED")))
+                .body("items.rating.clerk", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("clerk")));
+        io.siban.support.Api.as(supervisor).get("/api/v1/rectifications?hall=lz-city&state=EXCLUDED&size=200").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo((int) count("select count(*) " + city + "state = 'EXCLUDED'")))
+                .body("items[0].steps.action", org.hamcrest.Matchers.hasItems("OPEN", "APPEAL", "EXCLUDE"))
+                .body("items[0].excludedAt", org.hamcrest.Matchers.notNullValue());
+        io.siban.support.Api.as(supervisor).get("/api/v1/rectifications/summary?hall=lz-city").then().statusCode(200)
+                .body("halls[0].open", org.hamcrest.Matchers.equalTo((int) count("select count(*) " + city
+                        + "state not in ('CLOSED', 'EXCLUDED')")))
+                .body("halls[0].red", org.hamcrest.Matchers.equalTo((int) count("select count(*) " + city
+                        + "state in ('OPEN', 'CONTACTED', 'APPEALED') and rectify_due <= now()")));
+        String open = io.siban.support.Api.as(supervisor).get("/api/v1/rectifications?hall=lz-city&state=OPEN").then().statusCode(200)
+                .extract().path("items[0].id");
+        var seeded = io.siban.support.Api.as(supervisor).get("/api/v1/rectifications/" + open).then().statusCode(200).extract();
+        int version = seeded.path("version");
+        assertThat(seeded.header("ETag")).isEqualTo("\"" + version + "\"");
+        assertThat(version).isEqualTo(count("select count(*) - 1 from rectification_step where rectification_id = '" + open + "'"));
+        io.siban.support.Api.as(supervisor).header("If-Match", seeded.header("ETag")).body(Map.of("action", "CONTACT", "note", "已电话回访"))
+                .post("/api/v1/rectifications/" + open + "/transitions").then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("CONTACTED")).body("version", org.hamcrest.Matchers.equalTo(version + 1))
+                .body("steps[0].action", org.hamcrest.Matchers.equalTo("OPEN"))
+                .body("steps[-1].action", org.hamcrest.Matchers.equalTo("CONTACT"));
+    }
+
+    /**
      * Within seconds kiosks issue tickets and the demo clerks call and serve them through the real
      * services, so their events reach the day's tally; cases are taken in and moved; window 1 is left
      * to people.
