@@ -89,16 +89,22 @@ class KpiRatingsTest {
             as(token).body(Map.of("outcome", "CONSULTATION")).post("/api/v1/tickets/" + called + "/finish").then().statusCode(200);
         }
         at(clocks, "2026-10-12T10:00:00");
-        String caseId = KpiReportTest.createCase(hall, KpiReportTest.item("TIME_LIMITED"), tokens[0]);
+        var created = as(tokens[0]).body(Map.of("itemCode", KpiReportTest.item("TIME_LIMITED"), "hall", hall, "channel", "WINDOW",
+                        "submittedDocuments", KpiReportTest.DOCUMENTS, "applicant", Map.of("name", "张三丰", "idNumber", "620102199001011234")))
+                .post("/api/v1/cases").then().statusCode(201).extract();
+        String caseId = created.path("id");
         at(clocks, "2026-10-12T10:20:00");
         KpiReportTest.close(caseId, Api.staffToken("reviewer", hall));
 
+        at(clocks, "2026-10-12T11:00:00");
         RatingRows.ticket(t[0], 5);
         RatingRows.ticket(t[1], 4);
         UUID rectified = RatingRows.ticket(t[2], 2);
         UUID appealed = RatingRows.ticket(t[3], 1);
-        RatingRows.ofCase(caseId, 1);
-        RatingRows.move(rectified, "CLOSE", "CLOSED");
+        // the case's rating: tied to the clerk who took it (clerk A), at no window (the case had no visit)
+        RatingRows.ofCase(caseId, created.path("caseNumber"), created.path("verificationCode"), 1);
+        at(clocks, "2026-10-13T10:00:00");
+        RatingRows.close(rectified, supervisor);
 
         String query = "hall=" + hall + "&" + PERIOD;
         JsonPath before = awaitReport(supervisor, query,
@@ -106,7 +112,7 @@ class KpiRatingsTest {
         assertBlock(before, "total.ratings", ratings(5, 0.4, 0.0, 3, 1, 1.0 / 3));
         assertFigures(hall, before);
 
-        RatingRows.move(appealed, "EXCLUDE", "EXCLUDED");
+        RatingRows.exclude(appealed, supervisor, Api.adminToken());
         JsonPath after = awaitReport(supervisor, query, r -> r.getLong("total.ratings.count") == 4
                 && r.getDouble("total.ratings.unratedShare") > 0);
         assertBlock(after, "total.ratings", ratings(4, 0.5, 0.25, 2, 1, 0.5));
@@ -121,11 +127,10 @@ class KpiRatingsTest {
         assertRatings(noWindow, ratings(1, 0.0, null, 1, 0, 0.0));
 
         JsonPath byClerk = report(supervisor, query + "&groupBy=clerk");
-        assertThat(KpiReportTest.rows(byClerk).stream().filter(m -> clerkA.equals(m.get("key.clerk"))).findFirst().orElseThrow())
-                .isEqualTo(KpiReportTest.rows(report(supervisor, query + "&groupBy=clerk&window=1")).stream()
-                        .filter(m -> clerkA.equals(m.get("key.clerk"))).findFirst().orElseThrow());
-        assertRatings(row(byClerk, "clerk", clerkA), ratings(2, 0.5, 0.0, 1, 1, 1.0));
+        // clerk A: the tickets rated 5 and 2 (rectified), and the case rated 1
+        assertRatings(row(byClerk, "clerk", clerkA), ratings(3, 1.0 / 3, 0.0, 2, 1, 0.5));
         assertRatings(row(byClerk, "clerk", clerkB), ratings(1, 1.0, 0.5, 0, 0, null));
+        assertRatings(row(report(supervisor, query + "&groupBy=clerk&window=1"), "clerk", clerkA), ratings(2, 0.5, 0.0, 1, 1, 1.0));
 
         JsonPath byChannel = report(supervisor, query + "&groupBy=channel");
         assertRatings(row(byChannel, "channel", "KIOSK"), ratings(3, 2.0 / 3, 0.25, 1, 1, 1.0));

@@ -86,7 +86,6 @@ class KpiReportTest {
         at("2026-10-12T09:13:00");
         finish(clerk, t[0]);
         Api.holder(t[0]).body(Map.of("score", 5)).post("/api/v1/tickets/" + t[0] + "/rating").then().statusCode(200);
-        RatingRows.keptInRatingTable(t[0]);
         at("2026-10-12T09:20:00");
         assertThat(callNext(clerk, hall, 1)).isEqualTo(t[2]);
         at("2026-10-12T09:25:00");
@@ -94,7 +93,6 @@ class KpiReportTest {
         at("2026-10-12T09:26:00");
         finish(clerk, t[1]);
         Api.holder(t[1]).body(Map.of("score", 1)).post("/api/v1/tickets/" + t[1] + "/rating").then().statusCode(200);
-        RatingRows.keptInRatingTable(t[1]);
         at("2026-10-12T09:30:00");
         assertThat(callNext(clerk, hall, 1)).isEqualTo(t[3]);
         as(clerk).post("/api/v1/tickets/" + t[3] + "/start").then().statusCode(200);
