@@ -31,6 +31,21 @@ class RollupPlanTest {
                 .contains("Index Scan using rating_pkey on rating");
     }
 
+    @Test
+    void theRatingEventsAreTheSameInJavaAndSql() throws Exception {
+        java.util.List<String> types = new java.util.ArrayList<>(RollupBatch.RATING_EVENTS);
+        types.addAll(java.util.List.of("ticket.finished", "case.moved", "sla.card", "case.explained", "rating.good"));
+        try (Connection db = LocalServicesResource.connect(); var s = db.prepareStatement("select kpi_rating_event(?)")) {
+            for (String type : types) {
+                s.setString(1, type);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    assertThat(r.getBoolean(1)).as(type).isEqualTo(RollupBatch.RATING_EVENTS.contains(type));
+                }
+            }
+        }
+    }
+
     /** The plan PostgreSQL makes when scanning a whole table costs nothing (a test database is small). */
     private static String plan(String query) throws Exception {
         try (Connection db = LocalServicesResource.connect(); Statement s = db.createStatement()) {
