@@ -44,7 +44,7 @@ public final class KpiSums {
     public long legalBreach;
     public Integer usedP90;
 
-    /** Ratings not excluded, tickets' and cases' (the rating rollups'): all, of 4 or 5, of 1 or 2, bad and rectified. */
+    /** Ratings not excluded, tickets' and cases' (the rating rollups'): all, of 4 or 5, of 1 or 2, and bad ones rectified (CLOSED). */
     public long ratings;
     public long satisfied;
     public long bad;
