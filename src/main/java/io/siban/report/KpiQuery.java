@@ -62,7 +62,7 @@ public record KpiQuery(LocalDate from, LocalDate to, String hall, String departm
             }
         }
         return switch (source) {
-            case TICKETS -> true;
+            case TICKETS, RATINGS -> true;
             case CASES -> window == null;
             case WINDOWS -> department == null && category == null && channel == null;
         };
