@@ -2,7 +2,6 @@ package io.siban.feedback;
 
 import io.siban.cases.LookupThrottle;
 import io.siban.common.web.ClientAddress;
-import io.siban.feedback.dto.CaseRatingView;
 import io.siban.rating.Rating;
 import io.siban.rating.RatingRequest;
 import io.siban.rating.RatingRules;

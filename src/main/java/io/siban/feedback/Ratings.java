@@ -8,7 +8,6 @@ import io.siban.outbox.Outbox;
 import io.siban.outbox.OutboxPublisher;
 import io.siban.queue.TicketRated;
 import io.siban.rating.Rating;
-import io.siban.rating.RatingRequest;
 import io.siban.rating.RatingRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
