@@ -161,6 +161,12 @@ class DemoTest {
         assertThat(count("select coalesce(sum(closed), 0) from kpi_case_day where " + days))
                 .isEqualTo(count("select count(*) from service_case where hall_code in ('lz-city', 'gaolan') and closed_at is not null "
                         + "and (closed_at at time zone 'Asia/Shanghai')::date < " + TODAY)).isPositive();
+        String counted = "from rating r where r.hall_code in ('lz-city', 'gaolan') and r.day < " + TODAY + " and r.excluded_at is null";
+        assertThat(text("select coalesce(sum(rated), 0) || ' ' || coalesce(sum(bad), 0) || ' ' || coalesce(sum(rectified), 0) "
+                + "from kpi_rating_day where window_number = -1 and " + days)).as("rated, bad, rectified; excluded ones left out")
+                .isEqualTo(count("select count(*) " + counted) + " " + count("select count(*) " + counted + " and r.score <= 2") + " "
+                        + count("select count(*) " + counted + " and exists (select 1 from rectification x where x.rating_id = r.id "
+                        + "and x.state = 'CLOSED')"));
     }
 
     @Test
@@ -457,6 +463,13 @@ class DemoTest {
             counts.put(table, count("select count(*) from " + table));
         }
         return counts;
+    }
+
+    private static String text(String sql) throws Exception {
+        try (Connection db = LocalServicesResource.connect(); Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        }
     }
 
     private static long count(String sql) throws Exception {
