@@ -6,6 +6,7 @@ import io.siban.cases.sla.CardSweeper;
 import io.siban.common.Clocks;
 import io.siban.support.Api;
 import io.siban.support.LocalServicesResource;
+import io.siban.support.HallClock;
 import io.siban.support.RedisServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -13,10 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,7 @@ public class StageCardTest {
     }
 
     void at(String local) {
-        clocks.use(Clock.fixed(OffsetDateTime.parse(local + "+08:00").toInstant(), ZoneOffset.UTC));
+        HallClock.at(clocks, local);
         sweeper.sweepOnce().await().atMost(Duration.ofSeconds(30));
     }
 

@@ -3,35 +3,18 @@ package io.siban.cases.sla;
 import io.siban.cases.CaseSql;
 import io.siban.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 /** Cases as a card subject: the cards of their committed and statutory dues, announced as {@code sla.card}. */
-@ApplicationScoped
-public class CaseCards implements CardSubject {
+@Singleton
+public class CaseCards extends StoredCards {
+    private final SlaCounters counters;
+
     @Inject
-    DeadlineIndex index;
-    @Inject
-    SlaCounters counters;
-
-    @Override
-    public String name() {
-        return "case";
-    }
-
-    @Override
-    public DeadlineIndex index() {
-        return index;
-    }
-
-    @Override
-    public String fire() {
-        return FIRE;
-    }
-
-    @Override
-    public String rebuild() {
-        return REBUILD;
+    public CaseCards(DeadlineIndex index, SlaCounters counters) {
+        super("case", index, FIRE, REBUILD);
+        this.counters = counters;
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.siban.outbox.Outbox;
 import io.siban.sla.deadline.CardSql;
 import io.siban.sla.deadline.SlaCard;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -18,50 +18,19 @@ import java.util.UUID;
  * {@code stage_due}); when the stage runs past it, it receives a RED card, recorded in
  * {@code case_card_change} with stage {@code LOCAL} and announced as {@code sla.stage_card}.
  */
-@ApplicationScoped
-public class StageCards implements CardSubject {
+@Singleton
+public class StageCards extends StoredCards {
     /** The stage's name in the register. */
     public static final String LOCAL = "LOCAL";
 
-    private final DeadlineIndex index;
-
     @Inject
     public StageCards(ReactiveRedisDataSource redis) {
-        this.index = new DeadlineIndex(redis, "siban:stage");
-    }
-
-    @Override
-    public String name() {
-        return "local stage";
-    }
-
-    @Override
-    public DeadlineIndex index() {
-        return index;
-    }
-
-    @Override
-    public String fire() {
-        return FIRE;
-    }
-
-    @Override
-    public String rebuild() {
-        return REBUILD;
-    }
-
-    @Override
-    public void fired(String hall) {
-        // a stage card changes no counter
-    }
-
-    @Override
-    public Uni<Void> settle() {
-        return Uni.createFrom().voidItem();
+        super("local stage", new DeadlineIndex(redis, "siban:stage"), FIRE, REBUILD);
     }
 
     /** The case's stage due goes into the index while the local stage runs, and out of it otherwise. */
     Uni<Void> follow(UUID id, boolean stageRuns, Instant now, Instant stageDue) {
+        DeadlineIndex index = index();
         Uni<Void> change = stageRuns && stageDue != null ? index.schedule(id, DeadlineIndex.next(now, null, stageDue, null)) : index.remove(id);
         return change.onFailure().recoverWithUni(failure -> index.invalidate().onFailure().recoverWithNull());
     }
