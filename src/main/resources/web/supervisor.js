@@ -2,6 +2,8 @@ import { t, lang, applyTexts, bindToggle } from '/web/i18n.js';
 import { $, el } from '/web/dom.js';
 import { hallFromPath, hallApi, getJson, loginForm, queueRows, followStream, downloadCsv } from '/web/lib.js';
 import { percent, duration, count, monthStart, daysBefore, kpiQuery, kpiRows, kpiHeader, trendChart } from '/web/report.js';
+import { rectifications } from '/web/rectifications.js';
+import { accountability } from '/web/accountability.js';
 
 const hall = hallFromPath();
 const session = loginForm('siban.staff', {
@@ -13,6 +15,8 @@ const kpis = params => api(`/api/v1/reports/kpis?${kpiQuery({ hall, ...params })
 let timer = null;
 let today = null;
 let summary = { byWindow: [] };
+const worklist = rectifications(session, hall);
+const register = accountability(session, hall, () => today);
 
 function hours(seconds) {
   const sign = seconds < 0 ? '-' : '';
@@ -128,8 +132,14 @@ async function refreshCalendar() {
   banner.hidden = !warning;
 }
 
-const refresh = () => Promise.all([refreshLive().then(refreshKpis), refreshCalendar()]);
+// 好差评 and 超时问责: the worklist, its counters and the register (the register once the hall's day is known)
+const refreshFeedback = () => Promise.all([worklist.refresh(), register.refresh()]);
+const refresh = () => Promise.all([refreshLive().then(() => Promise.all([refreshKpis(), register.refresh()])), refreshCalendar(),
+  worklist.refresh()]);
 function refreshSoon() { clearTimeout(timer); timer = setTimeout(() => refreshLive().catch(() => {}), 200); }
+const FEEDBACK = new Set(['rating.bad', 'rectification.moved', 'rectification.card', 'case.explained', 'sla.card']);
+let feedbackTimer = null;
+function refreshFeedbackSoon() { clearTimeout(feedbackTimer); feedbackTimer = setTimeout(() => refreshFeedback().catch(() => {}), 200); }
 
 function start() {
   session.hide();
@@ -137,7 +147,7 @@ function start() {
   // the staff stream: it carries the case cards (sla.card) the public stream does not
   const watched = new Set(['sla.card', 'queue.counters', 'ticket.called', 'window.status', 'message']);
   followStream(hallApi(hall, '/stream/staff'), { Authorization: `Bearer ${session.token}` },
-    type => { if (watched.has(type)) refreshSoon(); },
+    type => { if (watched.has(type)) refreshSoon(); if (FEEDBACK.has(type)) refreshFeedbackSoon(); },
     (ok, status) => { $('link').className = ok ? 'link ok' : 'link bad'; if (status === 401) session.show(); });
   setInterval(() => refresh().catch(() => {}), 60000);
 }
