@@ -58,6 +58,7 @@ export function rectifications(session, hall) {
   function draw() {
     const list = $('rectifications');
     list.replaceChildren(...(items.length ? items.map(item) : [el('p', { className: 'empty' }, t('noRectifications'))]));
+    list.dataset.draws = String(Number(list.dataset.draws || 0) + 1); // how many times it was drawn (tests wait on it)
   }
 
   const replace = next => { items = items.map(r => (r.id === next.id ? next : r)); };

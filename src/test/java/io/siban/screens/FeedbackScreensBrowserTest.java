@@ -16,7 +16,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -188,11 +187,11 @@ class FeedbackScreensBrowserTest {
         Browser.screenshot(board, "rectifications");
 
         board.findElement(item).findElement(By.cssSelector(".note")).sendKeys("已电话联系群众，了解情况");
+        int draws = draws();
         board.findElement(item).findElement(By.cssSelector("button[data-action='CONTACT']")).click();
         wait.until(d -> "CONTACTED".equals(d.findElement(item).getDomAttribute("data-state")));
-        // the move's event on the staff stream redraws the worklist once more
-        WebElement drawnAfterTheMove = board.findElement(item);
-        wait.until(ExpectedConditions.stalenessOf(drawnAfterTheMove));
+        // drawn from the move's answer, then again after the move's event on the staff stream
+        wait.until(d -> draws() >= draws + 2);
         assertThat(one("select state from rectification where id = $1", UUID.fromString(id)).getString("state")).isEqualTo("CONTACTED");
         wait.until(d -> text(d, item, ".steps").contains("已电话联系群众，了解情况"));
 
@@ -211,6 +210,10 @@ class FeedbackScreensBrowserTest {
                 .isEqualTo("CONTACTED");
         board.manage().deleteAllCookies();
         ((JavascriptExecutor) board).executeScript("sessionStorage.clear();");
+    }
+
+    static int draws() {
+        return Integer.parseInt(board.findElement(By.id("rectifications")).getDomAttribute("data-draws"));
     }
 
     /** The text of a part of an element the page may redraw meanwhile (then it is read again). */
