@@ -2,6 +2,8 @@ package io.siban.screens;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.siban.cases.sla.CardSweeper;
+import io.siban.common.Clocks;
 import io.siban.support.Api;
 import io.siban.support.Browser;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,7 +23,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +42,15 @@ class FeedbackScreensBrowserTest {
     URI base;
     @Inject
     Pool pool;
+    @Inject
+    Clocks clocks;
+    @Inject
+    CardSweeper sweeper;
+
+    @AfterEach
+    void realTime() {
+        clocks.reset();
+    }
 
     static WebDriver phone;
     static WebDriver board;
@@ -170,12 +185,8 @@ class FeedbackScreensBrowserTest {
         String supervisor = "rw-" + UUID.randomUUID().toString().substring(0, 6);
         Api.createStaff(supervisor, "supervisor-password", List.of("supervisor"), List.of(ticket.hall()));
 
-        board.get(base.resolve("/supervisor/" + ticket.hall()).toString());
+        logIn(ticket.hall(), supervisor);
         WebDriverWait wait = new WebDriverWait(board, Duration.ofSeconds(15));
-        wait.until(d -> d.findElement(By.id("login")).isDisplayed());
-        board.findElement(By.id("username")).sendKeys(supervisor);
-        board.findElement(By.id("password")).sendKeys("supervisor-password");
-        board.findElement(By.cssSelector("#login button")).click();
         By item = By.cssSelector("#rectifications [data-rectification='" + id + "']");
         wait.until(d -> !d.findElements(item).isEmpty());
         assertThat(text(board, item, ".state")).isEqualTo("待回访");
@@ -208,6 +219,70 @@ class FeedbackScreensBrowserTest {
         assertThat(board.findElement(item).getDomAttribute("data-version")).isEqualTo(String.valueOf(now));
         assertThat(one("select state, version from rectification where id = $1", UUID.fromString(id)).getString("state"))
                 .isEqualTo("CONTACTED");
+        logOut();
+    }
+
+    @Test
+    void theAccountabilityListShowsARedCaseUnexplainedThenOverdueThenExplained() throws Exception {
+        String hall = Api.hall("ra-" + UUID.randomUUID().toString().substring(0, 8));
+        String item = "RA-" + UUID.randomUUID().toString().substring(0, 6);
+        as(adminToken()).body(Map.of("code", item, "name", "食品经营许可", "department", "市场监管局", "level", "CITY",
+                "category", "TIME_LIMITED", "committedLimit", 2, "statutoryLimit", 20, "onlineCapable", false))
+                .post("/api/v1/items").then().statusCode(201);
+        clocks.use(Clock.fixed(OffsetDateTime.parse("2026-10-12T10:00:00+08:00").toInstant(), ZoneOffset.UTC)); // a Monday
+        var created = as(Api.staffToken("clerk", hall)).body(Map.of("itemCode", item, "hall", hall, "channel", "WINDOW"))
+                .post("/api/v1/cases").then().statusCode(201).extract();
+        String caseNumber = created.path("caseNumber");
+        // two working days later at close of business the committed due has passed: a red card
+        clocks.use(Clock.fixed(OffsetDateTime.parse("2026-10-14T17:00:01+08:00").toInstant(), ZoneOffset.UTC));
+        sweeper.sweepOnce().await().atMost(Duration.ofSeconds(10));
+        String supervisor = "ra-" + UUID.randomUUID().toString().substring(0, 6);
+        Api.createStaff(supervisor, "supervisor-password", List.of("supervisor"), List.of(hall));
+
+        logIn(hall, supervisor);
+        By red = By.cssSelector("#accountability tr.red[data-case='" + caseNumber + "']");
+        WebDriverWait wait = new WebDriverWait(board, Duration.ofSeconds(15));
+        wait.until(d -> !d.findElements(red).isEmpty());
+        assertThat(text(board, red, "td.unexplained")).isEqualTo("未说明");
+        assertThat(board.findElement(red).getDomAttribute("class")).doesNotContain("unexplained-overdue");
+
+        // three working days on (Monday 17:00), still unexplained: highlighted
+        clocks.use(Clock.fixed(OffsetDateTime.parse("2026-10-20T10:00:00+08:00").toInstant(), ZoneOffset.UTC));
+        board.navigate().refresh();
+        By overdue = By.cssSelector("#accountability tr.red.unexplained-overdue[data-case='" + caseNumber + "']");
+        wait.until(d -> !d.findElements(overdue).isEmpty());
+        ((JavascriptExecutor) board).executeScript("arguments[0].scrollIntoView()", board.findElement(By.id("accountability-section")));
+        Browser.screenshot(board, "accountability");
+
+        board.findElement(overdue).findElement(By.cssSelector("button.explain")).click();
+        wait.until(d -> d.findElement(By.id("explain-form")).isDisplayed());
+        assertThat(board.findElement(By.id("explain-case")).getText()).isEqualTo(caseNumber + " · 红牌");
+        board.findElement(By.id("explain-cause")).sendKeys("现场核查排期延误");
+        board.findElement(By.id("explain-responsible")).sendKeys("审批科 王某");
+        board.findElement(By.id("explain-remedy")).sendKeys("核查改为受理后两个工作日内排定");
+        board.findElement(By.cssSelector("#explain-form button[type='submit']")).click();
+        wait.until(d -> !d.findElement(By.id("explain-form")).isDisplayed());
+        wait.until(d -> text(d, red, "td.explained").startsWith("现场核查排期延误"));
+        assertThat(board.findElement(red).getDomAttribute("class")).doesNotContain("unexplained-overdue");
+        Row explained = one("select e.card, e.cause, e.responsible, e.remedy, e.actor from case_explanation e "
+                + "join service_case c on c.id = e.case_id where c.case_number = $1", caseNumber);
+        assertThat(explained.getString("card")).isEqualTo("RED");
+        assertThat(explained.getString("responsible")).isEqualTo("审批科 王某");
+        assertThat(explained.getString("actor")).isEqualTo(supervisor);
+        logOut();
+    }
+
+    void logIn(String hall, String supervisor) {
+        board.get(base.resolve("/supervisor/" + hall).toString());
+        WebDriverWait wait = new WebDriverWait(board, Duration.ofSeconds(15));
+        wait.until(d -> d.findElement(By.id("login")).isDisplayed());
+        board.findElement(By.id("username")).sendKeys(supervisor);
+        board.findElement(By.id("password")).sendKeys("supervisor-password");
+        board.findElement(By.cssSelector("#login button")).click();
+        wait.until(d -> d.findElement(By.id("content")).isDisplayed());
+    }
+
+    static void logOut() {
         board.manage().deleteAllCookies();
         ((JavascriptExecutor) board).executeScript("sessionStorage.clear();");
     }
