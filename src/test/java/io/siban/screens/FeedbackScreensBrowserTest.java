@@ -174,6 +174,44 @@ class FeedbackScreensBrowserTest {
     }
 
     @Test
+    void aClosedCaseIsRatedFromTheCaseTracker() throws Exception {
+        String hall = Api.hall("rc-" + UUID.randomUUID().toString().substring(0, 8));
+        String item = "RC-" + UUID.randomUUID().toString().substring(0, 6);
+        as(adminToken()).body(Map.of("code", item, "name", "食品经营许可", "department", "市场监管局", "level", "CITY",
+                "category", "IMMEDIATE", "statutoryLimit", 1, "onlineCapable", false)).post("/api/v1/items").then().statusCode(201);
+        var created = as(Api.staffToken("clerk", hall)).body(Map.of("itemCode", item, "hall", hall, "channel", "WINDOW"))
+                .post("/api/v1/cases").then().statusCode(201).extract();
+        String caseNumber = created.path("caseNumber");
+        String code = created.path("verificationCode");
+        WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(10));
+        phone.get(base.resolve("/c/" + caseNumber + "?code=" + code).toString());
+        wait.until(d -> "已受理".equals(d.findElement(By.id("case-state")).getText()));
+        assertThat(phone.findElement(By.id("rate-case")).isDisplayed()).isFalse(); // not closed yet
+
+        as(Api.staffToken("reviewer", hall)).header("If-Match", "0").body(Map.of("action", "APPROVE"))
+                .post("/api/v1/cases/" + created.path("id") + "/transitions").then().statusCode(200);
+        phone.navigate().refresh();
+        wait.until(d -> d.findElement(By.id("rate-case")).isDisplayed());
+        assertThat(bodyText(phone)).doesNotContain(code);
+        phone.findElement(By.id("rate-case")).click();
+        wait.until(d -> d.findElement(By.id("rating-form")).isDisplayed());
+        assertThat(phone.findElement(By.id("subject")).getText()).isEqualTo(caseNumber + " · 食品经营许可");
+        phone.findElement(By.cssSelector("#levels input[value='4']")).click();
+        new Select(phone.findElement(By.cssSelector("select[name='integrity']"))).selectByValue("5");
+        phone.findElement(By.id("send")).click();
+        wait.until(d -> d.findElement(By.id("thanks")).isDisplayed());
+        Row rating = one("select g.subject, g.score, g.integrity from rating g join service_case c on c.id = g.case_id "
+                + "where c.case_number = $1 and g.subject = 'CASE'", caseNumber);
+        assertThat(rating.getInteger("score")).isEqualTo(4);
+        assertThat(rating.getInteger("integrity")).isEqualTo(5);
+
+        // the English toggle says the same page in English
+        phone.findElement(By.id("lang")).click();
+        wait.until(d -> "Rate the service".equals(d.findElement(By.cssSelector("header h1")).getText()));
+        phone.findElement(By.id("lang")).click();
+    }
+
+    @Test
     void aBadRatingIsContactedFromTheWorklistAndAStaleMoveReloadsTheItem() throws Exception {
         Served ticket = served("rw-");
         Api.anonymous().header("X-Ticket-Key", ticket.key()).body(Map.of("score", 1, "comment", "等了很久，窗口态度差"))
