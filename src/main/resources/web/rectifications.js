@@ -5,8 +5,10 @@
 import { t } from '/web/i18n.js';
 import { $, el } from '/web/dom.js';
 
-// The moves a state offers (API.md); the server still decides, and answers 409 to a wrong one.
+// The moves a state offers (API.md), in the order shown; an answer that lists its actions (what this
+// caller may do now) narrows them. The server still decides, and answers 409 to a wrong one.
 const MOVES = { OPEN: ['CONTACT', 'APPEAL'], CONTACTED: ['RECTIFY', 'APPEAL'], RECTIFIED: ['CLOSE'], APPEALED: ['EXCLUDE', 'UPHOLD'] };
+const movesOf = r => (MOVES[r.state] || []).filter(action => !Array.isArray(r.actions) || r.actions.includes(action));
 const DIMENSIONS = ['attitude', 'efficiency', 'quality', 'integrity'];
 
 const when = iso => (iso ? new Date(iso).toLocaleString() : '—');
@@ -32,7 +34,7 @@ export function rectifications(session, hall) {
 
   function item(r) {
     const overdue = r.contactOverdue || r.rectifyOverdue;
-    const note = el('input', { className: 'note', maxLength: 500, placeholder: t('note'), value: notes.get(r.id) || '' });
+    const note = el('input', { className: 'note', maxLength: 1000, placeholder: t('note'), value: notes.get(r.id) || '' });
     note.addEventListener('input', () => notes.set(r.id, note.value));
     const message = messages.get(r.id);
     return el('article', { className: `rect ${(r.card || '').toLowerCase()}${overdue ? ' overdue' : ''}`,
@@ -46,8 +48,8 @@ export function rectifications(session, hall) {
     el('ol', { className: 'steps' }, (r.steps || []).map(s =>
       el('li', {}, [when(s.at), s.actor, t(`a_${s.action}`), s.from ? `${t(`r_${s.from}`)} → ${t(`r_${s.to}`)}` : t(`r_${s.to}`), s.note]
         .filter(Boolean).join(' · ')))),
-    (MOVES[r.state] || []).length ? el('div', { className: 'moves' }, note,
-      MOVES[r.state].map(action => {
+    movesOf(r).length ? el('div', { className: 'moves' }, note,
+      movesOf(r).map(action => {
         const button = el('button', { type: 'button', className: 'move', dataset: { action } }, t(`a_${action}`));
         button.addEventListener('click', () => move(r.id, action, button));
         return button;
@@ -86,7 +88,8 @@ export function rectifications(session, hall) {
     const { halls } = await session.call('GET', `/api/v1/rectifications/summary?hall=${q(hall)}`);
     const body = $('rect-counts').tBodies[0];
     body.replaceChildren(...halls.map(h => el('tr', { dataset: { hall: h.hall } },
-      [h.hall, h.open, h.contactOverdue, h.yellow, h.red].map((v, i) => el('td', { className: i === 2 && v > 0 ? 'late' : '' }, String(v))))));
+      [h.hall, h.open, h.contactOverdue, h.overdue ?? '—', h.yellow, h.red]
+        .map((v, i) => el('td', { className: (i === 2 || i === 3) && v > 0 ? 'late' : '' }, String(v))))));
   }
 
   async function refresh() {
