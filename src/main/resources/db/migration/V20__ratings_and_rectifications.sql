@@ -57,6 +57,10 @@ create table rectification (
     hall_code     text        not null references hall (code),
     department    text        not null default '',
     calendar_id   text        not null,
+    -- the hall's deadlines when it was opened: a later change of the hall's does not move them, a
+    -- calendar change re-times them with these
+    contact_working_days int  not null,
+    rectify_working_days int  not null,
     state         text        not null,
     appealed_from text,
     appealed_by   text,

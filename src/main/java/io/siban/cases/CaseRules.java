@@ -81,15 +81,7 @@ final class CaseRules {
 
     /** The If-Match version: a bare number or a quoted entity tag ("3", W/"3"). */
     static int version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.invalid("If-Match", "send the case version you changed from, e.g. If-Match: 3");
-        }
-        String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("If-Match", "'" + ifMatch + "' is not a case version");
-        }
+        return io.siban.common.web.IfMatch.version(ifMatch, "case");
     }
 
     private static void documents(List<Violation> v, String field, List<String> documents) {

@@ -1,5 +1,6 @@
 package io.siban.cases;
 
+import io.siban.sla.deadline.CardSql;
 import io.siban.sla.deadline.SlaCard;
 
 import java.util.Set;
@@ -38,23 +39,12 @@ public final class CaseSql {
 
     /** The card of a running case at {@code now}, from its stored dues: {@code case when ... end}. */
     public static String card(String c, String now) {
-        StringBuilder sql = new StringBuilder("case");
-        for (SlaCard card : SlaCard.MOST_SEVERE_FIRST) {
-            sql.append(card.from() == null ? " else '" + card.name() + "' end"
-                    : " when " + c + column(card.from()) + " <= " + now + " then '" + card.name() + "'");
-        }
-        return sql.toString();
+        return CardSql.card(due -> c + column(due), now);
     }
 
     /** The instant a card shows from, for a card named by {@code card}; {@code otherwise} for GREEN. */
     public static String dueOf(String card, String c, String otherwise) {
-        StringBuilder sql = new StringBuilder("case ").append(card);
-        for (SlaCard each : SlaCard.MOST_SEVERE_FIRST) {
-            if (each.from() != null) {
-                sql.append(" when '").append(each.name()).append("' then ").append(c).append(column(each.from()));
-            }
-        }
-        return sql.append(" else ").append(otherwise).append(" end").toString();
+        return CardSql.dueOf(card, due -> c + column(due), otherwise);
     }
 
     /**

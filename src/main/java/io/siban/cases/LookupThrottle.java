@@ -25,11 +25,11 @@ public class LookupThrottle {
         this.limit = new RateLimit(redis, this.config.window(), this.config.maxWait());
     }
 
-    Uni<Void> acquire(String address, String caseNumber) {
+    public Uni<Void> acquire(String address, String caseNumber) {
         return limit.acquire("too many wrong case lookups from this address; wait before trying again", counts(address, caseNumber));
     }
 
-    Uni<Void> succeeded(String address, String caseNumber) {
+    public Uni<Void> succeeded(String address, String caseNumber) {
         return limit.release(counts(address, caseNumber));
     }
 

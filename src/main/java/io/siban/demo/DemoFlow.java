@@ -17,7 +17,7 @@ import io.siban.queue.TicketIssuer;
 import io.siban.queue.TicketMoves;
 import io.siban.queue.dto.FinishRequest;
 import io.siban.queue.dto.IssueRequest;
-import io.siban.queue.dto.RatingRequest;
+import io.siban.rating.RatingRequest;
 import io.siban.security.Caller;
 import io.siban.security.Roles;
 import io.smallrye.mutiny.Uni;

@@ -8,10 +8,12 @@ import java.util.Set;
 /**
  * What the public hall stream may carry: numbers, queues and windows, never an id that would let a
  * stranger act on a ticket or a case. Case cards (case numbers, departments, dues) go only to the
- * staff stream. One rule for the live part and the replay alike.
+ * staff stream, and so do ratings and their rectifications (a rating points at a window, so at a
+ * clerk). One rule for the live part and the replay alike.
  */
 final class PublicEvents {
-    private static final Set<String> STAFF_ONLY = Set.of("sla.card", "case.moved");
+    private static final Set<String> STAFF_ONLY = Set.of("sla.card", "case.moved", "case.explained", "ticket.rated", "case.rated",
+            "rating.bad", "rectification.moved", "rectification.card");
 
     private PublicEvents() {
     }

@@ -75,6 +75,11 @@ public class BusinessMeters {
         gauge("siban.cases.open", "open cases by card", Tags.of("hall", hall, "category", label(category), "card", card)).set(count);
     }
 
+    /** The hall's rectifications of bad ratings past a due they have not met (contact or rectify). */
+    public void rectificationsOverdue(String hall, long count) {
+        gauge("siban.rectifications.overdue", "rectifications of bad ratings past their contact or rectify due", Tags.of("hall", hall)).set(count);
+    }
+
     /** Days from today through the last confirmed day of the calendar (see {@link ConfirmedDays}). */
     public void calendarConfirmedDays(String calendar, long days) {
         gauge("siban.calendar.confirmed.days", "days from today through the calendar's last confirmed year", Tags.of("calendar", calendar)).set(days);

@@ -5,9 +5,11 @@ import io.siban.common.problem.ProblemException;
 import io.siban.outbox.Outbox;
 import io.siban.outbox.OutboxPublisher;
 import io.siban.queue.dto.FinishRequest;
-import io.siban.queue.dto.RatingRequest;
 import io.siban.queue.dto.TicketView;
 import io.siban.queue.dto.TransferRequest;
+import io.siban.rating.Rating;
+import io.siban.rating.RatingRequest;
+import io.siban.rating.RatingRules;
 import io.siban.security.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -45,6 +47,8 @@ public class TicketMoves {
     TicketStore store;
     @Inject
     TicketViews views;
+    @Inject
+    TicketRated rated;
 
     /** A status move: from which statuses, its event, and the update it makes. */
     private record Move(Set<TicketStatus> from, String eventType, String sql) {
@@ -65,7 +69,8 @@ public class TicketMoves {
     private static final Move RATE = Move.of(Set.of(TicketStatus.DONE), "ticket.rated",
             "rating = $4, rating_comment = $5, rated_at = %now");
 
-    private static final BiFunction<SqlConnection, TicketRow, Uni<Void>> NOTHING_MORE = (conn, ticket) -> Uni.createFrom().voidItem();
+    /** What else a move does in its transaction; emits fields its event adds. */
+    private static final BiFunction<SqlConnection, TicketRow, Uni<JsonObject>> NOTHING_MORE = (conn, ticket) -> Uni.createFrom().item(new JsonObject());
 
     /** Re-announces a called ticket. */
     public Uni<TicketView> recall(UUID id, Caller caller) {
@@ -89,13 +94,17 @@ public class TicketMoves {
         Tuple extra = Tuple.tuple().addString(request.outcome().name()).addUUID(request.caseId())
                 .addArrayOfString(request.missingDocuments().isEmpty() ? null : request.missingDocuments().toArray(String[]::new));
         return move(id, caller, FINISH, "FINISHED:" + request.outcome(), extra,
-                (conn, ticket) -> request.caseId() == null ? Uni.createFrom().voidItem() : linkVisit(conn, ticket, request.caseId()));
+                (conn, ticket) -> request.caseId() == null ? NOTHING_MORE.apply(conn, ticket)
+                        : linkVisit(conn, ticket, request.caseId()).replaceWith(new JsonObject()));
     }
 
+    /** 一次一评: once, within the rating window after service; the feedback feature records it with who served. */
     public Uni<TicketView> rate(UUID id, RatingRequest raw, Caller caller) {
-        RatingRequest request = TicketRules.rating(raw);
-        Tuple extra = Tuple.tuple().addInteger(request.score()).addString(request.comment());
-        return move(id, caller, RATE, "RATED:" + request.score(), extra, NOTHING_MORE);
+        Rating rating = RatingRules.check(raw);
+        Tuple extra = Tuple.tuple().addInteger(rating.score()).addString(rating.comment());
+        return move(id, caller, RATE, "RATED:" + rating.score(), extra,
+                (conn, ticket) -> rated.rated(conn, ticket.id(), rating, clocks.now()).map(ratingId -> new JsonObject()
+                        .put("ratingId", ratingId.toString()).put("score", rating.score())));
     }
 
     /** A served ticket that accepted a case is one physical visit of that case (最多跑一次). */
@@ -188,7 +197,7 @@ public class TicketMoves {
 
     /** A status move guarded by the allowed current statuses; anything else is a 409 naming the current status. */
     private Uni<TicketView> move(UUID id, Caller caller, Move move, String step, Tuple extra,
-                                 BiFunction<SqlConnection, TicketRow, Uni<Void>> alsoInTransaction) {
+                                 BiFunction<SqlConnection, TicketRow, Uni<JsonObject>> alsoInTransaction) {
         return pool.withTransaction(conn -> store.lock(conn, id)
                         .chain(ticket -> TicketGuard.failOr(refusal(ticket, caller, move, step), ticket))
                         .chain(ticket -> apply(conn, ticket, caller, move, step, extra, alsoInTransaction)))
@@ -196,7 +205,7 @@ public class TicketMoves {
                 .chain(views::ofChanged);
     }
 
-    private static ProblemException refusal(TicketRow ticket, Caller caller, Move move, String step) {
+    private ProblemException refusal(TicketRow ticket, Caller caller, Move move, String step) {
         ProblemException refused = TicketGuard.refusal(ticket, caller);
         if (refused != null) {
             return refused;
@@ -208,12 +217,16 @@ public class TicketMoves {
         if (move == RATE && ticket.rating() != null) {
             return ProblemException.conflict("ticket " + ticket.number() + " has already been rated");
         }
+        if (move == RATE && (ticket.finishedAt() == null
+                || !RatingRules.windowOpen(ticket.finishedAt().toInstant(), rated.ratingWindow(), clocks.now().toInstant()))) {
+            return RatingRules.windowClosed(rated.ratingWindow());
+        }
         return null;
     }
 
     /** The update, what else the move does, its step and its event, at one instant. */
     private Uni<TicketRow> apply(SqlConnection conn, TicketRow ticket, Caller caller, Move move, String step, Tuple extra,
-                                 BiFunction<SqlConnection, TicketRow, Uni<Void>> alsoInTransaction) {
+                                 BiFunction<SqlConnection, TicketRow, Uni<JsonObject>> alsoInTransaction) {
         OffsetDateTime now = clocks.now();
         Tuple params = Tuple.tuple().addUUID(ticket.id())
                 .addArrayOfString(move.from().stream().map(Enum::name).toArray(String[]::new))
@@ -225,9 +238,10 @@ public class TicketMoves {
                 .chain(rows -> rows.size() == 0
                         ? Uni.createFrom().failure(ProblemException.conflict("ticket " + ticket.number() + " changed concurrently; reload and retry"))
                         : Uni.createFrom().item(TicketRow.of(rows.iterator().next())))
-                .call(updated -> alsoInTransaction.apply(conn, updated))
-                .call(updated -> TicketStore.step(conn, ticket.id(), step, now, caller.actor(), updated.window(), null))
-                .call(updated -> Outbox.append(conn, updated.hall(), move.eventType(), payload(updated)));
+                .chain(updated -> alsoInTransaction.apply(conn, updated)
+                        .call(() -> TicketStore.step(conn, ticket.id(), step, now, caller.actor(), updated.window(), null))
+                        .call(more -> Outbox.append(conn, updated.hall(), move.eventType(), payload(updated).mergeIn(more)))
+                        .replaceWith(updated));
     }
 
     private JsonObject payload(TicketRow updated) {

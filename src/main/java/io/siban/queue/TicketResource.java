@@ -1,7 +1,7 @@
 package io.siban.queue;
 
 import io.siban.queue.dto.FinishRequest;
-import io.siban.queue.dto.RatingRequest;
+import io.siban.rating.RatingRequest;
 import io.siban.queue.dto.TicketView;
 import io.siban.queue.dto.TransferRequest;
 import io.siban.security.HallAccess;

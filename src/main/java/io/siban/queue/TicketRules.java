@@ -4,7 +4,6 @@ import io.siban.common.problem.Problem.Violation;
 import io.siban.common.problem.ProblemException;
 import io.siban.queue.dto.FinishRequest;
 import io.siban.queue.dto.IssueRequest;
-import io.siban.queue.dto.RatingRequest;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -92,15 +91,5 @@ final class TicketRules {
             throw ProblemException.invalid(v);
         }
         return new FinishRequest(request.outcome(), request.caseId(), missing);
-    }
-
-    static RatingRequest rating(RatingRequest request) {
-        if (request == null || request.score() == null || request.score() < 1 || request.score() > 5) {
-            throw ProblemException.invalid("score", "must be a whole number from 1 to 5");
-        }
-        if (request.comment() != null && request.comment().length() > 500) {
-            throw ProblemException.invalid("comment", "at most 500 characters");
-        }
-        return request;
     }
 }

@@ -23,8 +23,16 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each category's deadline on real 2026 dates of the shipped China calendar. */
-class CaseClockTest {
+public class CaseClockTest {
     static WorkingCalendar china;
+
+    /** The shipped 2025–2026 China calendar, for other features' tests. */
+    public static WorkingCalendar shippedChina() throws Exception {
+        if (china == null) {
+            calendar();
+        }
+        return china;
+    }
 
     @BeforeAll
     static void calendar() throws Exception {

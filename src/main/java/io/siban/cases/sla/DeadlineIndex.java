@@ -15,27 +15,39 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The live deadline index: for every running case, the next instant its card changes (turns
- * YELLOW, RED or LEGAL_BREACH), in sorted sets spread over shards whose keys carry a hash tag, so
- * the index works on Redis Cluster. A paused or closed case is not in it. It is a view: rebuilt
- * from the dues stored in PostgreSQL whenever its marker is missing.
+ * A live deadline index: for every running subject (this bean: cases; see {@link CardSubject}), the
+ * next instant its card changes (turns YELLOW, RED or LEGAL_BREACH), in sorted sets spread over
+ * shards whose keys carry a hash tag, so the index works on Redis Cluster. A paused or closed case is
+ * not in it. It is a view: rebuilt from the instants stored in PostgreSQL whenever its marker is missing.
  */
 @ApplicationScoped
 public class DeadlineIndex {
     public static final int SHARDS = 16;
-    static final String BUILT_MARKER = "siban:sla:built";
+    /** The cases' keys: {@code siban:sla:{sN}:next} and the marker {@code siban:sla:built}. */
+    static final String CASES = "siban:sla";
 
     private final ReactiveSortedSetCommands<String, String> sets;
     private final ReactiveValueCommands<String, String> values;
+    private final String prefix;
 
     @Inject
     public DeadlineIndex(ReactiveRedisDataSource redis) {
-        this.sets = redis.sortedSet(String.class);
-        this.values = redis.value(String.class);
+        this(redis, CASES);
     }
 
-    static String key(int shard) {
-        return "siban:sla:{s" + shard + "}:next";
+    /** The index of another subject, under its own key prefix. */
+    public DeadlineIndex(ReactiveRedisDataSource redis, String prefix) {
+        this.sets = redis.sortedSet(String.class);
+        this.values = redis.value(String.class);
+        this.prefix = prefix;
+    }
+
+    String key(int shard) {
+        return prefix + ":{s" + shard + "}:next";
+    }
+
+    private String builtMarker() {
+        return prefix + ":built";
     }
 
     static int shard(UUID id) {
@@ -88,16 +100,16 @@ public class DeadlineIndex {
     }
 
     public Uni<Boolean> isBuilt() {
-        return values.get(BUILT_MARKER).map(v -> v != null);
+        return values.get(builtMarker()).map(v -> v != null);
     }
 
     /** Forces a rebuild at the next sweep (after a write the index could not take). */
     public Uni<Void> invalidate() {
-        return values.getdel(BUILT_MARKER).replaceWithVoid();
+        return values.getdel(builtMarker()).replaceWithVoid();
     }
 
     public Uni<Void> markBuilt(Instant at) {
-        return values.set(BUILT_MARKER, at.toString());
+        return values.set(builtMarker(), at.toString());
     }
 
     /** The next instant after {@code now} at which a running case's card changes, or null. */

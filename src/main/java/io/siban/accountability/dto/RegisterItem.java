@@ -1,0 +1,16 @@
+package io.siban.accountability.dto;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * One card a case received, with its latest explanation (null while none).
+ *
+ * @param dueAt              the due the card was measured against (committed due for RED, statutory for LEGAL_BREACH)
+ * @param explanationDue     when the explanation is due: the same local time on the third working day after the card
+ * @param unexplainedOverdue a RED or LEGAL_BREACH card still unexplained after its explanation due
+ */
+public record RegisterItem(UUID caseId, String caseNumber, String hall, String department, String itemName, String category,
+                           String card, OffsetDateTime at, OffsetDateTime dueAt, ExplanationView explanation,
+                           OffsetDateTime explanationDue, boolean unexplainedOverdue) {
+}

@@ -1,0 +1,69 @@
+package io.siban.feedback;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.siban.cases.sla.CardSubject;
+import io.siban.cases.sla.DeadlineIndex;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Rectifications as a card subject of the one card machinery (cases/sla/CardSweeper): their own
+ * deadline index in Redis ({@code siban:rect:{sN}:next}), their cards announced as
+ * {@code rectification.card} and recorded in {@code rectification_card_change}.
+ */
+@ApplicationScoped
+public class RectificationCards implements CardSubject {
+    private final DeadlineIndex index;
+
+    @Inject
+    FeedbackCounters counters;
+
+    @Inject
+    public RectificationCards(ReactiveRedisDataSource redis) {
+        this.index = new DeadlineIndex(redis, "siban:rect");
+    }
+
+    @Override
+    public String name() {
+        return "rectification";
+    }
+
+    @Override
+    public DeadlineIndex index() {
+        return index;
+    }
+
+    @Override
+    public String fire() {
+        return RectificationStore.FIRE;
+    }
+
+    @Override
+    public String rebuild() {
+        return RectificationStore.REBUILD;
+    }
+
+    @Override
+    public void fired(String hall) {
+        counters.touched(hall);
+    }
+
+    @Override
+    public Uni<Void> settle() {
+        return counters.recountTouched();
+    }
+
+    /**
+     * The rectification's next card change goes into the index, or out of it when it stopped; if
+     * Redis cannot take it, the index is marked for a rebuild. Safe before the commit too: the
+     * sweep drops an id whose row is not running.
+     */
+    Uni<Void> follow(UUID id, boolean running, Instant now, Instant yellowFrom, Instant rectifyDue) {
+        Uni<Void> change = running ? index.schedule(id, DeadlineIndex.next(now, yellowFrom, rectifyDue, null)) : index.remove(id);
+        return change.onFailure().recoverWithUni(failure -> index.invalidate().onFailure().recoverWithNull());
+    }
+}
