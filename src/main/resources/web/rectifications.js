@@ -1,7 +1,7 @@
 // The supervisor board's 差评整改 part: the worklist of rectifications (soonest due first, overdue ones
 // marked, the rating and the steps, the moves inline with a note and If-Match) and the live counters
-// of the hall. A move refused as stale (412) reloads that item and says so; a note being typed
-// survives the redraws that events cause. Server text goes in through dom.js only.
+// of the hall. A move refused as stale (412, or 409 with the version moved meanwhile) reloads that item
+// and says so; a note being typed survives the redraws that events cause. Server text goes in through dom.js only.
 import { t } from '/web/i18n.js';
 import { $, el } from '/web/dom.js';
 
@@ -74,9 +74,11 @@ export function rectifications(session, hall) {
         { 'If-Match': `"${version}"` }));
       notes.delete(id);
     } catch (e) {
-      if (e.status === 412) {
-        replace(await session.call('GET', `/api/v1/rectifications/${q(id)}`));
-        messages.set(id, t('stale'));
+      if (e.status === 412 || e.status === 409) {
+        // stale (412; a 409 too when the version moved meanwhile) or the wrong state: read it again either way
+        const fresh = await session.call('GET', `/api/v1/rectifications/${q(id)}`);
+        replace(fresh);
+        messages.set(id, e.status === 412 || String(fresh.version) !== version ? t('stale') : e.message);
       } else if (e.status) {
         messages.set(id, e.message);
       }

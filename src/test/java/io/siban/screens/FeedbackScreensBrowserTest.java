@@ -312,6 +312,8 @@ class FeedbackScreensBrowserTest {
 
     void logIn(String hall, String supervisor) {
         board.get(base.resolve("/supervisor/" + hall).toString());
+        logOut(); // a test that failed before logging out leaves its token behind
+        board.navigate().refresh();
         WebDriverWait wait = new WebDriverWait(board, Duration.ofSeconds(15));
         wait.until(d -> d.findElement(By.id("login")).isDisplayed());
         board.findElement(By.id("username")).sendKeys(supervisor);
