@@ -3,13 +3,15 @@
 // marked. Staff explain a card in the form under the list (cause, responsible person, remedy).
 import { t } from '/web/i18n.js';
 import { $, el } from '/web/dom.js';
+import { hallTime } from '/web/lib.js';
 import { daysBefore } from '/web/report.js';
 
 const q = encodeURIComponent;
-const when = iso => (iso ? new Date(iso).toLocaleString() : '—');
 
-// session: lib.js's loginForm; hall: the board's hall; today(): the hall's service date once known.
-export function accountability(session, hall, today) {
+// session: lib.js's loginForm; hall: the board's hall; today(): the hall's service date once known;
+// zone(): its calendar's time zone once known.
+export function accountability(session, hall, today, zone = () => undefined) {
+  const when = iso => hallTime(iso, zone());
   let explaining = null; // the row being explained: { caseId, caseNumber, card }
 
   function explanation(e) {

@@ -29,6 +29,14 @@ export async function getJson(path) {
   return body;
 }
 
+// An instant as the hall's clock shows it, "2026-10-14 17:00" (the zone is the hall calendar's; Chinese
+// halls are on Asia/Shanghai, the default); '—' when there is none.
+export function hallTime(iso, zone = 'Asia/Shanghai') {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+    minute: '2-digit' }).format(new Date(iso));
+}
+
 // A wait estimate {p50, p90} as "6 min – 15 min"; '—' when there is none yet.
 export const waitRange = estimate => (estimate && estimate.p50 ? `${minutes(estimate.p50)} – ${minutes(estimate.p90)}` : '—');
 

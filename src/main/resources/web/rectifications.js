@@ -4,6 +4,7 @@
 // and says so; a note being typed survives the redraws that events cause. Server text goes in through dom.js only.
 import { t } from '/web/i18n.js';
 import { $, el } from '/web/dom.js';
+import { hallTime } from '/web/lib.js';
 
 // The moves a state offers (API.md), in the order shown; an answer that lists its actions (what this
 // caller may do now) narrows them. The server still decides, and answers 409 to a wrong one.
@@ -11,11 +12,11 @@ const MOVES = { OPEN: ['CONTACT', 'APPEAL'], CONTACTED: ['RECTIFY', 'APPEAL'], R
 const movesOf = r => (MOVES[r.state] || []).filter(action => !Array.isArray(r.actions) || r.actions.includes(action));
 const DIMENSIONS = ['attitude', 'efficiency', 'quality', 'integrity'];
 
-const when = iso => (iso ? new Date(iso).toLocaleString() : '—');
 const q = encodeURIComponent;
 
-// session: lib.js's loginForm; hall: the board's hall. Returns { refresh }.
-export function rectifications(session, hall) {
+// session: lib.js's loginForm; hall: the board's hall; zone(): its calendar's time zone once known. Returns { refresh }.
+export function rectifications(session, hall, zone = () => undefined) {
+  const when = iso => hallTime(iso, zone());
   const notes = new Map(); // id → the note being typed
   const messages = new Map(); // id → what the last move answered, shown on the item
   let items = [];

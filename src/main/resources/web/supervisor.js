@@ -15,8 +15,9 @@ const kpis = params => api(`/api/v1/reports/kpis?${kpiQuery({ hall, ...params })
 let timer = null;
 let today = null;
 let summary = { byWindow: [] };
-const worklist = rectifications(session, hall);
-const register = accountability(session, hall, () => today);
+let zone; // the hall calendar's time zone, for the times the worklist and the register show
+const worklist = rectifications(session, hall, () => zone);
+const register = accountability(session, hall, () => today, () => zone);
 
 function hours(seconds) {
   const sign = seconds < 0 ? '-' : '';
@@ -125,6 +126,7 @@ const COVERAGE = {
 async function refreshCalendar() {
   const { calendarId } = await getJson(hallApi(hall));
   const calendar = await getJson(`/api/v1/calendars/${encodeURIComponent(calendarId)}`);
+  zone = calendar.timezone || zone;
   const warning = (calendar.warnings || []).find(w => w.code === 'next-year-not-official');
   const banner = $('calendar-warning');
   banner.textContent = warning ? COVERAGE[lang](warning.year) : '';
