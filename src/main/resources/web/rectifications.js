@@ -60,7 +60,13 @@ export function rectifications(session, hall, zone = () => undefined) {
 
   function draw() {
     const list = $('rectifications');
+    // a note being typed keeps its focus and caret across the redraw
+    const typing = document.activeElement && document.activeElement.classList.contains('note') ? document.activeElement : null;
+    const typedIn = typing && typing.closest('[data-rectification]').dataset.rectification;
     list.replaceChildren(...(items.length ? items.map(item) : [el('p', { className: 'empty' }, t('noRectifications'))]));
+    const again = typedIn && [...list.querySelectorAll('[data-rectification]')].find(a => a.dataset.rectification === typedIn);
+    const note = again && again.querySelector('.note');
+    if (note) { note.focus(); note.setSelectionRange(typing.selectionStart, typing.selectionEnd); }
     list.dataset.draws = String(Number(list.dataset.draws || 0) + 1); // how many times it was drawn (tests wait on it)
   }
 
