@@ -155,7 +155,7 @@ class FeedbackScreensBrowserTest {
     }
 
     @Test
-    void withoutTheKeyTheTrackerOffersNoRatingAndAWrongKeyIsRefusedOnThePage() {
+    void withoutTheKeyTheTrackerOffersNoRatingAndTheServersRefusalsShowOnThePage() {
         Served ticket = served("rk-");
         WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(10));
         phone.get(base.resolve("/t/" + ticket.id()).toString());
@@ -168,6 +168,17 @@ class FeedbackScreensBrowserTest {
         phone.findElement(By.id("send")).click();
         wait.until(d -> d.findElement(By.id("error")).isDisplayed());
         assertThat(phone.findElement(By.id("error")).getText()).isNotBlank();
+
+        // with the key but eight days after the service the rating window has closed: the page says the server's 422
+        clocks.use(Clock.offset(Clock.systemUTC(), Duration.ofDays(8)));
+        phone.get(base.resolve("/rate/ticket/" + ticket.id() + "?key=" + ticket.key()).toString());
+        wait.until(d -> d.findElement(By.id("rating-form")).isDisplayed());
+        phone.findElement(By.cssSelector("#levels input[value='3']")).click();
+        phone.findElement(By.id("send")).click();
+        wait.until(d -> d.findElement(By.id("error")).isDisplayed());
+        String closed = Api.anonymous().header("X-Ticket-Key", ticket.key()).body(Map.of("score", 3))
+                .post("/api/v1/tickets/" + ticket.id() + "/rating").then().statusCode(422).extract().path("detail");
+        assertThat(phone.findElement(By.id("error")).getText()).isEqualTo(closed);
         var rows = pool.preparedQuery("select 1 from rating where ticket_id = $1").execute(Tuple.of(UUID.fromString(ticket.id())))
                 .await().atMost(Duration.ofSeconds(10));
         assertThat(rows.size()).isZero();
@@ -214,7 +225,9 @@ class FeedbackScreensBrowserTest {
     @Test
     void aBadRatingIsContactedFromTheWorklistAndAStaleMoveReloadsTheItem() throws Exception {
         Served ticket = served("rw-");
-        Api.anonymous().header("X-Ticket-Key", ticket.key()).body(Map.of("score", 1, "comment", "等了很久，窗口态度差"))
+        // the citizen's comment is shown to staff as typed: markup in it never becomes markup on the board
+        String comment = "等了很久，<b>窗口态度差</b><img src=x onerror=\"window.__xss=1\">";
+        Api.anonymous().header("X-Ticket-Key", ticket.key()).body(Map.of("score", 1, "comment", comment))
                 .post("/api/v1/tickets/" + ticket.id() + "/rating").then().statusCode(200);
         Row opened = one("select r.id, r.version from rectification r join rating g on g.id = r.rating_id where g.ticket_id = $1",
                 UUID.fromString(ticket.id()));
@@ -229,7 +242,9 @@ class FeedbackScreensBrowserTest {
         wait.until(d -> !d.findElements(item).isEmpty());
         assertThat(text(board, item, ".state")).isEqualTo("待回访");
         assertThat(text(board, item, ".score")).isEqualTo("1 · 非常不满意");
-        assertThat(text(board, item, "blockquote")).isEqualTo("等了很久，窗口态度差");
+        assertThat(text(board, item, "blockquote")).isEqualTo(comment);
+        assertThat(board.findElements(By.cssSelector("#rectifications img, #rectifications blockquote b"))).isEmpty();
+        assertThat(((JavascriptExecutor) board).executeScript("return window.__xss;")).isNull();
         assertThat(text(board, item, ".who")).contains(ticket.clerk()); // staff see who served
         assertThat(board.findElements(By.cssSelector("#rect-counts tr[data-hall='" + ticket.hall() + "']"))).hasSize(1);
         ((JavascriptExecutor) board).executeScript("arguments[0].scrollIntoView()", board.findElement(By.id("rect-section")));
