@@ -237,9 +237,10 @@ class FeedbackScreensBrowserTest {
         Api.createStaff(supervisor, "supervisor-password", List.of("supervisor"), List.of(ticket.hall()));
 
         logIn(ticket.hall(), supervisor);
-        WebDriverWait wait = new WebDriverWait(board, Duration.ofSeconds(15));
+        WebDriverWait wait = boardWait();
         By item = By.cssSelector("#rectifications [data-rectification='" + id + "']");
         wait.until(d -> !d.findElements(item).isEmpty());
+        settled(); // the first reads and the stream's replay may redraw it once more
         assertThat(text(board, item, ".state")).isEqualTo("待回访");
         assertThat(text(board, item, ".score")).isEqualTo("1 · 非常不满意");
         assertThat(text(board, item, "blockquote")).isEqualTo(comment);
@@ -256,6 +257,7 @@ class FeedbackScreensBrowserTest {
         wait.until(d -> "CONTACTED".equals(d.findElement(item).getDomAttribute("data-state")));
         // drawn from the move's answer, then again after the move's event on the staff stream
         wait.until(d -> draws() >= draws + 2);
+        settled();
         assertThat(one("select state from rectification where id = $1", UUID.fromString(id)).getString("state")).isEqualTo("CONTACTED");
         wait.until(d -> text(d, item, ".steps").contains("已电话联系群众，了解情况"));
 
@@ -294,7 +296,7 @@ class FeedbackScreensBrowserTest {
 
         logIn(hall, supervisor);
         By red = By.cssSelector("#accountability tr.red[data-case='" + caseNumber + "']");
-        WebDriverWait wait = new WebDriverWait(board, Duration.ofSeconds(15));
+        WebDriverWait wait = boardWait();
         wait.until(d -> !d.findElements(red).isEmpty());
         assertThat(text(board, red, "td.unexplained")).isEqualTo("未说明");
         assertThat(board.findElement(red).getDomAttribute("class")).doesNotContain("unexplained-overdue");
@@ -329,7 +331,7 @@ class FeedbackScreensBrowserTest {
         board.get(base.resolve("/supervisor/" + hall).toString());
         logOut(); // a test that failed before logging out leaves its token behind
         board.navigate().refresh();
-        WebDriverWait wait = new WebDriverWait(board, Duration.ofSeconds(15));
+        WebDriverWait wait = boardWait();
         wait.until(d -> d.findElement(By.id("login")).isDisplayed());
         board.findElement(By.id("username")).sendKeys(supervisor);
         board.findElement(By.id("password")).sendKeys("supervisor-password");
@@ -340,6 +342,22 @@ class FeedbackScreensBrowserTest {
     static void logOut() {
         board.manage().deleteAllCookies();
         ((JavascriptExecutor) board).executeScript("sessionStorage.clear();");
+    }
+
+    /** A wait on the board that reads again when the page redrew what it was reading. */
+    static WebDriverWait boardWait() {
+        return (WebDriverWait) new WebDriverWait(board, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
+    }
+
+    /** Until the worklist has not been redrawn for a while: nothing the page is still reading is left to arrive. */
+    static void settled() {
+        int[] last = {-1};
+        new WebDriverWait(board, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(700)).until(d -> {
+            int now = draws();
+            boolean same = now == last[0];
+            last[0] = now;
+            return same;
+        });
     }
 
     static int draws() {
