@@ -24,12 +24,13 @@ import java.util.UUID;
 public class AccountabilityStore {
     static final String CASE_CARDS = """
             select c.id, c.case_number, c.hall_code,
-                   array(select distinct g.card from case_card_change g where g.case_id = c.id order by 1) as cards
+                   array(select distinct g.card || coalesce(':' || g.stage, '') from case_card_change g where g.case_id = c.id order by 1) as cards,
+                   array(select distinct x.card || coalesce(':' || x.stage, '') from case_explanation x where x.case_id = c.id) as explained
             from service_case c where c.id = $1""";
     static final String INSERT = """
-            insert into case_explanation (case_id, hall_code, card, cause, responsible, remedy, at, actor)
-            values ($1, $2, $3, $4, $5, $6, $7, $8) returning id""";
-    static final String HISTORY = "select id, case_id, card, cause, responsible, remedy, at, actor from case_explanation "
+            insert into case_explanation (case_id, hall_code, card, cause, responsible, remedy, at, actor, stage)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id""";
+    static final String HISTORY = "select id, case_id, card, stage, cause, responsible, remedy, at, actor from case_explanation "
             + "where case_id = $1 order by id";
     static final String HALLS = "select code, calendar_id from hall where code = any($1) order by code";
     static final String ALL_HALLS = "select code, calendar_id from hall order by code";
@@ -45,11 +46,12 @@ public class AccountabilityStore {
              join service_case c on c.hall_code = h.code
              join case_card_change g on g.case_id = c.id and g.at >= h.starts and g.at < h.ends
              left join lateral (select x.id, x.cause, x.responsible, x.remedy, x.at, x.actor from case_explanation x
-                                where x.case_id = g.case_id and x.card = g.card order by x.id desc limit 1) e on true
+                                where x.case_id = g.case_id and x.card = g.card and x.stage is not distinct from g.stage
+                                order by x.id desc limit 1) e on true
              where g.card = any($5) and ($6::text is null or c.department = $6)
                and (not $7 or (g.card = any($8) and e.id is null and g.at < h.overdue_before))""";
     static final String REGISTER_PAGE = """
-            select g.case_id, c.case_number, c.hall_code, c.department, c.item_name, c.category, g.card, g.at, g.due_at,
+            select g.case_id, c.case_number, c.hall_code, c.department, c.item_name, c.category, g.card, g.stage, g.at, g.due_at,
                    e.id as explanation_id, e.cause, e.responsible, e.remedy, e.at as explained_at, e.actor"""
             + REGISTER_FROM + " order by g.at desc, g.id desc limit $9 offset $10";
     static final String REGISTER_COUNT = "select count(*)" + REGISTER_FROM;
@@ -58,7 +60,7 @@ public class AccountabilityStore {
     Pool pool;
 
     /** A case, where it is and the cards it has received. */
-    record CaseCards(UUID id, String caseNumber, String hall, Set<String> cards) {
+    record CaseCards(UUID id, String caseNumber, String hall, Set<String> cards, Set<String> explained) {
     }
 
     /** A hall and the calendar its dues are counted on. */
@@ -67,7 +69,7 @@ public class AccountabilityStore {
 
     /** One card of the register as stored; {@code explanation} null while none. */
     record CardRow(UUID caseId, String caseNumber, String hall, String department, String itemName, String category,
-                   String card, Instant at, Instant dueAt, ExplanationView explanation) {
+                   String card, String stage, Instant at, Instant dueAt, ExplanationView explanation) {
     }
 
     /** The register's filter as statement parameters: one entry per hall in the four arrays. */
@@ -87,22 +89,22 @@ public class AccountabilityStore {
             }
             Row r = rows.iterator().next();
             return new CaseCards(r.getUUID("id"), r.getString("case_number"), r.getString("hall_code"),
-                    new LinkedHashSet<>(List.of(r.getArrayOfStrings("cards"))));
+                    new LinkedHashSet<>(List.of(r.getArrayOfStrings("cards"))), Set.of(r.getArrayOfStrings("explained")));
         });
     }
 
     Uni<ExplanationView> insert(SqlClient client, CaseCards target, ExplanationRules.Checked e, OffsetDateTime at, String actor) {
         Tuple params = Tuple.tuple().addUUID(target.id()).addString(target.hall()).addString(e.card().name()).addString(e.cause())
-                .addString(e.responsible()).addString(e.remedy()).addOffsetDateTime(at).addString(actor);
+                .addString(e.responsible()).addString(e.remedy()).addOffsetDateTime(at).addString(actor).addString(e.stage());
         return client.preparedQuery(INSERT).execute(params).map(rows -> new ExplanationView(rows.iterator().next().getLong("id"),
-                target.id(), e.card().name(), e.cause(), e.responsible(), e.remedy(), utc(at), actor));
+                target.id(), e.card().name(), e.stage(), e.cause(), e.responsible(), e.remedy(), utc(at), actor));
     }
 
     Uni<List<ExplanationView>> history(UUID caseId) {
         return pool.preparedQuery(HISTORY).execute(Tuple.of(caseId)).map(rows -> {
             List<ExplanationView> all = new ArrayList<>();
             for (Row r : rows) {
-                all.add(new ExplanationView(r.getLong("id"), r.getUUID("case_id"), r.getString("card"), r.getString("cause"),
+                all.add(new ExplanationView(r.getLong("id"), r.getUUID("case_id"), r.getString("card"), r.getString("stage"), r.getString("cause"),
                         r.getString("responsible"), r.getString("remedy"), utc(r.getOffsetDateTime("at")), r.getString("actor")));
             }
             return all;
@@ -127,8 +129,8 @@ public class AccountabilityStore {
                 Long explanation = r.getLong("explanation_id");
                 page.add(new CardRow(r.getUUID("case_id"), r.getString("case_number"), r.getString("hall_code"),
                         r.getString("department"), r.getString("item_name"), r.getString("category"), r.getString("card"),
-                        r.getOffsetDateTime("at").toInstant(), r.getOffsetDateTime("due_at").toInstant(),
-                        explanation == null ? null : new ExplanationView(explanation, r.getUUID("case_id"), r.getString("card"),
+                        r.getString("stage"), r.getOffsetDateTime("at").toInstant(), r.getOffsetDateTime("due_at").toInstant(),
+                        explanation == null ? null : new ExplanationView(explanation, r.getUUID("case_id"), r.getString("card"), r.getString("stage"),
                                 r.getString("cause"), r.getString("responsible"), r.getString("remedy"),
                                 utc(r.getOffsetDateTime("explained_at")), r.getString("actor"))));
             }

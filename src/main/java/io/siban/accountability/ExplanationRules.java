@@ -13,7 +13,11 @@ final class ExplanationRules {
     static final int MAX_LENGTH = 500;
 
     /** An explanation as it is kept. */
-    record Checked(SlaCard card, String cause, String responsible, String remedy) {
+    record Checked(SlaCard card, String stage, String cause, String responsible, String remedy) {
+        /** How the case's received cards name it: the card, with its stage after a colon. */
+        String received() {
+            return stage == null ? card.name() : card.name() + ":" + stage;
+        }
     }
 
     private ExplanationRules() {
@@ -33,13 +37,17 @@ final class ExplanationRules {
                 v.add(new Violation("card", Cards.unknown(request.card())));
             }
         }
+        String stage = request.stage() == null || request.stage().isBlank() ? null : request.stage().strip();
+        if (stage != null && !stage.equals(io.siban.cases.sla.StageCards.LOCAL)) {
+            v.add(new Violation("stage", "'" + stage + "' is not a stage; LOCAL, or none for the case's own deadlines"));
+        }
         String cause = text(v, "cause", request.cause());
         String responsible = text(v, "responsible", request.responsible());
         String remedy = text(v, "remedy", request.remedy());
         if (!v.isEmpty()) {
             throw ProblemException.invalid(v);
         }
-        return new Checked(card, cause, responsible, remedy);
+        return new Checked(card, stage, cause, responsible, remedy);
     }
 
     private static String text(List<Violation> v, String field, String value) {

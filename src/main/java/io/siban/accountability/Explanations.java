@@ -42,9 +42,10 @@ public class Explanations {
         return pool.withTransaction(conn -> store.caseCards(conn, caseId)
                         .invoke(found -> allowed(found, caseId, caller))
                         .invoke(found -> received(found, explanation))
+                        .invoke(found -> supersedable(found, explanation, caller))
                         .chain(found -> store.insert(conn, found, explanation, now, caller.actor())
                                 .call(view -> Outbox.append(conn, found.hall(), EVENT, new JsonObject().put("caseId", found.id().toString())
-                                        .put("caseNumber", found.caseNumber()).put("card", view.card())
+                                        .put("caseNumber", found.caseNumber()).put("card", view.card()).put("stage", view.stage())
                                         .put("at", now.toInstant().toString())))))
                 .invoke(publisher::wake);
     }
@@ -63,12 +64,20 @@ public class Explanations {
         }
     }
 
+    /** The department's explanation in force is replaced by a supervisor or an admin only, never by anyone of the hall. */
+    private static void supersedable(AccountabilityStore.CaseCards found, ExplanationRules.Checked explanation, Caller caller) {
+        if (found.explained().contains(explanation.received()) && !caller.isOverseer()) {
+            throw ProblemException.forbidden("the " + explanation.received() + " card of case " + found.caseNumber()
+                    + " is explained already; a supervisor may replace the explanation");
+        }
+    }
+
     private static void received(AccountabilityStore.CaseCards found, ExplanationRules.Checked explanation) {
         // a GREEN change (a re-timed case back on track) is no card received
-        List<String> received = found.cards().stream().filter(card -> Cards.named(card) != null).toList();
-        if (!received.contains(explanation.card().name())) {
+        List<String> received = found.cards().stream().filter(card -> Cards.named(card.split(":")[0]) != null).toList();
+        if (!received.contains(explanation.received())) {
             throw ProblemException.businessRule("card-not-received", "card: case " + found.caseNumber() + " has received no "
-                    + explanation.card() + " card" + (received.isEmpty() ? " (no card at all)"
+                    + explanation.received() + " card" + (received.isEmpty() ? " (no card at all)"
                     : "; it has received " + String.join(", ", received))).with("field", "card");
         }
     }

@@ -63,7 +63,7 @@ public class Register {
             Instant due = ExplanationDue.of(scope.calendarOfHall().get(r.hall()), r.at(), days);
             boolean overdue = r.explanation() == null && Cards.OWE_EXPLANATION.stream().anyMatch(c -> c.name().equals(r.card()))
                     && !due.isAfter(scope.now());
-            return new RegisterItem(r.caseId(), r.caseNumber(), r.hall(), r.department(), r.itemName(), r.category(), r.card(),
+            return new RegisterItem(r.caseId(), r.caseNumber(), r.hall(), r.department(), r.itemName(), r.category(), r.card(), r.stage(),
                     AccountabilityStore.utc(r.at()), AccountabilityStore.utc(r.dueAt()), r.explanation(), AccountabilityStore.utc(due),
                     overdue);
         }).toList();

@@ -22,6 +22,7 @@ final class RegisterCsv {
             new Column("itemName", RegisterItem::itemName),
             new Column("category", RegisterItem::category),
             new Column("card", RegisterItem::card),
+            new Column("stage", RegisterItem::stage),
             new Column("at", i -> time(i.at())),
             new Column("dueAt", i -> time(i.dueAt())),
             new Column("explanationDue", i -> time(i.explanationDue())),

@@ -19,6 +19,8 @@ public final class CaseSql {
     public static final String OPEN = in(CaseState.OPEN);
     /** ('SUSPENDED') */
     public static final String PAUSED = in(CaseState.PAUSED);
+    /** ('ACCEPTED', 'IN_REVIEW') */
+    public static final String LOCAL_STAGE = in(CaseState.LOCAL_STAGE);
 
     private CaseSql() {
     }

@@ -17,6 +17,8 @@ public enum CaseState {
     public static final Set<CaseState> RUNNING = EnumSet.of(ACCEPTED, IN_REVIEW, FORWARDED, RETURNED);
     /** Open with the clock paused: the card stays as stored at the pause. */
     public static final Set<CaseState> PAUSED = EnumSet.of(SUSPENDED);
+    /** Where a PROXY case's local pre-review stage runs, until it is forwarded upstream. */
+    public static final Set<CaseState> LOCAL_STAGE = EnumSet.of(ACCEPTED, IN_REVIEW);
     public static final Set<CaseState> FINAL = EnumSet.of(DELIVERED, NOT_ACCEPTED, WITHDRAWN);
 
     public boolean isRunning() {

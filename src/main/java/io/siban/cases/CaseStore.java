@@ -90,7 +90,9 @@ public class CaseStore {
     static final String MOVE_FORWARDED = move("forwarded_at = coalesce(forwarded_at, $8),");
     static final String MOVE_RETURNED = move("returned_at = $8,");
     static final String MOVE_DELIVERED = move("delivered_at = $8,");
-    static final String STORE_DUES = "update service_case set committed_due = $2, statutory_due = $3, yellow_from = $4, card = $5 where id = $1";
+    /** The dues and card as the clock reads them; $6 the local stage's due while that stage runs (else null). */
+    static final String STORE_DUES = "update service_case set committed_due = $2, statutory_due = $3, yellow_from = $4, card = $5, "
+            + "stage_due = $6 where id = $1";
     static final String OPEN_ON_CALENDAR = "select id from service_case where calendar_id = $1 and accepted_at is not null and state in "
             + CaseSql.OPEN;
     static final String HISTORY = "select at, actor, action, from_state, to_state, reason, detail from case_transition where case_id = $1 order by id";

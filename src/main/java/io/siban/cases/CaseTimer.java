@@ -30,9 +30,11 @@ public class CaseTimer {
     /** Re-reads the case inside the move's transaction and stores what its clock says. */
     Uni<Void> retime(SqlClient conn, UUID id) {
         return store.row(conn, id)
-                .chain(row -> calendars.get(conn, row.calendarId(), row.calendarVersion()).map(calendar -> reader.read(calendar, row)))
-                .chain(reading -> store.run(conn, CaseStore.STORE_DUES, Tuple.of(id, utc(reading.committedDue()),
-                        utc(reading.statutoryDue()), utc(reading.yellowFrom()), reading.card().name())))
+                .chain(row -> calendars.get(conn, row.calendarId(), row.calendarVersion()).map(calendar -> reader.read(calendar, row))
+                        .chain(reading -> store.run(conn, CaseStore.STORE_DUES, Tuple.tuple().addUUID(id).addOffsetDateTime(utc(reading.committedDue()))
+                                .addOffsetDateTime(utc(reading.statutoryDue())).addOffsetDateTime(utc(reading.yellowFrom()))
+                                .addString(reading.card().name())
+                                .addOffsetDateTime(row.forwardedAt() == null ? utc(reading.localStageDue()) : null))))
                 .replaceWithVoid();
     }
 

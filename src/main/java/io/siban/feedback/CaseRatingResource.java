@@ -2,8 +2,9 @@ package io.siban.feedback;
 
 import io.siban.cases.LookupThrottle;
 import io.siban.common.web.ClientAddress;
-import io.siban.feedback.dto.CaseRatingView;
+import io.siban.rating.Rating;
 import io.siban.rating.RatingRequest;
+import io.siban.rating.RatingRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -41,10 +42,13 @@ public class CaseRatingResource {
     @APIResponse(responseCode = "409", description = "already rated")
     public Uni<Response> rate(@PathParam("caseNumber") String caseNumber, @QueryParam("code") String code, RatingRequest request,
                               @Context HttpServerRequest http) {
+        Rating rating = RatingRules.check(request);
         String client = ClientAddress.of(http);
+        // a verified code gives its attempt back whatever the rating's outcome (409, 422): only guesses count
         return throttle.acquire(client, caseNumber)
-                .chain(() -> ratings.rateCase(caseNumber, code, request))
+                .chain(() -> ratings.verified(caseNumber, code))
                 .call(() -> throttle.succeeded(client, caseNumber))
+                .chain(id -> ratings.rateCase(id, rating))
                 .map(view -> Response.status(Response.Status.CREATED).entity(view).build());
     }
 }

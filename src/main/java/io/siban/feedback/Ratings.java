@@ -8,7 +8,6 @@ import io.siban.outbox.Outbox;
 import io.siban.outbox.OutboxPublisher;
 import io.siban.queue.TicketRated;
 import io.siban.rating.Rating;
-import io.siban.rating.RatingRequest;
 import io.siban.rating.RatingRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -69,13 +68,16 @@ public class Ratings implements TicketRated {
                 .map(rows -> rows.iterator().next().getString(0));
     }
 
-    /** 一事一评: the case's citizen, with the number and code; once, within the window after its close. */
-    public Uni<CaseRatingView> rateCase(String caseNumber, String code, RatingRequest request) {
-        Rating rating = RatingRules.check(request);
-        return cases.verified(caseNumber, code)
-                .chain(id -> pool.withTransaction(conn -> conn.preparedQuery(RatingStore.CASE_TO_RATE).execute(Tuple.of(id))
+    /** The case a number and its code name; the same 404 as the public lookup for a wrong one. */
+    public Uni<UUID> verified(String caseNumber, String code) {
+        return cases.verified(caseNumber, code);
+    }
+
+    /** 一事一评: the case's citizen (the code was verified); once, within the window after its close. */
+    public Uni<CaseRatingView> rateCase(UUID id, Rating rating) {
+        return pool.withTransaction(conn -> conn.preparedQuery(RatingStore.CASE_TO_RATE).execute(Tuple.of(id))
                         .map(rows -> rateable(rows.iterator().next()))
-                        .chain(row -> record(conn, row, rating))))
+                        .chain(row -> record(conn, row, rating)))
                 .invoke(publisher::wake);
     }
 

@@ -52,18 +52,24 @@ public class RectificationCards implements CardSubject {
         counters.touched(hall);
     }
 
+    /** The contact due is no card instant but changes the counters: every instant reached recounts the hall. */
+    @Override
+    public void reached(String hall) {
+        counters.touched(hall);
+    }
+
     @Override
     public Uni<Void> settle() {
         return counters.recountTouched();
     }
 
     /**
-     * The rectification's next card change goes into the index, or out of it when it stopped; if
-     * Redis cannot take it, the index is marked for a rebuild. Safe before the commit too: the
-     * sweep drops an id whose row is not running.
+     * The rectification's next instant goes into the index (a card change, or the contact due, when
+     * the counters change), or out of it when it stopped; if Redis cannot take it, the index is marked
+     * for a rebuild. Safe before the commit too: the sweep drops an id whose row is not running.
      */
-    Uni<Void> follow(UUID id, boolean running, Instant now, Instant yellowFrom, Instant rectifyDue) {
-        Uni<Void> change = running ? index.schedule(id, DeadlineIndex.next(now, yellowFrom, rectifyDue, null)) : index.remove(id);
+    Uni<Void> follow(UUID id, boolean running, Instant now, Instant yellowFrom, Instant rectifyDue, Instant contactDue) {
+        Uni<Void> change = running ? index.schedule(id, DeadlineIndex.next(now, yellowFrom, rectifyDue, contactDue)) : index.remove(id);
         return change.onFailure().recoverWithUni(failure -> index.invalidate().onFailure().recoverWithNull());
     }
 }

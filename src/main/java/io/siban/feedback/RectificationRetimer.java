@@ -59,7 +59,7 @@ public class RectificationRetimer {
                 .map(List::size);
     }
 
-    private record Retimed(String hall, Instant yellowFrom, Instant rectifyDue) {
+    private record Retimed(String hall, Instant yellowFrom, Instant rectifyDue, Instant contactDue) {
     }
 
     private Uni<UUID> retimeOne(UUID id, String calendarId) {
@@ -67,7 +67,7 @@ public class RectificationRetimer {
         return pool.withTransaction(conn -> conn.preparedQuery(RectificationStore.LOCK_TO_RETIME).execute(Tuple.of(id))
                         .chain(rows -> {
                             if (rows.size() == 0) {
-                                return Uni.createFrom().item(new Retimed(null, null, null));
+                                return Uni.createFrom().item(new Retimed(null, null, null, null));
                             }
                             Row r = rows.iterator().next();
                             return calendars.get(conn, calendarId).chain(calendar -> {
@@ -80,11 +80,12 @@ public class RectificationRetimer {
                                 return conn.preparedQuery(RectificationStore.RETIME).execute(Tuple.of(id, Rectifications.utc(dues.contactDue()),
                                                 Rectifications.utc(dues.rectifyDue()), Rectifications.utc(yellow)))
                                         .chain(() -> rectifications.fireDue(conn, id, now))
-                                        .replaceWith(new Retimed(r.getString("hall_code"), yellow, dues.rectifyDue()));
+                                        .replaceWith(new Retimed(r.getString("hall_code"), yellow, dues.rectifyDue(),
+                                                counted == RectificationState.OPEN ? dues.contactDue() : null));
                             });
                         }))
                 .call(retimed -> retimed.hall() == null ? Uni.createFrom().voidItem()
-                        : cards.follow(id, true, now.toInstant(), retimed.yellowFrom(), retimed.rectifyDue())
+                        : cards.follow(id, true, now.toInstant(), retimed.yellowFrom(), retimed.rectifyDue(), retimed.contactDue())
                         .invoke(() -> counters.touched(retimed.hall())))
                 .replaceWith(id);
     }

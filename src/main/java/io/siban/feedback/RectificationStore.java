@@ -10,9 +10,13 @@ final class RectificationStore {
     /** The hall's calendar and answer deadlines ($1 hall). */
     static final String HALL_SETTINGS = "select calendar_id, contact_working_days, rectify_working_days from hall where code = $1";
 
+    /** New deadlines ($1 hall, $2 contact, $3 rectify), answering the old ones too. */
     static final String SET_HALL_SETTINGS = """
-            update hall set contact_working_days = $2, rectify_working_days = $3 where code = $1
-            returning contact_working_days, rectify_working_days""";
+            update hall h set contact_working_days = $2, rectify_working_days = $3
+            from (select code, contact_working_days, rectify_working_days from hall where code = $1 for update) old
+            where h.code = old.code
+            returning h.contact_working_days, h.rectify_working_days, old.contact_working_days as old_contact,
+                      old.rectify_working_days as old_rectify""";
 
     /**
      * $1 id, $2 rating, $3 hall, $4 department, $5 calendar, $6 opened, $7 contact due, $8 rectify due, $9 yellow from,
@@ -39,8 +43,9 @@ final class RectificationStore {
             insert into rectification_step (rectification_id, at, actor, action, from_state, to_state, note)
             values ($1, $2, $3, $4, $5, $6, $7)""";
 
-    static final String LOCK = "select id, hall_code, state, appealed_from, appealed_by, version, calendar_id, contact_due, rectify_due "
-            + "from rectification where id = $1 for update";
+    /** The rectification locked for a move, with the clerk who was rated ($1 id). */
+    static final String LOCK = "select r.id, r.hall_code, r.state, r.appealed_from, r.appealed_by, r.version, r.calendar_id, r.contact_due, "
+            + "r.rectify_due, g.clerk as rated_clerk from rectification r join rating g on g.id = r.rating_id where r.id = $1 for update of r";
 
     /**
      * A move ($1 id, $2 version read, $3 to, $4 appealed from, $5 appealed by, $6 yellow from, $7 at):
@@ -108,10 +113,17 @@ final class RectificationStore {
             from rectification where hall_code = $1""".formatted(RectificationSql.FINAL, RectificationSql.RUNNING,
             RectificationSql.RUNNING, RectificationSql.overdue("", "$2"));
 
+    /**
+     * The contact due while nobody has contacted the citizen: no card instant of its own (the card may
+     * already be yellow from the warning), but the counters change at it, so the index wakes there too.
+     */
+    static final String UNCONTACTED_DUE = "case when state = 'OPEN' or appealed_from = 'OPEN' then contact_due end";
+
     /** The card sweep's statement ({@link io.siban.cases.sla.CardSubject#fire}). */
     static final String FIRE = Outbox.sql("""
             with cur as (
-                select id, hall_code, rating_id, department, yellow_from, rectify_due, card as old_card, %s as new_card
+                select id, hall_code, rating_id, department, yellow_from, rectify_due, card as old_card, %s as new_card,
+                       %s as uncontacted_due
                 from rectification
                 where id = any($1) and state in %s
                 for update),
@@ -128,14 +140,14 @@ final class RectificationStore {
                 select cur.hall_code, 'rectification.card', jsonb_build_object('rectificationId', cur.id, 'ratingId', cur.rating_id,
                         'card', cur.new_card, 'previous', cur.old_card, 'department', cur.department, 'rectifyDue', cur.rectify_due, 'at', $2)
                 from cur join changed on changed.id = cur.id)
-            select cur.id, cur.hall_code, cur.yellow_from, cur.rectify_due as committed_due, null::timestamptz as statutory_due,
+            select cur.id, cur.hall_code, cur.yellow_from, cur.rectify_due as committed_due, cur.uncontacted_due as statutory_due,
                    changed.id is not null as fired
-            from cur left join changed on changed.id = cur.id""".formatted(RectificationSql.card("", "$2"), RectificationSql.RUNNING,
-            RectificationSql.dueOf("cur.new_card", "cur.", "$2")));
+            from cur left join changed on changed.id = cur.id""".formatted(RectificationSql.card("", "$2"), UNCONTACTED_DUE,
+            RectificationSql.RUNNING, RectificationSql.dueOf("cur.new_card", "cur.", "$2")));
 
     /** The card sweep's rebuild page ({@link io.siban.cases.sla.CardSubject#rebuild}). */
     static final String REBUILD = """
-            select id, yellow_from, rectify_due as committed_due, null::timestamptz as statutory_due, card is distinct from %s as behind
+            select id, yellow_from, rectify_due as committed_due, %s as statutory_due, card is distinct from %s as behind
             from rectification where state in %s and id > $1
-            order by id limit $3""".formatted(RectificationSql.card("", "$2"), RectificationSql.RUNNING);
+            order by id limit $3""".formatted(UNCONTACTED_DUE, RectificationSql.card("", "$2"), RectificationSql.RUNNING);
 }

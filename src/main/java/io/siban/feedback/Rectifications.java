@@ -75,9 +75,8 @@ public class Rectifications {
                                     .put("itemName", rated.itemName()).put("window", rated.window() == 0 ? null : rated.window())
                                     .put("clerk", rated.clerk().isEmpty() ? null : rated.clerk()).put(numberField, number)
                                     .put("contactDue", dues.contactDue().toString()).put("rectifyDue", dues.rectifyDue().toString())))
-                            .chain(() -> cards.follow(id, true, at.toInstant(), yellow, dues.rectifyDue()));
-                }))
-                .invoke(() -> counters.touched(rated.hall()));
+                            .chain(() -> cards.follow(id, true, at.toInstant(), yellow, dues.rectifyDue(), dues.contactDue()));
+                }));
     }
 
     /** A move from the version the caller read; 409 from the wrong state or a stale version. */
@@ -91,12 +90,13 @@ public class Rectifications {
                         .map(rows -> locked(rows, id, caller))
                         .chain(row -> move(conn, row, action, note, expected, caller, now)))
                 .invoke(publisher::wake)
-                .chain(moved -> cards.follow(id, moved.running(), now.toInstant(), moved.yellowFrom(), moved.rectifyDue())
-                        .invoke(() -> counters.touched(moved.hall())))
+                .chain(moved -> cards.follow(id, moved.running(), now.toInstant(), moved.yellowFrom(), moved.rectifyDue(),
+                        moved.contactDue()))
                 .chain(() -> views.one(id, caller));
     }
 
-    private record Moved(String hall, boolean running, java.time.Instant yellowFrom, java.time.Instant rectifyDue) {
+    /** @param contactDue while the citizen is not contacted (an instant the counters change at), else null */
+    private record Moved(String hall, boolean running, java.time.Instant yellowFrom, java.time.Instant rectifyDue, java.time.Instant contactDue) {
     }
 
     private Row locked(RowSet<Row> rows, UUID id, Caller caller) {
@@ -122,6 +122,9 @@ public class Rectifications {
         RectificationState to = RectificationMachine.next(state, action, appealedFrom);
         if (to == null) {
             throw ProblemException.conflict("the rectification is " + state + "; " + action + " needs " + RectificationMachine.from(action));
+        }
+        if (caller.actor().equals(row.getString("rated_clerk"))) {
+            throw ProblemException.forbidden("a bad rating is answered, appealed and reviewed by others than the person it rates");
         }
         if ((action == RectificationAction.EXCLUDE || action == RectificationAction.UPHOLD)
                 && caller.actor().equals(row.getString("appealed_by")) && !caller.has(Roles.ADMIN)) {
@@ -153,9 +156,14 @@ public class Rectifications {
                                 .chain(rated -> Outbox.append(conn, hall, "rectification.moved", moved(row, rating, rated.iterator().next(),
                                         action, state, to, u.getInteger("version"), now)))
                                 .chain(() -> fireDue(conn, row.getUUID("id"), now))
-                                .replaceWith(new Moved(hall, to.isRunning(), yellow, dues.rectifyDue()));
+                                .replaceWith(new Moved(hall, to.isRunning(), yellow, dues.rectifyDue(),
+                                        uncontacted(to, keptFrom) ? dues.contactDue() : null));
                     });
         });
+    }
+
+    private static boolean uncontacted(RectificationState to, RectificationState appealedFrom) {
+        return to == RectificationState.OPEN || to == RectificationState.APPEALED && appealedFrom == RectificationState.OPEN;
     }
 
     private static JsonObject moved(Row row, UUID rating, Row rated, RectificationAction action, RectificationState from,
@@ -174,11 +182,6 @@ public class Rectifications {
     /** The card statement on one rectification: records a card that is due and differs from the stored one. */
     Uni<Void> fireDue(SqlConnection conn, UUID id, OffsetDateTime now) {
         return conn.preparedQuery(cards.fire()).execute(Tuple.of(new UUID[]{id}, now))
-                .invoke(rows -> rows.forEach(r -> {
-                    if (r.getBoolean("fired")) {
-                        counters.touched(r.getString("hall_code"));
-                    }
-                }))
                 .replaceWithVoid();
     }
 
@@ -207,15 +210,26 @@ public class Rectifications {
         return views.page(query, caller);
     }
 
-    /** Sets the hall's answer deadlines; open rectifications keep the dues they were opened with. */
+    /**
+     * Sets the hall's answer deadlines; open rectifications keep the dues they were opened with. The
+     * change is kept as a staff event with who made it and the deadlines before (the supervisors set the
+     * deadlines they are measured by).
+     */
     public Uni<FeedbackSettings> settings(String hall, FeedbackSettings raw, Caller caller) {
         if (!caller.supervises(hall)) {
             throw ProblemException.forbidden("only the supervisors of hall '" + hall + "' set its answer deadlines");
         }
         FeedbackSettings checked = FeedbackRules.settings(raw);
-        return pool.preparedQuery(RectificationStore.SET_HALL_SETTINGS)
-                .execute(Tuple.of(hall, checked.contactWorkingDays(), checked.rectifyWorkingDays()))
-                .map(rows -> settingsOf(rows, hall));
+        return pool.withTransaction(conn -> conn.preparedQuery(RectificationStore.SET_HALL_SETTINGS)
+                        .execute(Tuple.of(hall, checked.contactWorkingDays(), checked.rectifyWorkingDays()))
+                        .call(rows -> rows.size() == 0 ? Uni.createFrom().voidItem()
+                                : Outbox.append(conn, hall, "hall.feedback_deadlines", new JsonObject().put("actor", caller.actor())
+                                .put("contactWorkingDays", checked.contactWorkingDays()).put("rectifyWorkingDays", checked.rectifyWorkingDays())
+                                .put("previousContactWorkingDays", rows.iterator().next().getInteger("old_contact"))
+                                .put("previousRectifyWorkingDays", rows.iterator().next().getInteger("old_rectify"))
+                                .put("at", clocks.now().toInstant().toString())))
+                        .map(rows -> settingsOf(rows, hall)))
+                .invoke(publisher::wake);
     }
 
     public Uni<FeedbackSettings> settings(String hall, Caller caller) {

@@ -12,8 +12,8 @@ import java.util.Set;
  * clerk). One rule for the live part and the replay alike.
  */
 final class PublicEvents {
-    private static final Set<String> STAFF_ONLY = Set.of("sla.card", "case.moved", "case.explained", "ticket.rated", "case.rated",
-            "rating.bad", "rectification.moved", "rectification.card");
+    private static final Set<String> STAFF_ONLY = Set.of("sla.card", "sla.stage_card", "case.moved", "case.explained", "ticket.rated", "case.rated",
+            "rating.bad", "rectification.moved", "rectification.card", "hall.feedback_deadlines");
 
     private PublicEvents() {
     }

@@ -214,6 +214,10 @@ public class TicketMoves {
             return ProblemException.conflict("ticket " + ticket.number() + " is " + ticket.status() + "; "
                     + step.split(":")[0].toLowerCase() + " needs " + move.from());
         }
+        if (move == RATE && !Caller.CITIZEN.equals(caller.actor())) {
+            // 好差评 is the citizen's own: staff never rate on a citizen's behalf (nor the clerk who served)
+            return ProblemException.forbidden("a rating is given by the citizen, with the ticket's key; staff may not rate a service");
+        }
         if (move == RATE && ticket.rating() != null) {
             return ProblemException.conflict("ticket " + ticket.number() + " has already been rated");
         }

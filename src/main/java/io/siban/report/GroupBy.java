@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a KPI report groups by, and each one's key as SQL over the three rollups: tickets, cases and
- * window time. A null expression means the rollup does not know that dimension (cases have no window
- * or clerk; window time has no item, department, category or channel); its block is then empty.
+ * What a KPI report groups by, and each one's key as SQL over the rollups: tickets, cases, window time
+ * and ratings. A null expression means the rollup does not know that dimension (cases have no window
+ * or clerk; window time has no item, department, category or channel); its block is then empty. Ratings
+ * have the tickets' keys (a case's rating has the case's item, department, category and channel).
  */
 public enum GroupBy {
     HALL("hall_code", "hall_code", "hall_code"),
@@ -25,7 +26,7 @@ public enum GroupBy {
     MONTH("to_char(day, 'YYYY-MM')", "to_char(day, 'YYYY-MM')", "to_char(day, 'YYYY-MM')");
 
     /** The rollups a report reads. */
-    public enum Source { TICKETS, CASES, WINDOWS }
+    public enum Source { TICKETS, CASES, WINDOWS, RATINGS }
 
     static final int MAX = 2;
 
@@ -42,7 +43,7 @@ public enum GroupBy {
     /** The key's SQL over a rollup, or null when that rollup cannot be grouped so. */
     public String sql(Source source) {
         return switch (source) {
-            case TICKETS -> tickets;
+            case TICKETS, RATINGS -> tickets;
             case CASES -> cases;
             case WINDOWS -> windows;
         };

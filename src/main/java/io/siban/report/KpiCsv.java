@@ -17,7 +17,7 @@ public final class KpiCsv {
      * Starts the file: spreadsheets in Chinese locales read a CSV without it in the local code page and
      * garble every department name.
      */
-    public static final String BOM = "\uFEFF";
+    public static final String BOM = io.siban.common.web.CsvCells.BOM;
     static final String[] BLOCKS = {"tickets", "cases", "ratings", "windows"};
     static final Class<?>[] TYPES = {KpiReport.Tickets.class, KpiReport.Cases.class, KpiReport.Ratings.class, KpiReport.Windows.class};
 
@@ -71,13 +71,6 @@ public final class KpiCsv {
 
     /** A key as a CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
     static String text(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
+        return io.siban.common.web.CsvCells.text(value);
     }
 }

@@ -7,7 +7,6 @@ import io.siban.common.web.QueryParams;
 import io.siban.queue.Channel;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,26 +61,14 @@ public record KpiQuery(LocalDate from, LocalDate to, String hall, String departm
             }
         }
         return switch (source) {
-            case TICKETS -> true;
+            case TICKETS, RATINGS -> true;
             case CASES -> window == null;
             case WINDOWS -> department == null && category == null && channel == null;
         };
     }
 
     private static LocalDate date(String name, String value, LocalDate fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
-        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
-            throw ProblemException.invalid(name, "reports cover the years " + FIRST_YEAR + " to " + LAST_YEAR + ", not " + date);
-        }
-        return date;
+        return io.siban.common.web.QueryParams.date(name, value, fallback, FIRST_YEAR, LAST_YEAR, "reports");
     }
 
     private static String channel(String value) {

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Every statement of the KPI report: sums and percentiles of the V16 rollups for a query's halls,
+ * Every statement of the KPI report: sums and percentiles of the V16 (and V21: ratings) rollups for a query's halls,
  * period and filters, grouped by its keys ({@code k0}, {@code k1}), and how their rows are read into
  * the report. The statements are put together from fixed parts only (the group keys of
  * {@link GroupBy}, the filters given); values are parameters.
@@ -32,7 +32,9 @@ public class KpiStore {
             sum(issued) as issued, sum(called) as called, sum(served) as served, sum(no_show) as no_show,
             sum(cancelled) as cancelled, sum(expired) as expired, sum(within_15) as within_15, sum(wait_sum) as wait_sum,
             sum(walk_count) as walk_count, sum(walk_sum) as walk_sum, sum(service_count) as service_count,
-            sum(service_sum) as service_sum, sum(rated) as rated, sum(satisfied) as satisfied, sum(bad) as bad""";
+            sum(service_sum) as service_sum, sum(rated) as rated""";
+    /** Ratings not excluded (V21), tickets' and cases'. */
+    static final String RATING_SUMS = "sum(rated) as rated, sum(satisfied) as satisfied, sum(bad) as bad, sum(rectified) as rectified";
     static final String CASE_SUMS = """
             sum(accepted) as accepted, sum(accepted_closed) as accepted_closed, sum(immediate) as immediate,
             sum(closed) as closed, sum(closed_on_time) as closed_on_time, sum(used_count) as used_count,
@@ -89,6 +91,10 @@ public class KpiStore {
             String grain = byHallAndDayOnly(q) ? HALL_DAY_ROWS : FINE_ROWS;
             folds.add(new Fold(sums(q, halls, GroupBy.Source.TICKETS, "kpi_ticket_day " + grain, TICKET_SUMS), KpiStore::tickets));
             folds.add(new Fold(percentiles(q, halls, GroupBy.Source.TICKETS, "kpi_ticket_hist " + grain, "measure"), KpiStore::percentiles));
+        }
+        if (q.reads(GroupBy.Source.RATINGS)) {
+            String grain = byHallAndDayOnly(q) ? HALL_DAY_ROWS : FINE_ROWS;
+            folds.add(new Fold(sums(q, halls, GroupBy.Source.RATINGS, "kpi_rating_day " + grain, RATING_SUMS), KpiStore::ratings));
         }
         if (q.reads(GroupBy.Source.CASES)) {
             folds.add(new Fold(sums(q, halls, GroupBy.Source.CASES, "kpi_case_day", CASE_SUMS), KpiStore::cases));
@@ -166,12 +172,12 @@ public class KpiStore {
         return e instanceof PgException pg && "57014".equals(pg.getSqlState()) || e.getCause() != null && e.getCause() != e && timedOut(e.getCause());
     }
 
-    /** The ticket rollups' rows of a hall and day alone (V16: window -1), and their fine rows. */
+    /** The ticket and rating rollups' rows of a hall and day alone (V16, V21: window -1), and their fine rows. */
     static final String HALL_DAY_ROWS = "r where r.window_number = -1 and";
     static final String FINE_ROWS = "r where r.window_number >= 0 and";
 
     /**
-     * Whether the query needs tickets per hall and day only (no other dimension grouped or filtered): then
+     * Whether the query needs tickets and ratings per hall and day only (no other dimension grouped or filtered): then
      * it reads the rows of a hall and day alone, a few hundred a year instead of about a million.
      */
     static boolean byHallAndDayOnly(KpiQuery q) {
@@ -303,9 +309,14 @@ public class KpiStore {
         s.walkSum += n(r, "walk_sum");
         s.serviceCount += n(r, "service_count");
         s.serviceSum += n(r, "service_sum");
-        s.rated += n(r, "rated");
+        s.ratedTickets += n(r, "rated");
+    }
+
+    private static void ratings(KpiSums s, Row r) {
+        s.ratings += n(r, "rated");
         s.satisfied += n(r, "satisfied");
         s.bad += n(r, "bad");
+        s.rectified += n(r, "rectified");
     }
 
     private static void percentiles(KpiSums s, Row r) {

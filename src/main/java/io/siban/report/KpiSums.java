@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 /**
  * The rollup sums of one report row (or the total), added up from rollup rows, and the histogram
  * buckets of its percentiles (nearest rank, computed in SQL from the summed histograms): what the
- * formulas of {@link Kpis} are computed from. Fields follow the V16 rollup columns.
+ * formulas of {@link Kpis} are computed from. Fields follow the V16 rollup columns, and V21's for ratings.
  */
 public final class KpiSums {
     public long issued;
@@ -20,9 +20,8 @@ public final class KpiSums {
     public long walkSum;
     public long serviceCount;
     public long serviceSum;
-    public long rated;
-    public long satisfied;
-    public long bad;
+    /** Served tickets with a rating that is not excluded (the ticket rollups'). */
+    public long ratedTickets;
     /** Buckets ({@link Histogram}) holding the nearest-rank percentiles; null when nothing was measured. */
     public Integer waitP50;
     public Integer waitP90;
@@ -45,6 +44,12 @@ public final class KpiSums {
     public long legalBreach;
     public Integer usedP90;
 
+    /** Ratings not excluded, tickets' and cases' (the rating rollups'): all, of 4 or 5, of 1 or 2, and bad ones rectified (CLOSED). */
+    public long ratings;
+    public long satisfied;
+    public long bad;
+    public long rectified;
+
     /** Serving seconds of the windows (when window time is known for the row) and their open seconds. */
     public long windowServingSeconds;
     public long openSeconds;
@@ -63,9 +68,14 @@ public final class KpiSums {
         walkSum += o.walkSum;
         serviceCount += o.serviceCount;
         serviceSum += o.serviceSum;
-        rated += o.rated;
+        ratedTickets += o.ratedTickets;
+    }
+
+    public void addRatings(KpiSums o) {
+        ratings += o.ratings;
         satisfied += o.satisfied;
         bad += o.bad;
+        rectified += o.rectified;
     }
 
     public void addCases(KpiSums o) {
@@ -99,6 +109,7 @@ public final class KpiSums {
     public void add(KpiSums o) {
         addTickets(o);
         addCases(o);
+        addRatings(o);
         windowServingSeconds += o.windowServingSeconds;
         openSeconds += o.openSeconds;
         windowsKnown |= o.windowsKnown;

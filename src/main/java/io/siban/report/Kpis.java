@@ -36,10 +36,13 @@ public final class Kpis {
                 share(s.immediate, s.accepted), share(s.oneVisit, s.closed), s.noticeViolations, s.red, s.legalBreach);
     }
 
-    /** Rectification arrives with a later issue: nothing is rectified yet, so the share is 0 when there are bad ratings. */
+    /**
+     * Ratings not excluded (tickets' and cases'); unrated is of served tickets, from the ticket rollups (a
+     * ticket whose rating was excluded is unrated); rectified are bad ratings whose rectification is CLOSED.
+     */
     static KpiReport.Ratings ratings(KpiSums s) {
-        return new KpiReport.Ratings(s.rated, share(s.satisfied, s.rated), share(s.served - s.rated, s.served), s.bad, 0,
-                share(0, s.bad));
+        return new KpiReport.Ratings(s.ratings, share(s.satisfied, s.ratings), share(s.served - s.ratedTickets, s.served), s.bad,
+                s.rectified, share(s.rectified, s.bad));
     }
 
     static KpiReport.Windows windows(KpiSums s) {

@@ -17,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * What a numbered batch adds to the KPI rollups, as the document SQL function {@code kpi_count} (V17)
- * reads: the numbers each hall was given, issues counted per minute, the tickets and cases whose facts
- * changed, and window changes. Built from the fields read with the batch, so counting reads no event
+ * reads (and V21's {@code ratings}): the numbers each hall was given, issues counted per minute, the
+ * tickets, cases and ratings whose facts changed, and window changes. Built from the fields read with the batch, so counting reads no event
  * back. A value that cannot be read (not a uuid, not a time) is left out rather than failing the count.
  */
 final class RollupBatch {
@@ -30,7 +30,11 @@ final class RollupBatch {
     static final String CHANNEL = "channel";
     static final String WINDOW = "window";
     static final String STATUS = "status";
-    static final List<String> FIELDS = List.of(TICKET_ID, CASE_ID, AT, QUEUE, ITEM, CHANNEL, WINDOW, STATUS);
+    static final String RATING_ID = "ratingId";
+    static final List<String> FIELDS = List.of(TICKET_ID, CASE_ID, AT, QUEUE, ITEM, CHANNEL, WINDOW, STATUS, RATING_ID);
+    /** The events naming a rating whose facts change or may (as SQL {@code kpi_rating_event}, V21). */
+    static final Set<String> RATING_EVENTS = Set.of("ticket.rated", "case.rated", "rating.bad", "rectification.moved",
+            "rectification.card");
 
     private record Issue(String hall, Instant minute, String queue, String item, String channel) {
     }
@@ -40,6 +44,7 @@ final class RollupBatch {
     private final Set<List<String>> tickets = new LinkedHashSet<>();
     private final Set<List<String>> cases = new LinkedHashSet<>();
     private final Set<List<String>> finished = new LinkedHashSet<>();
+    private final Set<List<String>> ratings = new LinkedHashSet<>();
     private final JsonArray windows = new JsonArray();
 
     /** Any numbered event of the batch, appended ones included: it takes its hall's number. */
@@ -49,6 +54,9 @@ final class RollupBatch {
 
     /** An event read with the batch, its payload fields by name. */
     void event(String hall, long seq, String type, Function<String, String> field) {
+        if (RATING_EVENTS.contains(type)) {
+            add(ratings, hall, field.apply(RATING_ID));
+        }
         switch (type) {
             case "ticket.issued" -> {
                 Instant at = instant(field.apply(AT));
@@ -61,6 +69,8 @@ final class RollupBatch {
                 // a recall changes no fact
             }
             case "case.moved", "sla.card" -> add(cases, hall, field.apply(CASE_ID));
+            // an exclusion makes the rated ticket unrated; a case's facts hold no rating
+            case "rectification.moved" -> add(tickets, hall, field.apply(TICKET_ID));
             case "window.status" -> {
                 Integer window = number(field.apply(WINDOW));
                 Instant at = instant(field.apply(AT));
@@ -87,7 +97,7 @@ final class RollupBatch {
         issued.forEach((i, n) -> issues.add(new JsonObject().put("hall", i.hall()).put(AT, i.minute().toString())
                 .put(QUEUE, i.queue()).put(ITEM, i.item()).put(CHANNEL, i.channel()).put("n", n)));
         return new JsonObject().put("halls", hallArray).put("issued", issues).put("tickets", ids(tickets))
-                .put("cases", ids(cases)).put("finished", ids(finished)).put("windows", windows);
+                .put("cases", ids(cases)).put("finished", ids(finished)).put("windows", windows).put("ratings", ids(ratings));
     }
 
     private static JsonArray ids(Set<List<String>> pairs) {

@@ -124,6 +124,8 @@ public class AccountabilityRegisterTest {
         register(supervisor, red.hall()).queryParam("unexplained", "true").get("/api/v1/accountability").then().body("total", equalTo(0));
 
         at("2026-10-21T09:00:00");
+        as(clerk).body(explanation("RED", "不是我的责任")).post("/api/v1/cases/" + red.id() + "/explanations").then().statusCode(403)
+                .body("detail", containsString("supervisor may replace"));
         as(supervisor).body(explanation("RED", "排期表未同步")).post("/api/v1/cases/" + red.id() + "/explanations").then().statusCode(201);
         register(supervisor, red.hall()).get("/api/v1/accountability").then()
                 .body("items[0].explanation.cause", equalTo("排期表未同步")).body("items[0].explanation.at", equalTo("2026-10-21T01:00:00Z"));
@@ -189,12 +191,12 @@ public class AccountabilityRegisterTest {
         String csv = register(supervisor, red.hall()).accept("text/csv").get("/api/v1/accountability").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).isEqualTo("\uFEFFcaseNumber,caseId,hall,department,itemName,category,card,at,dueAt,explanationDue,"
+        assertThat(lines.get(0)).isEqualTo("\uFEFFcaseNumber,caseId,hall,department,itemName,category,card,stage,at,dueAt,explanationDue,"
                 + "unexplainedOverdue,explanation.cause,explanation.responsible,explanation.remedy,explanation.at,explanation.actor");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith(red.number() + "," + red.id() + "," + red.hall() + ",问责局,测试事项,TIME_LIMITED,RED,"
+        assertThat(lines.get(1)).startsWith(red.number() + "," + red.id() + "," + red.hall() + ",问责局,测试事项,TIME_LIMITED,RED,,"
                 + "2026-10-14T09:00:01Z,2026-10-14T09:00:00Z,2026-10-20T01:00:00Z,false,\"延误, \"\"排期\"\"\",王某,\"'=HYPERLINK(\"\"x\"\")\",");
-        assertThat(lines.get(2)).contains(",YELLOW,").endsWith(",false,,,,,");
+        assertThat(lines.get(2)).contains(",YELLOW,,").endsWith(",false,,,,,");
     }
 
     @Test

@@ -342,4 +342,58 @@ public class FeedbackLoopTest {
                 + "count(*) filter (where state = 'OPEN' and contact_due <= '2026-10-13T02:00:00Z') from rectification where hall_code = ?", hall);
         assertThat(recount).containsExactly("2/1");
     }
+
+    @Test
+    void staffNeverRateAServiceAndTheRatedClerkNeverAnswersTheirOwnBadRating() throws Exception {
+        String hall = hall();
+        at("2026-10-12T10:00:00");
+        String username = "clerk-sup-" + UUID.randomUUID().toString().substring(0, 6);
+        Api.createStaff(username, "password-" + username, List.of("clerk", "supervisor"), List.of(hall));
+        String servingSupervisor = Api.login(username, "password-" + username);
+        String ticket = Api.kept(as(Api.kioskToken(hall)).body(Map.of("queueCode", "A", "channel", "KIOSK"))
+                .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract());
+        as(servingSupervisor).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
+        as(servingSupervisor).post("/api/v1/tickets/" + ticket + "/start").then().statusCode(200);
+        as(servingSupervisor).body(Map.of("outcome", "CONSULTATION")).post("/api/v1/tickets/" + ticket + "/finish").then().statusCode(200);
+
+        as(servingSupervisor).body(Map.of("score", 5)).post("/api/v1/tickets/" + ticket + "/rating").then().statusCode(403)
+                .body("detail", containsString("citizen"));
+        as(Api.staffToken("supervisor", hall)).body(Map.of("score", 1)).post("/api/v1/tickets/" + ticket + "/rating").then()
+                .statusCode(403);
+        assertThat(column("select count(*) from rating where ticket_id = ?::uuid", ticket)).containsExactly("0");
+
+        rate(ticket, Map.of("score", 1)).statusCode(200);
+        String id = rectificationOf(ticket);
+        move(id, 0, "APPEAL", "误评", servingSupervisor).statusCode(403).body("detail", containsString("others than the person"));
+        move(id, 0, "CONTACT", null, servingSupervisor).statusCode(403);
+        move(id, 0, "CONTACT", null, Api.staffToken("supervisor", hall)).statusCode(200);
+    }
+
+    @Test
+    void theCountersFollowAContactDueThatIsNoCardInstant() throws Exception {
+        String hall = hall();
+        String supervisor = Api.staffToken("supervisor", hall);
+        as(supervisor).body(Map.of("contactWorkingDays", 5, "rectifyWorkingDays", 5)).put("/api/v1/halls/" + hall + "/feedback")
+                .then().statusCode(200);
+        assertThat(column("select payload->>'actor' || ' ' || (payload->>'previousRectifyWorkingDays') || '>' || "
+                + "(payload->>'rectifyWorkingDays') from event_outbox where hall_code = ? and type = 'hall.feedback_deadlines'", hall))
+                .hasSize(1).allMatch(line -> line.startsWith("supervisor-") && line.endsWith(" 15>5"));
+        as(supervisor).get("/api/v1/halls/" + hall + "/feedback").then().statusCode(200).body("contactWorkingDays", equalTo(5));
+        at("2026-10-12T10:00:00");
+        String ticket = served(hall);
+        rate(ticket, Map.of("score", 2)).statusCode(200);
+        String id = rectificationOf(ticket);
+        // contact due Mon 19 Oct 10:00; rectify due Mon 19 Oct 17:00; yellow from Fri 16 Oct 17:00 (the warning)
+        at("2026-10-16T17:00:00");
+        sweep();
+        assertThat(cards(id)).containsExactly("YELLOW");
+        as(supervisor).queryParam("hall", hall).get("/api/v1/rectifications/summary").then()
+                .body("halls[0].yellow", equalTo(1)).body("halls[0].contactOverdue", equalTo(0));
+        at("2026-10-19T10:00:00");
+        sweep();
+        sweep();
+        assertThat(cards(id)).as("no card at the contact due: already yellow").containsExactly("YELLOW");
+        as(supervisor).queryParam("hall", hall).get("/api/v1/rectifications/summary").then()
+                .body("halls[0].contactOverdue", equalTo(1)).body("halls[0].overdue", equalTo(1));
+    }
 }

@@ -87,9 +87,12 @@ class KpiFormulasTest {
         s.cancelled = 1;
         s.expired = 1;
         s.served = 5;
-        s.rated = 4;
-        s.satisfied = 3;
+        s.ratedTickets = 4;
+        // a case's rating too: five ratings, of which four of 4 or 5 and one bad, rectified
+        s.ratings = 5;
+        s.satisfied = 4;
         s.bad = 1;
+        s.rectified = 1;
         s.accepted = 4;
         s.acceptedClosed = 3;
         s.immediate = 1;
@@ -113,10 +116,14 @@ class KpiFormulasTest {
         assertThat(b.cases().oneVisitShare()).isEqualTo(1.0);
         assertThat(b.cases().avgWorkingDaysUsed()).isEqualTo(1.5);
         assertThat(b.cases().speedUpRate()).isEqualTo(0.925);
-        assertThat(b.ratings().satisfiedShare()).isEqualTo(0.75);
-        assertThat(b.ratings().unratedShare()).isEqualTo(0.2);
-        assertThat(b.ratings().rectified()).isZero();
-        assertThat(b.ratings().rectifiedShare()).isEqualTo(0.0);
+        assertThat(b.ratings().count()).isEqualTo(5);
+        assertThat(b.ratings().satisfiedShare()).isEqualTo(0.8);
+        assertThat(b.ratings().unratedShare()).as("of served tickets, from the rated tickets").isEqualTo(0.2);
+        assertThat(b.ratings().bad()).isEqualTo(1);
+        assertThat(b.ratings().rectified()).isEqualTo(1);
+        assertThat(b.ratings().rectifiedShare()).isEqualTo(1.0);
+        s.rectified = 0;
+        assertThat(Kpis.of(s).ratings().rectifiedShare()).isEqualTo(0.0);
         assertThat(b.windows().utilisation()).isEqualTo(0.5);
     }
 
@@ -130,6 +137,9 @@ class KpiFormulasTest {
         }
         assertThat(GroupBy.WINDOW.sql(GroupBy.Source.CASES)).isNull();
         assertThat(GroupBy.DEPARTMENT.sql(GroupBy.Source.WINDOWS)).isNull();
+        for (GroupBy g : GroupBy.values()) {
+            assertThat(g.sql(GroupBy.Source.RATINGS)).as("ratings know every key, as tickets do").isEqualTo(g.sql(GroupBy.Source.TICKETS));
+        }
     }
 
     @Test
@@ -151,6 +161,7 @@ class KpiFormulasTest {
         assertThat(both.channel()).isEqualTo("ONLINE");
         assertThat(both.reads(GroupBy.Source.CASES)).as("cases have no window").isFalse();
         assertThat(both.reads(GroupBy.Source.WINDOWS)).as("window time has no category").isFalse();
+        assertThat(both.reads(GroupBy.Source.RATINGS)).as("a rating has a window, a category and a channel").isTrue();
         assertThat(parse(null, null, null, "KIOSK", null).channel()).isEqualTo("KIOSK");
     }
 

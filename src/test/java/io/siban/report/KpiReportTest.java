@@ -364,12 +364,13 @@ class KpiReportTest {
 
     /**
      * Counts every event of the hall once more, as a batch counted twice would (kpi_count must see it was
-     * counted), and refreshes every ticket and case of the hall again, as events naming them again would.
+     * counted), and refreshes every ticket, case and rating of the hall again, as events naming them again would.
      */
     static void numberAgain(String hall) throws Exception {
         for (String sql : List.of("select kpi_count(kpi_events(?, 0, null))",
                 "select kpi_refresh_tickets(array(select id from ticket where hall_code = ?))",
-                "select kpi_refresh_cases(array(select id from service_case where hall_code = ?))")) {
+                "select kpi_refresh_cases(array(select id from service_case where hall_code = ?))",
+                "select kpi_refresh_ratings(array(select id from rating where hall_code = ?))")) {
             try (Connection db = LocalServicesResource.connect(); var statement = db.prepareStatement(sql)) {
                 statement.setString(1, hall);
                 try (ResultSet ignored = statement.executeQuery()) {
@@ -382,7 +383,7 @@ class KpiReportTest {
     static void wipeRollups(String hall) throws Exception {
         try (Connection db = LocalServicesResource.connect(); var statement = db.createStatement()) {
             for (String table : List.of("kpi_ticket_day", "kpi_ticket_hist", "kpi_ticket_fact", "kpi_case_day", "kpi_case_hist",
-                    "kpi_case_fact", "kpi_window_day", "kpi_window_state")) {
+                    "kpi_case_fact", "kpi_window_day", "kpi_window_state", "kpi_rating_day", "kpi_rating_fact")) {
                 statement.execute("delete from " + table + " where hall_code = '" + hall + "'");
             }
         }

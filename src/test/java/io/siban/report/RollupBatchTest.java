@@ -56,6 +56,26 @@ class RollupBatchTest {
         assertThat(doc.getJsonArray("issued")).isEmpty();
     }
 
+    @Test
+    void theRatingsNamedAreSentAndAMovedRectificationRefreshesItsTicket() {
+        String r1 = "3e1b0f6b-4a5d-4c8e-8f90-0b1c2d3e4f50";
+        String r2 = "4f2c1a7c-5b6e-4d9f-9a01-1c2d3e4f5061";
+        RollupBatch batch = new RollupBatch();
+        batch.event("h", 1, "ticket.rated", fields(Map.of("ticketId", T1, "ratingId", r1)));
+        batch.event("h", 2, "rating.bad", fields(Map.of("ratingId", r1)));
+        batch.event("h", 3, "case.rated", fields(Map.of("caseId", C1, "ratingId", r2)));
+        batch.event("h", 4, "rectification.moved", fields(Map.of("ratingId", r1, "ticketId", T2)));
+        batch.event("h", 5, "rectification.card", fields(Map.of("ratingId", r2)));
+        batch.event("h", 6, "rectification.moved", fields(Map.of("ratingId", "not-a-uuid", "caseId", C1)));
+        batch.event("h", 7, "ticket.called", fields(Map.of("ticketId", T1, "ratingId", "5a3d2b8d-6c7f-4ea0-8b12-2d3e4f506172")));
+        JsonObject doc = batch.document();
+        assertThat(doc.getJsonArray("ratings").encode())
+                .isEqualTo("[{\"hall\":\"h\",\"id\":\"" + r1 + "\"},{\"hall\":\"h\",\"id\":\"" + r2 + "\"}]");
+        assertThat(doc.getJsonArray("tickets").encode()).as("the rated ticket, and the moved rectification's")
+                .isEqualTo("[{\"hall\":\"h\",\"id\":\"" + T1 + "\"},{\"hall\":\"h\",\"id\":\"" + T2 + "\"}]");
+        assertThat(doc.getJsonArray("cases")).as("a case's facts hold no rating").isEmpty();
+    }
+
     private static java.util.function.Function<String, String> fields(Map<String, String> payload) {
         return payload::get;
     }

@@ -20,22 +20,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * After a seeded mixed workload (issue, call, start, finish, rate, no-show, reactivate, cancel on two
- * windows), the rollups equal a recount from the raw rows written here independently of V16's views,
- * and the SQL buckets are the Java ones.
+ * windows), the rollups equal a recount from the raw rows (ratings from the rating table, V21) written
+ * here independently of the views, and the SQL buckets are the Java ones.
  */
 @QuarkusTest
 class RollupRecountTest {
     static final String RECOUNT = """
-            with f as (select t.*, (select min(s.at) from ticket_step s where s.ticket_id = t.id and s.step = 'CALLED') as first_call
-                       from ticket t where t.hall_code = ?)
+            with f as (select t.*, (select min(s.at) from ticket_step s where s.ticket_id = t.id and s.step = 'CALLED') as first_call,
+                              r.score
+                       from ticket t left join rating r on r.ticket_id = t.id and r.excluded_at is null where t.hall_code = ?)
             select count(*) as issued, count(first_call) as called,
                    count(*) filter (where status = 'DONE') as served, count(*) filter (where status = 'NO_SHOW') as no_show,
                    count(*) filter (where status = 'CANCELLED') as cancelled, count(*) filter (where status = 'EXPIRED') as expired,
                    count(*) filter (where first_call - issued_at <= interval '900 seconds') as within_15,
                    coalesce(sum(floor(extract(epoch from first_call - issued_at))), 0) as wait_sum,
                    coalesce(sum(floor(extract(epoch from finished_at - started_at))) filter (where status = 'DONE'), 0) as service_sum,
-                   count(rating) filter (where status = 'DONE') as rated, count(*) filter (where status = 'DONE' and rating >= 4) as satisfied,
-                   count(*) filter (where status = 'DONE' and rating <= 2) as bad
+                   count(score) filter (where status = 'DONE') as rated, count(*) filter (where status = 'DONE' and score >= 4) as satisfied,
+                   count(*) filter (where status = 'DONE' and score <= 2) as bad
             from f""";
     static final String ROLLUP = """
             select coalesce(sum(issued), 0) as issued, coalesce(sum(called), 0) as called, coalesce(sum(served), 0) as served,
@@ -44,6 +45,12 @@ class RollupRecountTest {
                    coalesce(sum(service_sum), 0) as service_sum, coalesce(sum(rated), 0) as rated,
                    coalesce(sum(satisfied), 0) as satisfied, coalesce(sum(bad), 0) as bad
             from kpi_ticket_day where hall_code = ? and window_number >= 0""";
+    static final String RATINGS_RAW = """
+            select count(*) as rated, count(*) filter (where score >= 4) as satisfied, count(*) filter (where score <= 2) as bad
+            from rating where hall_code = ? and excluded_at is null""";
+    static final String RATINGS_ROLLUP = """
+            select coalesce(sum(rated), 0) as rated, coalesce(sum(satisfied), 0) as satisfied, coalesce(sum(bad), 0) as bad
+            from kpi_rating_day where hall_code = ? and window_number >= 0""";
     static final String SERVED_PER_WINDOW_RAW = """
             select window_number, count(*) from ticket where hall_code = ? and status = 'DONE' group by 1 order by 1""";
     static final String SERVED_PER_WINDOW_ROLLUP = """
@@ -110,6 +117,9 @@ class RollupRecountTest {
         assertThat(pairs(SERVED_PER_WINDOW_ROLLUP, hall)).isEqualTo(pairs(SERVED_PER_WINDOW_RAW, hall));
         assertThat(single(HISTOGRAM, hall)).as("one wait counted per called ticket").isEqualTo(figures(RECOUNT, hall).get("called"));
         assertThat(figures(RECOUNT, hall).get("no_show")).as("the workload had no-shows").isPositive();
+        assertThat(figures(RECOUNT, hall).get("rated")).as("the workload had ratings").isPositive();
+        assertThat(figures(RATINGS_ROLLUP, hall)).as("the rating rollups").isEqualTo(figures(RATINGS_RAW, hall));
+        assertThat(figures(RATINGS_ROLLUP.replace("window_number >= 0", "window_number = -1"), hall)).isEqualTo(figures(RATINGS_RAW, hall));
     }
 
     @Test

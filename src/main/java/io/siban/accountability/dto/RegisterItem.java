@@ -1,5 +1,7 @@
 package io.siban.accountability.dto;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -11,6 +13,9 @@ import java.util.UUID;
  * @param unexplainedOverdue a RED or LEGAL_BREACH card still unexplained after its explanation due
  */
 public record RegisterItem(UUID caseId, String caseNumber, String hall, String department, String itemName, String category,
-                           String card, OffsetDateTime at, OffsetDateTime dueAt, ExplanationView explanation,
+                           String card,
+                           @Schema(description = "the stage that received the card (LOCAL: a PROXY case's local pre-review), "
+                                   + "null for the case's own deadlines") String stage,
+                           OffsetDateTime at, OffsetDateTime dueAt, ExplanationView explanation,
                            OffsetDateTime explanationDue, boolean unexplainedOverdue) {
 }

@@ -29,6 +29,10 @@ public interface CardSubject {
     /** A card of this subject changed in the hall. */
     void fired(String hall);
 
+    /** One of the subject's instants was reached in the hall, whether or not a card changed. */
+    default void reached(String hall) {
+    }
+
     /** After each sweep: recount what the fired cards changed (the live counters). */
     io.smallrye.mutiny.Uni<Void> settle();
 }

@@ -59,7 +59,11 @@ public class CardSweeper implements Sweep {
         Instant now = clocks.now().toInstant();
         Uni<Integer> chain = Uni.createFrom().item(0);
         for (CardSubject subject : subjects) {
-            chain = chain.chain(total -> sweepOnce(subject, now).map(count -> total + count));
+            // one subject's fault (a store timeout, a bad member in its index) never stops the others' cards
+            chain = chain.chain(total -> sweepOnce(subject, now)
+                    .onFailure().invoke(failure -> LOG.warnf("%s cards deferred: %s", subject.name(), failure.toString()))
+                    .onFailure().recoverWithItem(0)
+                    .map(count -> total + count));
         }
         return chain.invoke(count -> {
             if (count > 0) {
@@ -94,6 +98,7 @@ public class CardSweeper implements Sweep {
                     int fired = 0;
                     for (Row r : rows) {
                         UUID id = r.getUUID("id");
+                        subject.reached(r.getString("hall_code"));
                         if (r.getBoolean("fired")) {
                             fired++;
                             subject.fired(r.getString("hall_code"));

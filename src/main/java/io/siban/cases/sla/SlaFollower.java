@@ -22,6 +22,8 @@ public class SlaFollower implements CaseFollower {
     SlaCounters counters;
     @Inject
     BusinessMeters meters;
+    @Inject
+    StageCards stages;
 
     /**
      * The case's next card change goes into the live index, or out of it when the clock is paused or
@@ -35,7 +37,10 @@ public class SlaFollower implements CaseFollower {
                 ? index.schedule(view.id(), DeadlineIndex.next(clocks.now().toInstant(), instant(view.sla().yellowFrom()),
                 instant(view.sla().committedDue()), instant(view.sla().statutoryDue())))
                 : index.remove(view.id());
-        return change.onFailure().recoverWithUni(failure -> index.invalidate().onFailure().recoverWithNull());
+        boolean stageRuns = io.siban.cases.CaseState.LOCAL_STAGE.contains(view.state()) && view.sla() != null;
+        return change.onFailure().recoverWithUni(failure -> index.invalidate().onFailure().recoverWithNull())
+                .chain(() -> stages.follow(view.id(), stageRuns, clocks.now().toInstant(),
+                        stageRuns ? instant(view.sla().localStageDue()) : null));
     }
 
     /** Counts the close (on time: at or before the committed due; a case without one cannot be late). */

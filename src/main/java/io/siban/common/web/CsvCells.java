@@ -5,8 +5,7 @@ import java.util.List;
 /**
  * The cells of a CSV export (RFC 4180 lines ending in CRLF) as spreadsheets in Chinese locales read them:
  * the file starts with a byte order mark, and a text cell is quoted when needed and never read as a
- * formula. {@code report/KpiCsv} writes the same rules for the KPI report (its {@code text} and
- * {@code BOM} are meant to come from here).
+ * formula. The KPI report and the accountability register write their CSV with it.
  */
 public final class CsvCells {
     /**
