@@ -14,13 +14,16 @@ export function accountability(session, hall, today, zone = () => undefined) {
   const when = iso => hallTime(iso, zone());
   let explaining = null; // the row being explained: { caseId, caseNumber, card }
 
+  // the card, and the stage that received it when it is not the case's own deadline
+  const cardOf = a => (a.stage ? `${t(`c_${a.card}`)} · ${t(`stage_${a.stage}`)}` : t(`c_${a.card}`));
+
   function explanation(e) {
     return e ? `${e.cause} · ${t('responsible')} ${e.responsible} · ${t('remedy')} ${e.remedy}` : t('unexplained');
   }
 
   function open(row) {
     explaining = row;
-    $('explain-case').textContent = `${row.caseNumber} · ${t(`c_${row.card}`)}`;
+    $('explain-case').textContent = `${row.caseNumber} · ${cardOf(row)}`;
     $('explain-error').hidden = true;
     $('explain-form').hidden = false;
     $('explain-cause').focus();
@@ -30,8 +33,8 @@ export function accountability(session, hall, today, zone = () => undefined) {
     const button = el('button', { type: 'button', className: 'explain' }, t('explain'));
     button.addEventListener('click', () => open(a));
     return el('tr', { className: `${a.card.toLowerCase()}${a.unexplainedOverdue ? ' unexplained-overdue' : ''}`,
-      dataset: { case: a.caseNumber, card: a.card, explained: String(!!a.explanation) } },
-    [t(`c_${a.card}`), a.caseNumber, a.itemName, a.department, when(a.at)].map(v => el('td', {}, v)),
+      dataset: { case: a.caseNumber, card: a.card, stage: a.stage || '', explained: String(!!a.explanation) } },
+    [cardOf(a), a.caseNumber, a.itemName, a.department, when(a.at)].map(v => el('td', {}, v)),
     el('td', { className: a.explanation ? 'explained' : 'unexplained' }, explanation(a.explanation)),
     el('td', {}, button));
   }
@@ -49,6 +52,7 @@ export function accountability(session, hall, today, zone = () => undefined) {
     if (!explaining) return;
     const body = { card: explaining.card, cause: $('explain-cause').value.trim(),
       responsible: $('explain-responsible').value.trim(), remedy: $('explain-remedy').value.trim() };
+    if (explaining.stage) body.stage = explaining.stage; // a stage's card (a PROXY case's local pre-review)
     try {
       await session.call('POST', `/api/v1/cases/${q(explaining.caseId)}/explanations`, body);
     } catch (error) {

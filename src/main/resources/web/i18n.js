@@ -33,7 +33,7 @@ const TEXT = {
         stale: '该整改已被他人更新，已重新载入，请核对后再操作。', noRectifications: '暂无差评整改', TICKET: '窗口服务', CASE: '办件',
         r_OPEN: '待回访', r_CONTACTED: '已回访', r_RECTIFIED: '已整改', r_CLOSED: '已销号', r_APPEALED: '申诉中', r_EXCLUDED: '已剔除',
         a_OPEN: '差评生成', a_CONTACT: '已回访', a_RECTIFY: '整改完成', a_CLOSE: '销号', a_APPEAL: '申诉', a_EXCLUDE: '剔除评价', a_UPHOLD: '驳回申诉',
-        c_GREEN: '正常', c_YELLOW: '黄牌', c_RED: '红牌', c_LEGAL_BREACH: '超法定时限', accountability: '超时问责（近30日）',
+        c_GREEN: '正常', c_YELLOW: '黄牌', c_RED: '红牌', c_LEGAL_BREACH: '超法定时限', stage_LOCAL: '本级初审', accountability: '超时问责（近30日）',
         explanation: '说明', unexplained: '未说明', explain: '填写说明', cause: '原因', responsible: '责任人', remedy: '整改措施',
         at: '时间', save: '保存', cancel: '取消', clerk: '工作人员' },
   en: { nowCalling: 'Now calling', windows: 'Windows', window: 'Window', calling: 'Calling', status: 'Status', waiting: 'Waiting',
@@ -79,7 +79,7 @@ const TEXT = {
         r_OPEN: 'To contact', r_CONTACTED: 'Contacted', r_RECTIFIED: 'Rectified', r_CLOSED: 'Closed', r_APPEALED: 'Appealed',
         r_EXCLUDED: 'Excluded', a_OPEN: 'Opened', a_CONTACT: 'Contacted', a_RECTIFY: 'Rectified', a_CLOSE: 'Close', a_APPEAL: 'Appeal',
         a_EXCLUDE: 'Exclude rating', a_UPHOLD: 'Reject appeal', c_GREEN: 'On time', c_YELLOW: 'Yellow', c_RED: 'Red',
-        c_LEGAL_BREACH: 'Legal breach', accountability: 'Accountability (last 30 days)', explanation: 'Explanation',
+        c_LEGAL_BREACH: 'Legal breach', stage_LOCAL: 'local pre-review', accountability: 'Accountability (last 30 days)', explanation: 'Explanation',
         unexplained: 'Unexplained', explain: 'Explain', cause: 'Cause', responsible: 'Responsible', remedy: 'Remedy', at: 'At',
         save: 'Save', cancel: 'Cancel', clerk: 'Clerk' }
 };
