@@ -39,7 +39,7 @@ async function lookup(code) {
   $('case-item').textContent = c.itemName;
   $('case-state').textContent = t(c.state);
   $('steps').replaceChildren(...c.steps.map(s => el('li', {}, `${t(s.state)} · ${new Date(s.at).toLocaleString()}`)));
-  if (CLOSED.has(c.state)) rateLink($('rate-case'), `/rate/case/${encodeURIComponent(id)}`, code, 'code');
+  if (CLOSED.has(c.state) && !c.rated) rateLink($('rate-case'), `/rate/case/${encodeURIComponent(id)}`, code, 'code');
 }
 
 // Whether a hall event can change what the ticket shows: it names the ticket's number or its queue

@@ -311,6 +311,7 @@ public class FeedbackLoopTest {
         CaseResourceTest.move(caseId, 0, Map.of("action", "START_REVIEW"), reviewer).statusCode(200);
         CaseResourceTest.move(caseId, 1, Map.of("action", "APPROVE"), reviewer).statusCode(200);
 
+        Api.anonymous().queryParam("code", code).get("/api/v1/public/cases/" + number).then().body("rated", equalTo(false));
         String wrong = code.equals("000000") ? "111111" : "000000";
         Api.anonymous().queryParam("code", wrong).body(Map.of("score", 1)).post(path).then().statusCode(404);
         Api.anonymous().queryParam("code", code).body(Map.of("score", 9)).post(path).then().statusCode(400);
@@ -318,6 +319,8 @@ public class FeedbackLoopTest {
                 .post(path).then().statusCode(201).body("caseNumber", equalTo(number)).body("score", equalTo(2))
                 .body("dimensions.quality", equalTo(2)).body("clerk", nullValue()).body("window", nullValue());
         Api.anonymous().queryParam("code", code).body(Map.of("score", 5)).post(path).then().statusCode(409);
+        Api.anonymous().queryParam("code", code).get("/api/v1/public/cases/" + number).then().statusCode(200)
+                .body("rated", equalTo(true));
         List<String> rectification = column("select x.id from rectification x join rating r on r.id = x.rating_id "
                 + "where r.case_id = ?::uuid and r.subject = 'CASE'", caseId);
         assertThat(rectification).hasSize(1);
