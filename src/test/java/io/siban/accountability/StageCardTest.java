@@ -35,6 +35,8 @@ public class StageCardTest {
     Clocks clocks;
     @Inject
     CardSweeper sweeper;
+    @Inject
+    io.siban.cases.sla.DeadlineIndex index;
 
     @AfterEach
     void realTime() {
@@ -95,5 +97,20 @@ public class StageCardTest {
         at("2026-10-30T17:00:00");
         assertThat(changes(id)).as("the case's own red card at its committed due, none again for the forwarded stage")
                 .containsExactly("RED:LOCAL", "RED:-");
+    }
+
+    @Test
+    void aMoveThatBeatsTheSweepStillRecordsTheCardThatFellDue() throws Exception {
+        String hall = CaseResourceTest.hall();
+        String clerk = Api.staffToken("clerk", hall);
+        at("2026-10-12T10:00:00");
+        String id = CaseResourceTest.create(hall, CaseResourceTest.item("TIME_LIMITED", false, Map.of("committedLimit",
+                Map.of("workingDays", 2))), "WINDOW", CaseResourceTest.DOCUMENTS, clerk).statusCode(201).extract().path("id");
+        // the sweep no longer knows the case: only the move can record its card
+        index.remove(java.util.UUID.fromString(id)).await().atMost(Duration.ofSeconds(5));
+        HallClock.at(clocks, "2026-10-14T17:00:05");
+        CaseResourceTest.move(id, 0, Map.of("action", "START_REVIEW"), Api.staffToken("reviewer", hall)).statusCode(200)
+                .body("sla.card", equalTo("RED"));
+        assertThat(changes(id)).as("yellow and red fell due before the move: the move records the red one").containsExactly("RED:-");
     }
 }
