@@ -29,6 +29,14 @@ export async function getJson(path) {
   return body;
 }
 
+// An instant as the hall's clock shows it, "2026-10-14 17:00" (the zone is the hall calendar's; Chinese
+// halls are on Asia/Shanghai, the default); '—' when there is none.
+export function hallTime(iso, zone = 'Asia/Shanghai') {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+    minute: '2-digit' }).format(new Date(iso));
+}
+
 // A wait estimate {p50, p90} as "6 min – 15 min"; '—' when there is none yet.
 export const waitRange = estimate => (estimate && estimate.p50 ? `${minutes(estimate.p50)} – ${minutes(estimate.p90)}` : '—');
 
@@ -49,7 +57,8 @@ export function queueRows(body, queues) {
 // The staff pages' login: the form #login (#username, #password) stands in for #content until a token
 // is had; the token is kept in sessionStorage under storageKey, so it ends with the browser tab.
 // onLoggedIn() after a successful login; onFailed(detail) after a refused one. call(...) is the API
-// with the token: a 401 shows the form again; a refusal goes to onError(detail) and rejects; 204 is null.
+// with the token: a 401 shows the form again; a refusal goes to onError(detail) and rejects with the
+// detail as message, the status as .status and the problem as .problem; 204 is null.
 export function loginForm(storageKey, { onLoggedIn, onFailed, onError = () => {} }) {
   const session = {
     token: sessionStorage.getItem(storageKey),
@@ -61,8 +70,8 @@ export function loginForm(storageKey, { onLoggedIn, onFailed, onError = () => {}
         body: body === undefined ? undefined : JSON.stringify(body) });
       if (r.status === 401) { session.show(); throw new Error('login'); }
       if (r.status === 204) return null;
-      const json = await r.json();
-      if (!r.ok) { onError(json.detail); throw new Error(json.detail); }
+      const json = await r.json().catch(() => ({ detail: `HTTP ${r.status}` }));
+      if (!r.ok) { onError(json.detail); throw Object.assign(new Error(json.detail), { status: r.status, problem: json }); }
       onError('');
       return json;
     }

@@ -2,6 +2,8 @@ import { t, lang, applyTexts, bindToggle } from '/web/i18n.js';
 import { $, el } from '/web/dom.js';
 import { hallFromPath, hallApi, getJson, loginForm, queueRows, followStream, downloadCsv } from '/web/lib.js';
 import { percent, duration, count, monthStart, daysBefore, kpiQuery, kpiRows, kpiHeader, trendChart } from '/web/report.js';
+import { rectifications } from '/web/rectifications.js';
+import { accountability } from '/web/accountability.js';
 
 const hall = hallFromPath();
 const session = loginForm('siban.staff', {
@@ -13,6 +15,9 @@ const kpis = params => api(`/api/v1/reports/kpis?${kpiQuery({ hall, ...params })
 let timer = null;
 let today = null;
 let summary = { byWindow: [] };
+let zone; // the hall calendar's time zone, for the times the worklist and the register show
+const worklist = rectifications(session, hall, () => zone);
+const register = accountability(session, hall, () => today, () => zone);
 
 function hours(seconds) {
   const sign = seconds < 0 ? '-' : '';
@@ -121,6 +126,7 @@ const COVERAGE = {
 async function refreshCalendar() {
   const { calendarId } = await getJson(hallApi(hall));
   const calendar = await getJson(`/api/v1/calendars/${encodeURIComponent(calendarId)}`);
+  zone = calendar.timezone || zone;
   const warning = (calendar.warnings || []).find(w => w.code === 'next-year-not-official');
   const banner = $('calendar-warning');
   banner.textContent = warning ? COVERAGE[lang](warning.year) : '';
@@ -128,8 +134,14 @@ async function refreshCalendar() {
   banner.hidden = !warning;
 }
 
-const refresh = () => Promise.all([refreshLive().then(refreshKpis), refreshCalendar()]);
+// 好差评 and 超时问责: the worklist, its counters and the register (the register once the hall's day is known)
+const refreshFeedback = () => Promise.all([worklist.refresh(), register.refresh()]);
+const refresh = () => Promise.all([refreshLive().then(() => Promise.all([refreshKpis(), register.refresh()])), refreshCalendar(),
+  worklist.refresh()]);
 function refreshSoon() { clearTimeout(timer); timer = setTimeout(() => refreshLive().catch(() => {}), 200); }
+const FEEDBACK = new Set(['rating.bad', 'rectification.moved', 'rectification.card', 'case.explained', 'sla.card']);
+let feedbackTimer = null;
+function refreshFeedbackSoon() { clearTimeout(feedbackTimer); feedbackTimer = setTimeout(() => refreshFeedback().catch(() => {}), 200); }
 
 function start() {
   session.hide();
@@ -137,7 +149,7 @@ function start() {
   // the staff stream: it carries the case cards (sla.card) the public stream does not
   const watched = new Set(['sla.card', 'queue.counters', 'ticket.called', 'window.status', 'message']);
   followStream(hallApi(hall, '/stream/staff'), { Authorization: `Bearer ${session.token}` },
-    type => { if (watched.has(type)) refreshSoon(); },
+    type => { if (watched.has(type)) refreshSoon(); if (FEEDBACK.has(type)) refreshFeedbackSoon(); },
     (ok, status) => { $('link').className = ok ? 'link ok' : 'link bad'; if (status === 401) session.show(); });
   setInterval(() => refresh().catch(() => {}), 60000);
 }

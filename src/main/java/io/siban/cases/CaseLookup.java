@@ -47,7 +47,7 @@ public class CaseLookup {
                 list.add(new PublicCaseView.Step(CaseState.valueOf(s.getString(0)), s.getOffsetDateTime(1)));
             }
             return new PublicCaseView(r.getString("case_number"), r.getString("item_name"), CaseState.valueOf(r.getString("state")),
-                    r.getString("applicant_name_masked"), list);
+                    r.getString("applicant_name_masked"), list, r.getBoolean("rated"));
         });
     }
 }

@@ -73,7 +73,11 @@ public class CaseMoves {
                 .addString(suspendedFrom == null ? null : suspendedFrom.name())
                 .addArrayOfString(documents.missing().toArray(String[]::new)).addArrayOfString(documents.notified().toArray(String[]::new))
                 .addInteger(documents.violations()).addInteger(current.version()).addOffsetDateTime(now);
-        return clock(conn, current, request, move, now)
+        Tuple self = Tuple.of(new UUID[]{current.id()}, now);
+        // a card that fell due before this move is recorded first, even when the move beats the sweep
+        return store.run(conn, CaseSql.FIRE_CARDS, self)
+                .chain(() -> store.run(conn, CaseSql.FIRE_STAGE_CARDS, self))
+                .chain(() -> clock(conn, current, request, move, now))
                 .chain(() -> store.run(conn, CaseStore.move(move), params))
                 .chain(() -> store.recordTransition(conn, current.id(), now, actor, request.action().name(), current.state(), move.to(),
                         request.reason(), documents.detail().isEmpty() ? null : documents.detail()))

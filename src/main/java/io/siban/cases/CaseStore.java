@@ -96,7 +96,8 @@ public class CaseStore {
     static final String OPEN_ON_CALENDAR = "select id from service_case where calendar_id = $1 and accepted_at is not null and state in "
             + CaseSql.OPEN;
     static final String HISTORY = "select at, actor, action, from_state, to_state, reason, detail from case_transition where case_id = $1 order by id";
-    static final String PUBLIC_CASE = "select id, case_number, verification_hash, item_name, state, applicant_name_masked from service_case "
+    static final String PUBLIC_CASE = "select id, case_number, verification_hash, item_name, state, applicant_name_masked, "
+            + "exists (select 1 from rating g where g.case_id = service_case.id and g.subject = 'CASE') as rated from service_case "
             + "where case_number = $1";
     static final String PUBLIC_STEPS = "select to_state, at from case_transition where case_id = $1 order by id";
     static final String LIST_FROM = " from service_case c where ";

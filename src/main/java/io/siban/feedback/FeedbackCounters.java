@@ -3,6 +3,7 @@ package io.siban.feedback;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.siban.common.Clocks;
+import io.siban.common.TouchedHalls;
 import io.siban.feedback.dto.RectificationSummary;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -11,8 +12,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each hall's rectification counters in Redis (open, contact overdue, yellow, red, overdue), recounted
@@ -22,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class FeedbackCounters {
     private final ReactiveValueCommands<String, String> values;
-    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final TouchedHalls touched = new TouchedHalls();
 
     @Inject
     Pool pool;
@@ -39,16 +38,11 @@ public class FeedbackCounters {
     }
 
     void touched(String hall) {
-        dirty.add(hall);
+        touched.touch(hall);
     }
 
     Uni<Void> recountTouched() {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String hall : Set.copyOf(dirty)) {
-            dirty.remove(hall);
-            chain = chain.chain(() -> recount(hall).replaceWithVoid());
-        }
-        return chain;
+        return touched.recountEach(this::recount);
     }
 
     /** The hall's counters from Redis, recounted first if Redis has none. */

@@ -34,8 +34,13 @@ public class FeedbackMeters implements Sweep {
 
     @Override
     public Uni<Void> sweep() {
-        return pace.atPace(config, () -> rectifications.summary(null, EVERY_HALL)
+        return pace.atPace(config, this::refresh);
+    }
+
+    /** Reads every hall's counters now. */
+    public Uni<Void> refresh() {
+        return rectifications.summary(null, EVERY_HALL)
                 .invoke(summary -> summary.halls().forEach(h -> meters.rectificationsOverdue(h.hall(), h.overdue())))
-                .replaceWithVoid());
+                .replaceWithVoid();
     }
 }

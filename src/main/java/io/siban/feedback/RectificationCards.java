@@ -1,10 +1,10 @@
 package io.siban.feedback;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.siban.cases.sla.CardSubject;
+import io.siban.cases.sla.StoredCards;
 import io.siban.cases.sla.DeadlineIndex;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -15,36 +15,14 @@ import java.util.UUID;
  * deadline index in Redis ({@code siban:rect:{sN}:next}), their cards announced as
  * {@code rectification.card} and recorded in {@code rectification_card_change}.
  */
-@ApplicationScoped
-public class RectificationCards implements CardSubject {
-    private final DeadlineIndex index;
+@Singleton
+public class RectificationCards extends StoredCards {
+    private final FeedbackCounters counters;
 
     @Inject
-    FeedbackCounters counters;
-
-    @Inject
-    public RectificationCards(ReactiveRedisDataSource redis) {
-        this.index = new DeadlineIndex(redis, "siban:rect");
-    }
-
-    @Override
-    public String name() {
-        return "rectification";
-    }
-
-    @Override
-    public DeadlineIndex index() {
-        return index;
-    }
-
-    @Override
-    public String fire() {
-        return RectificationStore.FIRE;
-    }
-
-    @Override
-    public String rebuild() {
-        return RectificationStore.REBUILD;
+    public RectificationCards(ReactiveRedisDataSource redis, FeedbackCounters counters) {
+        super("rectification", new DeadlineIndex(redis, "siban:rect"), RectificationStore.FIRE, RectificationStore.REBUILD);
+        this.counters = counters;
     }
 
     @Override
@@ -69,6 +47,7 @@ public class RectificationCards implements CardSubject {
      * for a rebuild. Safe before the commit too: the sweep drops an id whose row is not running.
      */
     Uni<Void> follow(UUID id, boolean running, Instant now, Instant yellowFrom, Instant rectifyDue, Instant contactDue) {
+        DeadlineIndex index = index();
         Uni<Void> change = running ? index.schedule(id, DeadlineIndex.next(now, yellowFrom, rectifyDue, contactDue)) : index.remove(id);
         return change.onFailure().recoverWithUni(failure -> index.invalidate().onFailure().recoverWithNull());
     }

@@ -52,6 +52,19 @@ public class ScreenPages {
         return page("tracker.html");
     }
 
+    /**
+     * The citizen's rating page (好差评): {@code /rate/ticket/<ticket id>?key=} and
+     * {@code /rate/case/<case number>?code=}; the key or code stays in the query, for the page's script.
+     */
+    @GET
+    @Path("rate/{subject: ticket|case}/{id}")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public String ratingPage() {
+        return page("rate.html");
+    }
+
     @GET
     @Path("web/{file}")
     @PermitAll

@@ -6,6 +6,7 @@ import io.siban.cases.sla.CardSweeper;
 import io.siban.common.Clocks;
 import io.siban.support.Api;
 import io.siban.support.LocalServicesResource;
+import io.siban.support.HallClock;
 import io.siban.support.RedisServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -13,10 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +35,8 @@ public class StageCardTest {
     Clocks clocks;
     @Inject
     CardSweeper sweeper;
+    @Inject
+    io.siban.cases.sla.DeadlineIndex index;
 
     @AfterEach
     void realTime() {
@@ -44,7 +44,7 @@ public class StageCardTest {
     }
 
     void at(String local) {
-        clocks.use(Clock.fixed(OffsetDateTime.parse(local + "+08:00").toInstant(), ZoneOffset.UTC));
+        HallClock.at(clocks, local);
         sweeper.sweepOnce().await().atMost(Duration.ofSeconds(30));
     }
 
@@ -97,5 +97,20 @@ public class StageCardTest {
         at("2026-10-30T17:00:00");
         assertThat(changes(id)).as("the case's own red card at its committed due, none again for the forwarded stage")
                 .containsExactly("RED:LOCAL", "RED:-");
+    }
+
+    @Test
+    void aMoveThatBeatsTheSweepStillRecordsTheCardThatFellDue() throws Exception {
+        String hall = CaseResourceTest.hall();
+        String clerk = Api.staffToken("clerk", hall);
+        at("2026-10-12T10:00:00");
+        String id = CaseResourceTest.create(hall, CaseResourceTest.item("TIME_LIMITED", false, Map.of("committedLimit",
+                Map.of("workingDays", 2))), "WINDOW", CaseResourceTest.DOCUMENTS, clerk).statusCode(201).extract().path("id");
+        // the sweep no longer knows the case: only the move can record its card
+        index.remove(java.util.UUID.fromString(id)).await().atMost(Duration.ofSeconds(5));
+        HallClock.at(clocks, "2026-10-14T17:00:05");
+        CaseResourceTest.move(id, 0, Map.of("action", "START_REVIEW"), Api.staffToken("reviewer", hall)).statusCode(200)
+                .body("sla.card", equalTo("RED"));
+        assertThat(changes(id)).as("yellow and red fell due before the move: the move records the red one").containsExactly("RED:-");
     }
 }

@@ -6,7 +6,9 @@ import io.siban.cases.sla.CardSweeper;
 import io.siban.common.Clocks;
 import io.siban.support.Api;
 import io.siban.support.LocalServicesResource;
+import io.siban.support.HallClock;
 import io.siban.support.RedisServer;
+import io.siban.support.SseClient;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -14,11 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,12 @@ public class FeedbackLoopTest {
     Clocks clocks;
     @Inject
     CardSweeper sweeper;
+    @Inject
+    FeedbackMeters feedbackMeters;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI base;
 
     @AfterEach
     void realTime() {
@@ -47,11 +52,11 @@ public class FeedbackLoopTest {
     }
 
     void at(String local) {
-        clocks.use(Clock.fixed(local(local), ZoneOffset.UTC));
+        HallClock.at(clocks, local);
     }
 
     static Instant local(String local) {
-        return OffsetDateTime.parse(local + "+08:00").toInstant();
+        return HallClock.local(local);
     }
 
     int sweep() {
@@ -64,9 +69,13 @@ public class FeedbackLoopTest {
 
     /** A ticket issued, called at window 1, served and finished now; its id. */
     static String served(String hall) {
+        return served(hall, Api.staffToken("clerk", hall));
+    }
+
+    /** The same, served by the holder of that token. */
+    static String served(String hall, String clerk) {
         String id = Api.kept(as(Api.kioskToken(hall)).body(Map.of("queueCode", "A", "channel", "KIOSK"))
                 .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract());
-        String clerk = Api.staffToken("clerk", hall);
         as(clerk).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200).body("id", equalTo(id));
         as(clerk).post("/api/v1/tickets/" + id + "/start").then().statusCode(200);
         as(clerk).body(Map.of("outcome", "CONSULTATION")).post("/api/v1/tickets/" + id + "/finish").then().statusCode(200);
@@ -190,6 +199,8 @@ public class FeedbackLoopTest {
         assertThat(cards(id)).containsExactly("RED");
         as(Api.staffToken("supervisor", hall)).queryParam("hall", hall).get("/api/v1/rectifications/summary").then()
                 .body("halls[0].red", equalTo(1)).body("halls[0].overdue", equalTo(1));
+        feedbackMeters.refresh().await().atMost(Duration.ofSeconds(10));
+        assertThat(registry.get("siban.rectifications.overdue").tag("hall", hall).gauge().value()).isEqualTo(1.0);
     }
 
     @Test
@@ -300,6 +311,7 @@ public class FeedbackLoopTest {
         CaseResourceTest.move(caseId, 0, Map.of("action", "START_REVIEW"), reviewer).statusCode(200);
         CaseResourceTest.move(caseId, 1, Map.of("action", "APPROVE"), reviewer).statusCode(200);
 
+        Api.anonymous().queryParam("code", code).get("/api/v1/public/cases/" + number).then().body("rated", equalTo(false));
         String wrong = code.equals("000000") ? "111111" : "000000";
         Api.anonymous().queryParam("code", wrong).body(Map.of("score", 1)).post(path).then().statusCode(404);
         Api.anonymous().queryParam("code", code).body(Map.of("score", 9)).post(path).then().statusCode(400);
@@ -307,6 +319,8 @@ public class FeedbackLoopTest {
                 .post(path).then().statusCode(201).body("caseNumber", equalTo(number)).body("score", equalTo(2))
                 .body("dimensions.quality", equalTo(2)).body("clerk", nullValue()).body("window", nullValue());
         Api.anonymous().queryParam("code", code).body(Map.of("score", 5)).post(path).then().statusCode(409);
+        Api.anonymous().queryParam("code", code).get("/api/v1/public/cases/" + number).then().statusCode(200)
+                .body("rated", equalTo(true));
         List<String> rectification = column("select x.id from rectification x join rating r on r.id = x.rating_id "
                 + "where r.case_id = ?::uuid and r.subject = 'CASE'", caseId);
         assertThat(rectification).hasSize(1);
@@ -350,11 +364,7 @@ public class FeedbackLoopTest {
         String username = "clerk-sup-" + UUID.randomUUID().toString().substring(0, 6);
         Api.createStaff(username, "password-" + username, List.of("clerk", "supervisor"), List.of(hall));
         String servingSupervisor = Api.login(username, "password-" + username);
-        String ticket = Api.kept(as(Api.kioskToken(hall)).body(Map.of("queueCode", "A", "channel", "KIOSK"))
-                .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract());
-        as(servingSupervisor).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
-        as(servingSupervisor).post("/api/v1/tickets/" + ticket + "/start").then().statusCode(200);
-        as(servingSupervisor).body(Map.of("outcome", "CONSULTATION")).post("/api/v1/tickets/" + ticket + "/finish").then().statusCode(200);
+        String ticket = served(hall, servingSupervisor);
 
         as(servingSupervisor).body(Map.of("score", 5)).post("/api/v1/tickets/" + ticket + "/rating").then().statusCode(403)
                 .body("detail", containsString("citizen"));
@@ -395,5 +405,25 @@ public class FeedbackLoopTest {
         assertThat(cards(id)).as("no card at the contact due: already yellow").containsExactly("YELLOW");
         as(supervisor).queryParam("hall", hall).get("/api/v1/rectifications/summary").then()
                 .body("halls[0].contactOverdue", equalTo(1)).body("halls[0].overdue", equalTo(1));
+    }
+
+    @Test
+    void aBadRatingReachesTheStaffStreamAndNeverThePublicOne() throws Exception {
+        String hall = hall();
+        String supervisor = Api.staffToken("supervisor", hall);
+        String ticket = served(hall);
+        rate(ticket, Map.of("score", 1, "comment", "态度差")).statusCode(200);
+        try (SseClient desk = new SseClient(base.resolve("/api/v1/halls/" + hall + "/stream/staff"), "0",
+                Map.of("Authorization", "Bearer " + supervisor))) {
+            SseClient.Event bad = desk.next("rating.bad", Duration.ofSeconds(10));
+            assertThat(bad).as("the supervisors are told of a new bad rating").isNotNull();
+            assertThat(bad.data()).contains("\"score\":1").contains("\"window\":1").contains("rectifyDue").contains("clerk-");
+        }
+        try (SseClient screen = new SseClient(base.resolve("/api/v1/halls/" + hall + "/stream"), "0")) {
+            List<SseClient.Event> events = screen.drain(Duration.ofMillis(800));
+            assertThat(events).extracting(SseClient.Event::type).contains("ticket.finished")
+                    .doesNotContain("rating.bad", "ticket.rated", "rectification.moved", "rectification.card");
+            assertThat(events).extracting(SseClient.Event::data).noneMatch(data -> data.contains("clerk-"));
+        }
     }
 }

@@ -42,7 +42,8 @@ class ScreenSourcesTest {
 
     @Test
     void everyPageUsesTheSharedHelpersAndTheKioskOffersNoPriority() throws IOException {
-        for (String page : List.of("board.js", "kiosk.js", "supervisor.js", "tracker.js", "window.js", "scorecard.js", "report.js")) {
+        for (String page : List.of("board.js", "kiosk.js", "supervisor.js", "tracker.js", "window.js", "scorecard.js", "report.js", "rate.js",
+                "rectifications.js", "accountability.js")) {
             assertThat(Files.readString(WEB.resolve(page))).as(page).contains("from '/web/dom.js'");
         }
         assertThat(Files.readString(WEB.resolve("kiosk.html"))).doesNotContain("id=\"priority\"");

@@ -2,9 +2,6 @@ package io.siban.support;
 
 import io.siban.common.Clocks;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +55,6 @@ public final class KpiScenario {
 
     /** Sets the clock to a hall-local time (UTC+8). */
     public static void at(Clocks clocks, String local) {
-        clocks.use(Clock.fixed(OffsetDateTime.parse(local + "+08:00").toInstant(), ZoneOffset.UTC));
+        HallClock.at(clocks, local);
     }
 }

@@ -12,7 +12,8 @@ public record PublicCaseView(@Schema(example = "LZCITY20261130-7KQ4M") String ca
                              @Schema(example = "食品经营许可") String itemName,
                              CaseState state,
                              @Schema(example = "张*") String applicant,
-                             List<Step> steps) {
+                             List<Step> steps,
+                             @Schema(description = "whether the case has been rated (一事一评, once)") boolean rated) {
     @Schema(name = "PublicCaseStep")
     public record Step(CaseState state, OffsetDateTime at) {
     }

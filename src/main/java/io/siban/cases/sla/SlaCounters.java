@@ -10,6 +10,7 @@ import io.siban.cases.CaseSql;
 import io.siban.catalog.Category;
 import io.siban.sla.deadline.SlaCard;
 import io.siban.common.Clocks;
+import io.siban.common.TouchedHalls;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,8 +20,6 @@ import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SLA counters per hall in Redis (open, paused, yellow, red, legal breach per department, category,
@@ -37,7 +36,7 @@ public class SlaCounters {
     }
 
     private final ReactiveValueCommands<String, String> values;
-    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final TouchedHalls touched = new TouchedHalls();
 
     @Inject
     Pool pool;
@@ -58,17 +57,12 @@ public class SlaCounters {
 
     /** A case of the hall moved or changed card: recount at the next sweep. */
     public void touched(String hall) {
-        dirty.add(hall);
+        touched.touch(hall);
     }
 
     /** Recounts the halls touched since the last call. */
     public Uni<Void> recountTouched() {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String hall : Set.copyOf(dirty)) {
-            dirty.remove(hall);
-            chain = chain.chain(() -> recount(hall).replaceWithVoid());
-        }
-        return chain;
+        return touched.recountEach(this::recount);
     }
 
     /** The hall's counters from Redis, recounted first if Redis has none. */
