@@ -70,6 +70,8 @@ public class DemoHistory {
     Rollups rollups;
     @Inject
     RectificationCards rectificationCards;
+    @Inject
+    io.siban.feedback.FeedbackCounters feedbackCounters;
 
     private volatile List<HistoryInput> lastInputs = List.of();
     private volatile List<HistoryPlan> lastPlans = List.of();
@@ -116,12 +118,14 @@ public class DemoHistory {
      * Everything that follows the history's commit, once per seed: the SLA counters of the halls are
      * recounted and the deadline index rebuilt from the stored dues, so the history's open cases take
      * part in the live SLA (a card that fell due since the history's cutoff fires at the next sweep);
-     * so is the rectifications' index, for their cards (the hall's rectification counters are recounted
-     * when first read, or after the next move or card).
+     * so are the rectifications' index, for their cards, and the halls' rectification counters.
      * The per-day KPI rollups of the days written are rebuilt from the rows, since the history writes no events.
      */
     Uni<Void> afterHistory(List<HistoryPlan> plans) {
-        plans.forEach(plan -> counters.touched(plan.hall()));
+        plans.forEach(plan -> {
+            counters.touched(plan.hall());
+            feedbackCounters.touched(plan.hall());
+        });
         Uni<Void> chain = index.invalidate().chain(() -> rectificationCards.index().invalidate());
         for (HistoryPlan plan : plans) {
             chain = chain.chain(() -> rollups.rebuild(plan.hall(), plan.from(), plan.to().minusDays(1)));

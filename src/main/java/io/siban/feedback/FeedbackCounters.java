@@ -37,7 +37,8 @@ public class FeedbackCounters {
         return "siban:fb:counts:{" + hall + "}";
     }
 
-    void touched(String hall) {
+    /** A rectification of the hall moved, changed card or was written outside the service (the demo's history): recount at the next sweep. */
+    public void touched(String hall) {
         touched.touch(hall);
     }
 
