@@ -44,7 +44,7 @@ final class RectificationStore {
             values ($1, $2, $3, $4, $5, $6, $7)""";
 
     /** The rectification locked for a move, with the clerk who was rated ($1 id). */
-    static final String LOCK = "select r.id, r.hall_code, r.state, r.appealed_from, r.appealed_by, r.version, r.calendar_id, r.contact_due, "
+    static final String LOCK = "select r.id, r.hall_code, r.department, r.state, r.appealed_from, r.appealed_by, r.version, r.calendar_id, r.contact_due, "
             + "r.rectify_due, g.clerk as rated_clerk from rectification r join rating g on g.id = r.rating_id where r.id = $1 for update of r";
 
     /**
@@ -85,19 +85,22 @@ final class RectificationStore {
 
     /**
      * A page ($1 halls or null for all, $2 state or null, $3 overdue or null, $4 department or null,
-     * $5 now, $6 limit, $7 offset): the unfinished first, the soonest due first.
+     * $5 now, $6 limit, $7 offset, $8 the departments the caller answers for or null): the unfinished first, the
+     * soonest due first.
      */
     static final String PAGE = VIEW.formatted(5, 5) + """
 
             where ($1::text[] is null or r.hall_code = any($1)) and ($2::text is null or r.state = $2)
               and ($3::boolean is null or %s = $3) and ($4::text is null or r.department = $4)
+              and ($8::text[] is null or r.department = any($8))
             order by r.state in %s, case when r.state = 'OPEN' then r.contact_due else r.rectify_due end, r.id
             limit $6 offset $7""".formatted(RectificationSql.overdue("r.", "$5"), RectificationSql.FINAL);
 
     static final String COUNT = """
             select count(*) from rectification r
             where ($1::text[] is null or r.hall_code = any($1)) and ($2::text is null or r.state = $2)
-              and ($3::boolean is null or %s = $3) and ($4::text is null or r.department = $4)""".formatted(RectificationSql.overdue("r.", "$5"));
+              and ($3::boolean is null or %s = $3) and ($4::text is null or r.department = $4)
+              and ($6::text[] is null or r.department = any($6))""".formatted(RectificationSql.overdue("r.", "$5"));
 
     static final String STEPS = """
             select rectification_id, at, actor, action, from_state, to_state, note from rectification_step

@@ -40,8 +40,9 @@ public class RectificationViews {
                         throw ProblemException.notFound("rectification", id.toString());
                     }
                     Row r = rows.iterator().next();
-                    if (!caller.supervises(r.getString("hall_code"))) {
-                        throw ProblemException.forbidden("only the supervisors of hall '" + r.getString("hall_code") + "' see its rectifications");
+                    if (!caller.supervises(r.getString("hall_code"), r.getString("department"))) {
+                        throw ProblemException.forbidden("only the supervisors of hall '" + r.getString("hall_code")
+                                + "' who answer for its department see this rectification");
                     }
                     return List.of(r);
                 })
@@ -52,10 +53,11 @@ public class RectificationViews {
     Uni<PageResult<RectificationView>> page(Query q, Caller caller) {
         String[] halls = scope(q.hall(), caller);
         String state = q.state() == null ? null : q.state().name();
+        String[] departments = caller.has(Roles.ADMIN) || caller.departments().isEmpty() ? null : caller.departments().toArray(String[]::new);
         Tuple filters = Tuple.tuple().addArrayOfString(halls).addString(state).addBoolean(q.overdue()).addString(q.department())
-                .addOffsetDateTime(clocks.now());
+                .addOffsetDateTime(clocks.now()).addArrayOfString(departments);
         Tuple page = Tuple.tuple().addArrayOfString(halls).addString(state).addBoolean(q.overdue()).addString(q.department())
-                .addOffsetDateTime(clocks.now()).addInteger(q.size()).addLong((long) q.page() * q.size());
+                .addOffsetDateTime(clocks.now()).addInteger(q.size()).addLong((long) q.page() * q.size()).addArrayOfString(departments);
         return pool.preparedQuery(RectificationStore.COUNT).execute(filters)
                 .map(rows -> rows.iterator().next().getLong(0))
                 .chain(total -> pool.preparedQuery(RectificationStore.PAGE).execute(page)

@@ -104,8 +104,9 @@ public class Rectifications {
             throw ProblemException.notFound("rectification", id.toString());
         }
         Row row = rows.iterator().next();
-        if (!caller.supervises(row.getString("hall_code"))) {
-            throw ProblemException.forbidden("only the supervisors of hall '" + row.getString("hall_code") + "' act on its rectifications");
+        if (!caller.supervises(row.getString("hall_code"), row.getString("department"))) {
+            throw ProblemException.forbidden("only the supervisors of hall '" + row.getString("hall_code")
+                    + "' who answer for its department act on this rectification");
         }
         return row;
     }

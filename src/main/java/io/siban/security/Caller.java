@@ -11,9 +11,10 @@ import java.util.Set;
  * supervisor at the windows assigned to them. The holder of a ticket's key acts on that one ticket
  * (the resource has checked the key), with no role and no supervisor's view.
  *
- * @param windows the windows assigned to the caller, as text; null when windows do not limit the caller
+ * @param windows     the windows assigned to the caller, as text; null when windows do not limit the caller
+ * @param departments the departments a supervisor answers for in their halls; empty: all of them
  */
-public record Caller(String actor, Set<String> roles, List<String> halls, List<String> windows) {
+public record Caller(String actor, Set<String> roles, List<String> halls, List<String> windows, List<String> departments) {
     /** How a citizen acting with a ticket's key is recorded. */
     public static final String CITIZEN = "citizen";
 
@@ -21,6 +22,12 @@ public record Caller(String actor, Set<String> roles, List<String> halls, List<S
         roles = roles == null ? Set.of() : Set.copyOf(roles);
         halls = halls == null ? List.of() : List.copyOf(halls);
         windows = windows == null ? null : List.copyOf(windows);
+        departments = departments == null ? List.of() : List.copyOf(departments);
+    }
+
+    /** A caller answering for every department of its halls. */
+    public Caller(String actor, Set<String> roles, List<String> halls, List<String> windows) {
+        this(actor, roles, halls, windows, List.of());
     }
 
     /** The holder of a ticket's key: the ticket is reached by its key, wherever it is; nothing else is. */
@@ -34,7 +41,7 @@ public record Caller(String actor, Set<String> roles, List<String> halls, List<S
             return new Caller("anonymous", Set.of(), List.of(), List.of());
         }
         return new Caller(identity.getPrincipal().getName(), identity.getRoles(), VerifiedTokens.halls(identity),
-                VerifiedTokens.windows(identity));
+                VerifiedTokens.windows(identity), VerifiedTokens.departments(identity));
     }
 
     public boolean has(String role) {
@@ -61,5 +68,10 @@ public record Caller(String actor, Set<String> roles, List<String> halls, List<S
 
     public boolean supervises(String hall) {
         return allows(hall) && isOverseer();
+    }
+
+    /** Whether the caller supervises the hall and answers for the department there (admins for all). */
+    public boolean supervises(String hall, String department) {
+        return supervises(hall) && (has(Roles.ADMIN) || departments.isEmpty() || departments.contains(department));
     }
 }

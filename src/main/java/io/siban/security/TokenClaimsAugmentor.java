@@ -33,6 +33,7 @@ public class TokenClaimsAugmentor implements SecurityIdentityAugmentor {
                 .addAttribute(VerifiedTokens.KIND, Claims.text(jwt, TokenIssuer.KIND_CLAIM))
                 .addAttribute(VerifiedTokens.HALLS, Claims.list(jwt, TokenIssuer.HALLS_CLAIM))
                 .addAttribute(VerifiedTokens.WINDOWS, Claims.list(jwt, TokenIssuer.WINDOWS_CLAIM))
+                .addAttribute(VerifiedTokens.DEPARTMENTS, Claims.list(jwt, TokenIssuer.DEPARTMENTS_CLAIM))
                 .addAttribute(VerifiedTokens.GRANTS_PRIORITY, "true".equals(Claims.text(jwt, TokenIssuer.PRIORITY_CLAIM)))
                 .addAttribute(VerifiedTokens.ISSUE_LIMIT, Claims.number(jwt, TokenIssuer.ISSUE_LIMIT_CLAIM))
                 .addAttribute(VerifiedTokens.REMEMBERED, Boolean.TRUE)

@@ -20,6 +20,8 @@ public class TokenIssuer {
     public static final String KIND_DEVICE = "device";
     /** Claim of a staff token: the window numbers a clerk works at. */
     public static final String WINDOWS_CLAIM = "windows";
+    /** Claim of a staff token limited to some departments of its halls (absent: all of them). */
+    public static final String DEPARTMENTS_CLAIM = "departments";
     /** Claim of a device token: true when the device may issue PRIORITY and GREEN_CHANNEL tickets. */
     public static final String PRIORITY_CLAIM = "grantsPriority";
     /** Claim of a device token: how many tickets it may issue a minute. */
@@ -28,15 +30,18 @@ public class TokenIssuer {
     @Inject
     SecurityConfig config;
 
-    public String forStaff(String username, List<String> roles, List<String> halls, List<Integer> windows) {
-        return Jwt.upn(username)
+    /** A staff token; {@code departments} empty when the account answers for every department of its halls. */
+    public String forStaff(String username, List<String> roles, List<String> halls, List<Integer> windows, List<String> departments) {
+        var builder = Jwt.upn(username)
                 .subject(username)
                 .groups(new HashSet<>(roles))
                 .claim(HALLS_CLAIM, halls)
                 .claim(WINDOWS_CLAIM, windows.stream().map(String::valueOf).toList())
-                .claim(KIND_CLAIM, KIND_STAFF)
-                .expiresIn(config.staffTokenLifetime())
-                .sign();
+                .claim(KIND_CLAIM, KIND_STAFF);
+        if (!departments.isEmpty()) {
+            builder = builder.claim(DEPARTMENTS_CLAIM, departments);
+        }
+        return builder.expiresIn(config.staffTokenLifetime()).sign();
     }
 
     /** A device's token; what it may do (priority, its issuing limit) travels in it, so changing that means a new token. */

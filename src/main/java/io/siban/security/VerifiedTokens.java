@@ -23,6 +23,7 @@ public class VerifiedTokens {
     static final String GRANTS_PRIORITY = "siban.grants-priority";
     static final String ISSUE_LIMIT = "siban.issue-limit";
     static final String WINDOWS = "siban.windows";
+    static final String DEPARTMENTS = "siban.departments";
 
     private record Entry(SecurityIdentity identity, long expiresAtEpochSecond) {
     }
@@ -74,6 +75,15 @@ public class VerifiedTokens {
             return identity.getAttribute(ISSUE_LIMIT);
         }
         return identity.getPrincipal() instanceof JsonWebToken jwt ? Claims.number(jwt, TokenIssuer.ISSUE_LIMIT_CLAIM) : null;
+    }
+
+    /** The departments a staff token answers for; empty: every department of its halls. */
+    static List<String> departments(SecurityIdentity identity) {
+        if (identity.getAttribute(REMEMBERED) != null) {
+            List<String> departments = identity.getAttribute(DEPARTMENTS);
+            return departments == null ? List.of() : departments;
+        }
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? Claims.list(jwt, TokenIssuer.DEPARTMENTS_CLAIM) : List.of();
     }
 
     /** The windows a clerk's token is assigned to, as text. */

@@ -59,7 +59,8 @@ public class AccountService {
                     if (account == null) {
                         return Uni.createFrom().failure(ProblemException.unauthorized("wrong username or password"));
                     }
-                    String token = tokens.forStaff(account.username, account.roleList(), account.hallList(), account.windowList());
+                    String token = tokens.forStaff(account.username, account.roleList(), account.hallList(), account.windowList(),
+                            account.departmentList());
                     return throttle.succeeded(address, request.username()).replaceWith(new TokenResponse(token,
                             tokens.staffLifetime().toSeconds(), "Bearer", account.roleList(), account.hallList()));
                 });
@@ -83,16 +84,18 @@ public class AccountService {
     public Uni<StaffView> create(StaffRequest request) {
         List<String> halls = request.halls() == null ? List.of() : request.halls().stream().distinct().toList();
         List<Integer> windows = request.windows() == null ? List.of() : request.windows().stream().distinct().sorted().toList();
+        List<String> departments = request.departments() == null ? List.of() : request.departments().stream().map(String::strip).distinct().toList();
         return Offload.cpu(() -> PasswordHasher.hash(request.password(), config.passwordIterations()))
-                .chain(hash -> insert(request.username(), hash, request.roles().stream().distinct().toList(), halls, windows));
+                .chain(hash -> insert(request.username(), hash, request.roles().stream().distinct().toList(), halls, windows, departments));
     }
 
     @WithTransaction
-    Uni<StaffView> insert(String username, String hash, List<String> roles, List<String> halls, List<Integer> windows) {
+    Uni<StaffView> insert(String username, String hash, List<String> roles, List<String> halls, List<Integer> windows,
+                          List<String> departments) {
         return StaffAccount.<StaffAccount>findById(username)
                 .onItem().ifNotNull().failWith(() -> ProblemException.duplicate("staff account", username))
                 .chain(() -> checkHallsExist(halls))
-                .chain(() -> save(username, hash, roles, halls, windows));
+                .chain(() -> save(username, hash, roles, halls, windows, departments));
     }
 
     /** Creates the account unless it exists, skipping the API's checks; used for seeding. Emits true if created. */
@@ -109,13 +112,15 @@ public class AccountService {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    private Uni<StaffView> save(String username, String hash, List<String> roles, List<String> halls, List<Integer> windows) {
+    private Uni<StaffView> save(String username, String hash, List<String> roles, List<String> halls, List<Integer> windows,
+                                List<String> departments) {
         StaffAccount account = new StaffAccount();
         account.username = username;
         account.passwordHash = hash;
         account.roles = roles.toArray(String[]::new);
         account.halls = halls.toArray(String[]::new);
         account.windows = windows.toArray(Integer[]::new);
+        account.departments = departments.isEmpty() ? null : departments.toArray(String[]::new);
         account.active = true;
         account.createdAt = clocks.now();
         return account.<StaffAccount>persist().map(AccountService::view);
@@ -162,6 +167,6 @@ public class AccountService {
     }
 
     static StaffView view(StaffAccount a) {
-        return new StaffView(a.username, a.roleList(), a.hallList(), a.windowList(), a.active, a.createdAt);
+        return new StaffView(a.username, a.roleList(), a.hallList(), a.windowList(), a.departmentList(), a.active, a.createdAt);
     }
 }

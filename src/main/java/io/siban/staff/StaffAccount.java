@@ -20,6 +20,8 @@ public class StaffAccount extends PanacheEntityBase {
     public String[] halls;
     /** Window numbers a clerk works at. */
     public Integer[] windows;
+    /** Departments a supervisor answers for in their halls; null or empty: all of them. */
+    public String[] departments;
     public boolean active;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
@@ -32,6 +34,10 @@ public class StaffAccount extends PanacheEntityBase {
 
     public List<String> hallList() {
         return List.of(halls);
+    }
+
+    public List<String> departmentList() {
+        return departments == null ? List.of() : List.of(departments);
     }
 
     public List<Integer> windowList() {

@@ -426,4 +426,39 @@ public class FeedbackLoopTest {
             assertThat(events).extracting(SseClient.Event::data).noneMatch(data -> data.contains("clerk-"));
         }
     }
+
+    @Test
+    void aSupervisorLimitedToDepartmentsAnswersOnlyForThem() throws Exception {
+        String hall = hall();
+        String clerk = Api.staffToken("clerk", hall);
+        String reviewer = Api.staffToken("reviewer", hall);
+        at("2026-10-12T10:00:00");
+        var created = CaseResourceTest.create(hall, CaseResourceTest.item("TIME_LIMITED", false, Map.of()), "WINDOW",
+                CaseResourceTest.DOCUMENTS, clerk).statusCode(201).extract();
+        String caseId = created.path("id");
+        CaseResourceTest.move(caseId, 0, Map.of("action", "START_REVIEW"), reviewer).statusCode(200);
+        CaseResourceTest.move(caseId, 1, Map.of("action", "APPROVE"), reviewer).statusCode(200);
+        Api.anonymous().queryParam("code", (String) created.path("verificationCode")).body(Map.of("score", 1))
+                .post("/api/v1/public/cases/" + created.path("caseNumber") + "/rating").then().statusCode(201);
+        String ticket = served(hall);
+        rate(ticket, Map.of("score", 2)).statusCode(200);
+        String ofCase = column("select x.id from rectification x join rating r on r.id = x.rating_id where r.case_id = ?::uuid "
+                + "and r.subject = 'CASE'", caseId).get(0);
+        String ofTicket = rectificationOf(ticket);
+
+        String username = "dept-sup-" + UUID.randomUUID().toString().substring(0, 6);
+        as(Api.adminToken()).body(Map.of("username", username, "password", "password-" + username, "roles", List.of("supervisor"),
+                "halls", List.of(hall), "departments", List.of("测试局"))).post("/api/v1/staff").then().statusCode(201)
+                .body("departments", contains("测试局"));
+        String limited = Api.login(username, "password-" + username);
+        as(limited).queryParam("hall", hall).get("/api/v1/rectifications").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(ofCase));
+        as(limited).get("/api/v1/rectifications/" + ofTicket).then().statusCode(403);
+        move(ofTicket, 0, "CONTACT", null, limited).statusCode(403);
+        move(ofCase, 0, "CONTACT", null, limited).statusCode(200).body("state", equalTo("CONTACTED"));
+        as(Api.staffToken("supervisor", hall)).queryParam("hall", hall).get("/api/v1/rectifications").then()
+                .body("total", equalTo(2));
+        as(Api.adminToken()).body(Map.of("username", username + "x", "password", "password-" + username, "roles", List.of("supervisor"),
+                "halls", List.of(hall), "departments", List.of(" "))).post("/api/v1/staff").then().statusCode(400);
+    }
 }

@@ -21,5 +21,11 @@ public record StaffRequest(
         @Schema(description = "halls the account may act on; [\"*\"] for all", example = "[\"lz-city\"]")
         List<@NotBlank String> halls,
         @Schema(description = "window numbers a clerk works at, in their halls (supervisors and admins act at every window)",
-                example = "[3]") List<@NotNull @Min(1) @Max(9999) Integer> windows) {
+                example = "[3]") List<@NotNull @Min(1) @Max(9999) Integer> windows,
+        @Size(max = 50) @Schema(description = "departments a supervisor answers for in their halls (差评整改); none: all of them",
+                example = "[\"市场监管局\"]") List<@NotBlank @Size(max = 64) String> departments) {
+
+    public StaffRequest(String username, String password, List<String> roles, List<String> halls, List<Integer> windows) {
+        this(username, password, roles, halls, windows, null);
+    }
 }

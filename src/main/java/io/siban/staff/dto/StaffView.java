@@ -10,6 +10,7 @@ public record StaffView(@Schema(example = "clerk11") String username,
                         @Schema(example = "[\"clerk\"]") List<String> roles,
                         @Schema(example = "[\"lz-city\"]") List<String> halls,
                         @Schema(example = "[3]") List<Integer> windows,
+                        @Schema(example = "[\"市场监管局\"]") List<String> departments,
                         @Schema(example = "true") boolean active,
                         OffsetDateTime createdAt) {
 }
