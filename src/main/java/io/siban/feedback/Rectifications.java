@@ -85,9 +85,12 @@ public class Rectifications {
         String note = FeedbackRules.note(raw, action);
         int expected = io.siban.common.web.IfMatch.version(ifMatch, "rectification");
         OffsetDateTime now = clocks.now();
-        return pool.withTransaction(conn -> fireDue(conn, id, now)
-                        .chain(() -> conn.preparedQuery(RectificationStore.LOCK).execute(Tuple.of(id)))
+        // who may act is checked on the locked row before anything else runs on it
+        return pool.withTransaction(conn -> conn.preparedQuery(RectificationStore.LOCK).execute(Tuple.of(id))
                         .map(rows -> locked(rows, id, caller))
+                        .call(() -> fireDue(conn, id, now))
+                        .chain(() -> conn.preparedQuery(RectificationStore.LOCK).execute(Tuple.of(id)))
+                        .map(rows -> rows.iterator().next())
                         .chain(row -> move(conn, row, action, note, expected, caller, now)))
                 .invoke(publisher::wake)
                 .chain(moved -> cards.follow(id, moved.running(), now.toInstant(), moved.yellowFrom(), moved.rectifyDue(),
@@ -169,7 +172,8 @@ public class Rectifications {
 
     private static JsonObject moved(Row row, UUID rating, Row rated, RectificationAction action, RectificationState from,
                                     RectificationState to, int version, OffsetDateTime at) {
-        JsonObject payload = new JsonObject().put("rectificationId", row.getUUID("id").toString()).put("ratingId", rating.toString());
+        JsonObject payload = new JsonObject().put("rectificationId", row.getUUID("id").toString()).put("ratingId", rating.toString())
+                .put("department", row.getString("department"));
         if (rated.getUUID("ticket_id") != null) {
             payload.put("ticketId", rated.getUUID("ticket_id").toString());
         }
@@ -217,8 +221,9 @@ public class Rectifications {
      * deadlines they are measured by).
      */
     public Uni<FeedbackSettings> settings(String hall, FeedbackSettings raw, Caller caller) {
-        if (!caller.supervises(hall)) {
-            throw ProblemException.forbidden("only the supervisors of hall '" + hall + "' set its answer deadlines");
+        if (!caller.supervises(hall) || !caller.has(Roles.ADMIN) && !caller.departments().isEmpty()) {
+            throw ProblemException.forbidden("only the supervisors of hall '" + hall + "' who answer for all its departments set its "
+                    + "answer deadlines");
         }
         FeedbackSettings checked = FeedbackRules.settings(raw);
         return pool.withTransaction(conn -> conn.preparedQuery(RectificationStore.SET_HALL_SETTINGS)

@@ -4,6 +4,7 @@ import io.siban.outbox.HallEvent;
 import io.siban.common.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.siban.security.HallAccess;
+import io.siban.security.Caller;
 import io.siban.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -74,7 +75,9 @@ public class HallStreamResource {
                                                @QueryParam("lastEventId") String lastEventQuery,
                                                @Context Sse sse) {
         access.require(hall);
-        return sse(streams.events(hall, lastEventId(lastEventHeader != null ? lastEventHeader : lastEventQuery)), sse);
+        Caller caller = access.caller();
+        return sse(streams.events(hall, lastEventId(lastEventHeader != null ? lastEventHeader : lastEventQuery))
+                .filter(event -> StaffEvents.visible(event, hall, caller)), sse);
     }
 
     private Multi<OutboundSseEvent> sse(Multi<HallEvent> events, Sse sse) {

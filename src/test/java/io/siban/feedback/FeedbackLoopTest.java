@@ -460,5 +460,20 @@ public class FeedbackLoopTest {
                 .body("total", equalTo(2));
         as(Api.adminToken()).body(Map.of("username", username + "x", "password", "password-" + username, "roles", List.of("supervisor"),
                 "halls", List.of(hall), "departments", List.of(" "))).post("/api/v1/staff").then().statusCode(400);
+        as(limited).body(Map.of("contactWorkingDays", 2, "rectifyWorkingDays", 5)).put("/api/v1/halls/" + hall + "/feedback")
+                .then().statusCode(403);
+        try (SseClient desk = new SseClient(base.resolve("/api/v1/halls/" + hall + "/stream/staff"), "0",
+                Map.of("Authorization", "Bearer " + limited))) {
+            List<SseClient.Event> events = desk.drain(Duration.ofMillis(1500));
+            assertThat(events).filteredOn(e -> e.type().equals("rating.bad")).as("only its department's bad rating")
+                    .hasSize(1).allMatch(e -> e.data().contains(ofCase));
+            assertThat(events).extracting(SseClient.Event::data).noneMatch(data -> data.contains(ofTicket));
+        }
+        try (SseClient counter = new SseClient(base.resolve("/api/v1/halls/" + hall + "/stream/staff"), "0",
+                Map.of("Authorization", "Bearer " + clerk))) {
+            List<SseClient.Event> events = counter.drain(Duration.ofMillis(1500));
+            assertThat(events).extracting(SseClient.Event::type).as("a clerk is not told who was rated")
+                    .contains("ticket.finished").doesNotContain("rating.bad", "rectification.moved");
+        }
     }
 }
