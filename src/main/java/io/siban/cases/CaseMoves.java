@@ -82,7 +82,7 @@ public class CaseMoves {
                 .chain(() -> store.recordTransition(conn, current.id(), now, actor, request.action().name(), current.state(), move.to(),
                         request.reason(), documents.detail().isEmpty() ? null : documents.detail()))
                 .chain(() -> CaseState.OPEN.contains(move.to()) || move.clock() == CaseStateMachine.ClockEffect.STOP
-                        ? timer.retime(conn, current.id()) : Uni.createFrom().voidItem())
+                        ? timer.retime(conn, current.id(), now) : Uni.createFrom().voidItem())
                 .replaceWith(current.id());
     }
 

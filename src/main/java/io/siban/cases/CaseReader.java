@@ -83,9 +83,14 @@ public class CaseReader {
 
     /** What the case's clock says now. */
     CaseClock.Reading read(WorkingCalendar calendar, CaseRow row) {
+        return read(calendar, row, clocks.now().toInstant());
+    }
+
+    /** What the case's clock says at {@code now} (a move's own instant). */
+    CaseClock.Reading read(WorkingCalendar calendar, CaseRow row, java.time.Instant now) {
         return CaseClock.read(calendar, row.terms(), row.acceptedAt().toInstant(), row.clockPauses(),
                 row.forwardedAt() == null ? null : row.forwardedAt().toInstant(),
-                row.closedAt() == null ? null : row.closedAt().toInstant(), clocks.now().toInstant());
+                row.closedAt() == null ? null : row.closedAt().toInstant(), now);
     }
 
     /** Working time of the upstream stage of a forwarded PROXY case. */

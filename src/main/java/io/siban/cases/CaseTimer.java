@@ -26,11 +26,22 @@ public class CaseTimer {
     Pool pool;
     @Inject
     CaseFollower follower;
+    @Inject
+    io.siban.common.Clocks clocks;
 
-    /** Re-reads the case inside the move's transaction and stores what its clock says. */
+    /** Re-reads the case inside the move's transaction and stores what its clock says now. */
     Uni<Void> retime(SqlClient conn, UUID id) {
+        return retime(conn, id, clocks.now());
+    }
+
+    /**
+     * The same at the move's own instant: the card stored is the one its card statement saw, so no card can
+     * fall due between the two unrecorded.
+     */
+    Uni<Void> retime(SqlClient conn, UUID id, java.time.OffsetDateTime now) {
         return store.row(conn, id)
-                .chain(row -> calendars.get(conn, row.calendarId(), row.calendarVersion()).map(calendar -> reader.read(calendar, row))
+                .chain(row -> calendars.get(conn, row.calendarId(), row.calendarVersion()).map(calendar -> reader.read(calendar, row,
+                                now.toInstant()))
                         .chain(reading -> store.run(conn, CaseStore.STORE_DUES, Tuple.tuple().addUUID(id).addOffsetDateTime(utc(reading.committedDue()))
                                 .addOffsetDateTime(utc(reading.statutoryDue())).addOffsetDateTime(utc(reading.yellowFrom()))
                                 .addString(reading.card().name())
