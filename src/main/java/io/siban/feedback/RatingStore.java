@@ -15,7 +15,8 @@ final class RatingStore {
     /** What a recorded rating answers: enough to open its rectification and announce it. */
     static final String RETURNING = """
             returning id, subject, hall_code, score, department, clerk, window_number, item_code,
-                      (select name from service_item where code = item_code) as item_name""";
+                      (select name from service_item where code = item_code) as item_name,
+                      (select number from ticket t where t.id = ticket_id) as ticket_number""";
 
     /** A served ticket's rating ($1 id, $2 ticket, $3..$8 score, dimensions, comment, $9 at), tied to its last window and clerk. */
     static final String RATE_TICKET = """

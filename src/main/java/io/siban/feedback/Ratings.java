@@ -57,15 +57,9 @@ public class Ratings implements TicketRated {
     public Uni<UUID> rated(SqlConnection conn, UUID ticket, Rating rating, OffsetDateTime at) {
         return conn.preparedQuery(RatingStore.RATE_TICKET).execute(RatingStore.params(UUID.randomUUID(), ticket, rating, at))
                 .map(rows -> RatedService.of(rows.iterator().next()))
-                .call(rated -> rating.isBad()
-                        ? ticketNumber(conn, ticket).chain(number -> rectifications.open(conn, rated, "ticketNumber", number, at))
+                .call(rated -> rating.isBad() ? rectifications.open(conn, rated, "ticketNumber", rated.ticketNumber(), at)
                         : Uni.createFrom().voidItem())
                 .map(RatedService::id);
-    }
-
-    private static Uni<String> ticketNumber(SqlConnection conn, UUID ticket) {
-        return conn.preparedQuery("select number from ticket where id = $1").execute(Tuple.of(ticket))
-                .map(rows -> rows.iterator().next().getString(0));
     }
 
     /** The case a number and its code name; the same 404 as the public lookup for a wrong one. */

@@ -88,9 +88,8 @@ public class Rectifications {
         // who may act is checked on the locked row before anything else runs on it
         return pool.withTransaction(conn -> conn.preparedQuery(RectificationStore.LOCK).execute(Tuple.of(id))
                         .map(rows -> locked(rows, id, caller))
+                        // the card statement changes only the card, none of the fields the move reads from the row
                         .call(() -> fireDue(conn, id, now))
-                        .chain(() -> conn.preparedQuery(RectificationStore.LOCK).execute(Tuple.of(id)))
-                        .map(rows -> rows.iterator().next())
                         .chain(row -> move(conn, row, action, note, expected, caller, now)))
                 .invoke(publisher::wake)
                 .chain(moved -> cards.follow(id, moved.running(), now.toInstant(), moved.yellowFrom(), moved.rectifyDue(),
