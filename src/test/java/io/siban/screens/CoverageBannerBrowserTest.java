@@ -67,7 +67,7 @@ class CoverageBannerBrowserTest {
         Api.createStaff(supervisor, "supervisor-password", List.of("supervisor"), List.of(hall));
         at("2026-11-02T10:00:00");
         screen.get(base.resolve("/supervisor/" + hall).toString());
-        WebDriverWait wait = new WebDriverWait(screen, Duration.ofSeconds(15));
+        WebDriverWait wait = Browser.waitFor(screen, Duration.ofSeconds(15));
         wait.until(d -> d.findElement(By.id("login")).isDisplayed());
         screen.findElement(By.id("username")).sendKeys(supervisor);
         screen.findElement(By.id("password")).sendKeys("supervisor-password");

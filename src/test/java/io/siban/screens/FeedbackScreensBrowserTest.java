@@ -106,7 +106,7 @@ class FeedbackScreensBrowserTest {
     @Test
     void theRatingPageRatesAServedTicketOnceAndNeverShowsTheKeyOrTheClerk() throws Exception {
         Served ticket = served("rt-");
-        WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitFor(phone, Duration.ofSeconds(10));
         phone.get(base.resolve("/t/" + ticket.id() + "?key=" + ticket.key()).toString());
         wait.until(d -> d.findElement(By.id("rate-ticket")).isDisplayed());
         assertThat(bodyText(phone)).doesNotContain(ticket.key());
@@ -157,7 +157,7 @@ class FeedbackScreensBrowserTest {
     @Test
     void withoutTheKeyTheTrackerOffersNoRatingAndTheServersRefusalsShowOnThePage() {
         Served ticket = served("rk-");
-        WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitFor(phone, Duration.ofSeconds(10));
         phone.get(base.resolve("/t/" + ticket.id()).toString());
         wait.until(d -> "已办结".equals(d.findElement(By.id("status")).getText()));
         assertThat(phone.findElement(By.id("rate-ticket")).isDisplayed()).isFalse();
@@ -194,7 +194,7 @@ class FeedbackScreensBrowserTest {
                 .post("/api/v1/cases").then().statusCode(201).extract();
         String caseNumber = created.path("caseNumber");
         String code = created.path("verificationCode");
-        WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitFor(phone, Duration.ofSeconds(10));
         phone.get(base.resolve("/c/" + caseNumber + "?code=" + code).toString());
         wait.until(d -> "已受理".equals(d.findElement(By.id("case-state")).getText()));
         assertThat(phone.findElement(By.id("rate-case")).isDisplayed()).isFalse(); // not closed yet
@@ -346,13 +346,13 @@ class FeedbackScreensBrowserTest {
 
     /** A wait on the board that reads again when the page redrew what it was reading. */
     static WebDriverWait boardWait() {
-        return (WebDriverWait) new WebDriverWait(board, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
+        return (WebDriverWait) Browser.waitFor(board, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
     }
 
     /** Until the worklist has not been redrawn for a while: nothing the page is still reading is left to arrive. */
     static void settled() {
         int[] last = {-1};
-        new WebDriverWait(board, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(700)).until(d -> {
+        Browser.waitFor(board, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(700)).until(d -> {
             int now = draws();
             boolean same = now == last[0];
             last[0] = now;
@@ -366,7 +366,7 @@ class FeedbackScreensBrowserTest {
 
     /** The text of a part of an element the page may redraw meanwhile (then it is read again). */
     static String text(WebDriver driver, By item, String part) {
-        return new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+        return Browser.waitFor(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     WebElement found = d.findElement(item).findElement(By.cssSelector(part));
                     return found.getText();

@@ -69,7 +69,7 @@ class HallScreensBrowserTest {
     void pairKiosk(String hall) {
         String code = pairingCode(hall, "kiosk");
         kiosk.get(base.resolve("/kiosk/" + hall).toString());
-        WebDriverWait wait = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitFor(kiosk, Duration.ofSeconds(10));
         wait.until(d -> d.findElement(By.id("pair-code")).isDisplayed());
         kiosk.findElement(By.id("pair-code")).sendKeys(code);
         kiosk.findElement(By.cssSelector("#pair-form button")).click();
@@ -87,11 +87,11 @@ class HallScreensBrowserTest {
     void aTicketTakenAtTheKioskIsCalledOnTheBoardAndAnnounced() throws Exception {
         String hall = hallWithItem();
         board.get(base.resolve("/board/" + hall).toString());
-        WebDriverWait waitBoard = new WebDriverWait(board, Duration.ofSeconds(10));
+        WebDriverWait waitBoard = Browser.waitFor(board, Duration.ofSeconds(10));
         waitBoard.until(d -> !d.findElements(By.cssSelector("#queues tr[data-queue='A']")).isEmpty());
 
         pairKiosk(hall);
-        WebDriverWait waitKiosk = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        WebDriverWait waitKiosk = Browser.waitFor(kiosk, Duration.ofSeconds(10));
         waitKiosk.until(d -> !d.findElements(By.cssSelector("#departments .tile[data-department='市场监管局']")).isEmpty());
         kiosk.findElement(By.cssSelector("#departments .tile[data-department='市场监管局']")).click();
         waitKiosk.until(d -> !d.findElements(By.cssSelector("#items .tile")).isEmpty());
@@ -108,7 +108,7 @@ class HallScreensBrowserTest {
 
         long called = System.nanoTime();
         as(Api.staffToken("clerk", hall)).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
-        new WebDriverWait(board, Duration.ofSeconds(1)).pollingEvery(Duration.ofMillis(20))
+        Browser.waitFor(board, Duration.ofSeconds(1)).pollingEvery(Duration.ofMillis(20))
                 .until(d -> number.equals(d.findElement(By.id("latest-number")).getText()));
         assertThat(Duration.ofNanos(System.nanoTime() - called)).isLessThan(Duration.ofSeconds(1));
         @SuppressWarnings("unchecked")
@@ -133,7 +133,7 @@ class HallScreensBrowserTest {
         Api.createStaff(supervisor, "supervisor-password", List.of("supervisor"), List.of(hall));
 
         board.get(base.resolve("/supervisor/" + hall).toString());
-        WebDriverWait wait = new WebDriverWait(board, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitFor(board, Duration.ofSeconds(10));
         wait.until(d -> d.findElement(By.id("login")).isDisplayed());
         board.findElement(By.id("username")).sendKeys(supervisor);
         board.findElement(By.id("password")).sendKeys("supervisor-password");
@@ -158,7 +158,7 @@ class HallScreensBrowserTest {
                 .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract().path("id");
         kiosk.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a phone
         kiosk.get(base.resolve("/t/" + ticket).toString());
-        WebDriverWait wait = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitFor(kiosk, Duration.ofSeconds(10));
         wait.until(d -> d.findElement(By.id("number")).getText().matches("A\\d{3}"));
         assertThat(kiosk.findElement(By.id("ahead")).getText()).isEqualTo("0");
         as(clerk).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
@@ -198,18 +198,18 @@ class HallScreensBrowserTest {
             console.get(base.resolve("/window/" + hall + "/1").toString());
             WebDriverWait wait = logIn(console, clerk, "clerk-password");
             board.get(base.resolve("/board/" + hall).toString());
-            new WebDriverWait(board, Duration.ofSeconds(10))
+            Browser.waitFor(board, Duration.ofSeconds(10))
                     .until(d -> "1".equals(d.findElement(By.cssSelector("#queues tr[data-queue='A'] .waiting")).getText()));
             console.findElement(By.id("call")).click();
             wait.until(d -> d.findElement(By.id("current-number")).getText().matches("A\\d{3}"));
             String number = console.findElement(By.id("current-number")).getText();
-            new WebDriverWait(board, Duration.ofSeconds(1)).pollingEvery(Duration.ofMillis(20))
+            Browser.waitFor(board, Duration.ofSeconds(1)).pollingEvery(Duration.ofMillis(20))
                     .until(d -> number.equals(d.findElement(By.id("latest-number")).getText()));
             @SuppressWarnings("unchecked")
             List<String> announced = (List<String>) ((JavascriptExecutor) board).executeScript("return window.__announcements;");
             assertThat(announced).containsExactly("请 " + number + " 号到 1 号窗口办理");
             console.findElement(By.id("recall")).click();
-            new WebDriverWait(board, Duration.ofSeconds(2)).until(d -> ((List<?>) ((JavascriptExecutor) d)
+            Browser.waitFor(board, Duration.ofSeconds(2)).until(d -> ((List<?>) ((JavascriptExecutor) d)
                     .executeScript("return window.__announcements;")).size() == 2);
             assertThat(console.findElement(By.id("current-reason")).getText()).contains("first in line");
             wait.until(d -> d.findElements(By.cssSelector("#documents input")).size() == 2);
@@ -233,7 +233,7 @@ class HallScreensBrowserTest {
     void anAppointmentIsCheckedInAtTheKiosk() {
         String hall = hallWithItem();
         pairKiosk(hall);
-        WebDriverWait wait = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitFor(kiosk, Duration.ofSeconds(10));
         wait.until(d -> !d.findElements(By.cssSelector("#departments .tile[data-department='市场监管局']")).isEmpty());
         kiosk.findElement(By.cssSelector("#departments .tile[data-department='市场监管局']")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#items .tile")).isEmpty());
@@ -254,7 +254,7 @@ class HallScreensBrowserTest {
                 "level", "CITY", "category", "IMMEDIATE", "statutoryLimit", 1, "onlineCapable", false, "queueCode", "A", "dailyQuota", 1))
                 .post("/api/v1/items").then().statusCode(201);
         pairKiosk(hall);
-        WebDriverWait wait = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitFor(kiosk, Duration.ofSeconds(10));
         By departmentTile = By.cssSelector("#departments .tile[data-department='" + department + "']");
         wait.until(d -> !d.findElements(departmentTile).isEmpty());
         kiosk.findElement(departmentTile).click();
@@ -273,7 +273,7 @@ class HallScreensBrowserTest {
     void theBoardCatchesUpAfterLosingItsStream() throws Exception {
         String hall = hallWithItem();
         board.get(base.resolve("/board/" + hall).toString());
-        WebDriverWait wait = new WebDriverWait(board, Duration.ofSeconds(15));
+        WebDriverWait wait = Browser.waitFor(board, Duration.ofSeconds(15));
         wait.until(d -> !d.findElements(By.cssSelector("#queues tr[data-queue='A']")).isEmpty());
         // the stream drops (as when the server restarts); calls made meanwhile must still be announced once
         ((JavascriptExecutor) board).executeScript("window.__dropStream && window.__dropStream();");
@@ -294,7 +294,7 @@ class HallScreensBrowserTest {
         String hall = hallWithItem();
         String code = pairingCode(hall, "kiosk");
         kiosk.get(base.resolve("/kiosk/" + hall + "?token=not-a-token").toString());
-        WebDriverWait wait = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitFor(kiosk, Duration.ofSeconds(10));
         wait.until(d -> d.findElement(By.id("pair-code")).isDisplayed());
         assertThat(kiosk.findElement(By.id("step-departments")).isDisplayed()).isFalse(); // a token in the address is not taken
         assertThat(kiosk.findElements(By.id("priority"))).isEmpty(); // a clerk grants priority, not the kiosk
@@ -342,12 +342,12 @@ class HallScreensBrowserTest {
                 "queueCode", "C", "requiredDocuments", List.of(document, "营业执照副本"))).post("/api/v1/items").then().statusCode(201);
 
         board.get(base.resolve("/board/" + hall).toString());
-        WebDriverWait waitBoard = new WebDriverWait(board, Duration.ofSeconds(10));
+        WebDriverWait waitBoard = Browser.waitFor(board, Duration.ofSeconds(10));
         waitBoard.until(d -> !d.findElements(By.cssSelector("#queues tr[data-queue='C']")).isEmpty());
         assertThat(board.findElement(By.cssSelector("#queues tr[data-queue='C'] td")).getText()).isEqualTo("C " + queueName);
 
         pairKiosk(hall);
-        WebDriverWait waitKiosk = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        WebDriverWait waitKiosk = Browser.waitFor(kiosk, Duration.ofSeconds(10));
         By departmentTile = By.cssSelector("#departments .tile[data-department='" + department + "']");
         waitKiosk.until(d -> !d.findElements(departmentTile).isEmpty());
         assertThat(kiosk.findElement(departmentTile).getText()).isEqualTo(department);
@@ -399,7 +399,7 @@ class HallScreensBrowserTest {
     @Test
     void swaggerUiStillWorksUnderItsPolicy() {
         board.get(base.resolve("/q/swagger-ui/").toString());
-        new WebDriverWait(board, Duration.ofSeconds(15))
+        Browser.waitFor(board, Duration.ofSeconds(15))
                 .until(d -> !d.findElements(By.cssSelector(".swagger-ui .info .title")).isEmpty()
                         && d.findElement(By.cssSelector(".swagger-ui .info .title")).getText().contains("Siban API"));
         assertThat(board.findElements(By.cssSelector(".opblock-tag"))).isNotEmpty();
@@ -407,7 +407,7 @@ class HallScreensBrowserTest {
 
     /** Logs in on a staff screen's form and waits for its content. */
     private static WebDriverWait logIn(WebDriver screen, String username, String password) {
-        WebDriverWait wait = new WebDriverWait(screen, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitFor(screen, Duration.ofSeconds(10));
         wait.until(d -> d.findElement(By.id("login")).isDisplayed());
         screen.findElement(By.id("username")).sendKeys(username);
         screen.findElement(By.id("password")).sendKeys(password);

@@ -46,7 +46,7 @@ class KioskClosedBrowserTest {
         String hall = HallScreensBrowserTest.hallWithItem();
         String code = HallScreensBrowserTest.pairingCode(hall, "kiosk");
         kiosk.get(base.resolve("/kiosk/" + hall).toString());
-        WebDriverWait wait = new WebDriverWait(kiosk, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitFor(kiosk, Duration.ofSeconds(10));
         wait.until(d -> d.findElement(By.id("pair-code")).isDisplayed());
         kiosk.findElement(By.id("pair-code")).sendKeys(code);
         kiosk.findElement(By.cssSelector("#pair-form button")).click();

@@ -57,7 +57,7 @@ class ReportScreensBrowserTest {
 
     /** The text of an element; the page redraws its tables on events, so a read may meet a replaced node and try again. */
     static String text(String css) {
-        return new WebDriverWait(screen, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+        return Browser.waitFor(screen, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
@@ -69,7 +69,7 @@ class ReportScreensBrowserTest {
         String supervisor = "kb-" + UUID.randomUUID().toString().substring(0, 6);
         Api.createStaff(supervisor, "supervisor-password", List.of("supervisor"), List.of(hall));
         screen.get(base.resolve("/supervisor/" + hall).toString());
-        WebDriverWait wait = new WebDriverWait(screen, Duration.ofSeconds(15));
+        WebDriverWait wait = Browser.waitFor(screen, Duration.ofSeconds(15));
         wait.until(d -> d.findElement(By.id("login")).isDisplayed());
         screen.findElement(By.id("username")).sendKeys(supervisor);
         screen.findElement(By.id("password")).sendKeys("supervisor-password");
@@ -77,7 +77,7 @@ class ReportScreensBrowserTest {
 
         // the rollups follow the events, and the page reads them again on its refresh; reload until they are in
         // (only once the tiles are drawn: a reload while the page still loads them would start it over)
-        new WebDriverWait(screen, Duration.ofSeconds(30)).until(d -> {
+        Browser.waitFor(screen, Duration.ofSeconds(30)).until(d -> {
             if (d.findElements(By.cssSelector("#tiles .tile[data-kpi='servedWithin15MinShare'] b[data-period='today']")).isEmpty()) {
                 return false;
             }
