@@ -184,7 +184,7 @@ public class DemoFlow {
         }
         FlowItem item = known.get(random.nextInt(known.size()));
         Channel channel = random.nextDouble() < 0.12 ? Channel.MOBILE : Channel.KIOSK;
-        return issuer.issue(hall, new IssueRequest(item.code(), null, channel, io.siban.queue.Priority.NORMAL, null, null), null);
+        return issuer.issue(hall, new IssueRequest(item.code(), null, channel, io.siban.queue.Priority.NORMAL, null, null, null), null);
     }
 
     /** Moves every simulated window on by what its clerk would do now. */

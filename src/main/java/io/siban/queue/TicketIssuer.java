@@ -62,6 +62,8 @@ public class TicketIssuer {
     ServiceTimes serviceTimes;
     @Inject
     HallHours serviceHours;
+    @Inject
+    AppointmentCheckIn checkIns;
 
     /** A ticket and whether this request created it (false: an idempotent retry). */
     public record Issued(TicketView ticket, boolean created) {
@@ -76,6 +78,7 @@ public class TicketIssuer {
         TicketOrder order = order(hall, request, idempotencyKey);
         ProblemException closed = serviceHours.closed(hall, order.issuedAt().toInstant());
         Uni<Issued> issued = closed != null ? closedUnlessRetried(order, closed)
+                : request.channel() == Channel.APPOINTMENT ? checkIn(order, request)
                 : order.plain()
                 ? writer.writePlain(order)
                         .onFailure(TicketIssuer::keyTakenMeanwhile).recoverWithNull()
@@ -111,6 +114,38 @@ public class TicketIssuer {
                 .chain(rows -> resolved(rows, order.hall(), request))
                 .chain(target -> target.existing() != null ? replay(order) : write(order, target))
                 .onFailure(PgException.class).recoverWithUni(failure -> refused((PgException) failure, order, request));
+    }
+
+    /**
+     * An appointment's check-in: the booking the code names gives the ticket its item, queue and applicant,
+     * and is marked checked in with it in the ticket's transaction, so there is never a ticket without its
+     * booking checked in nor a booking checked in without its ticket. The booking is its own quota: the
+     * item's daily ticket quota does not apply. A key used before gets the ticket issued under it.
+     */
+    private Uni<Issued> checkIn(TicketOrder asked, IssueRequest request) {
+        Uni<TicketRow> before = asked.idempotencyKey() == null ? Uni.createFrom().nullItem() : store.byKey(asked.hall(), asked.idempotencyKey());
+        return before.chain(existing -> existing != null ? replay(asked) : pool.withTransaction(conn -> checkIns
+                        .claim(conn, asked.hall(), request.appointmentCode(), asked.issuedAt())
+                        .chain(booking -> checkedIn(conn, asked.forBooking(booking, config.onePendingPerApplicant()), booking, request)))
+                .chain(written -> answer(written.order(), written.row())))
+                .onFailure(PgException.class).recoverWithUni(failure -> refused((PgException) failure, asked, request));
+    }
+
+    /** A checked-in booking's ticket, as written in the transaction (answered once it has committed). */
+    private record Written(TicketOrder order, Row row) {
+    }
+
+    private Uni<Written> checkedIn(io.vertx.mutiny.sqlclient.SqlConnection conn, TicketOrder order, AppointmentCheckIn.Booking booking,
+                                   IssueRequest request) {
+        return conn.preparedQuery(TicketStore.RESOLVE)
+                // no key here: one taken meanwhile fails the insert on its unique index, and the retry gets its ticket
+                .execute(Tuple.of(order.hall(), order.itemCode(), order.queueCode(), (String) null))
+                .chain(rows -> resolved(rows, order.hall(), new IssueRequest(order.itemCode(), null, request.channel(),
+                        request.priority(), null, null, null)))
+                .chain(target -> writer.writeOne(conn, new NewTicket(order, target.queue(), target.prefix(), target.itemCode(),
+                        order.issuedAt().atZoneSameInstant(target.zone()).toLocalDate(), null)))
+                .call(row -> checkIns.checkedIn(conn, booking.id(), row.getUUID("id"), order.issuedAt()))
+                .map(row -> new Written(order, row));
     }
 
     private Uni<Issued> write(TicketOrder order, HallQueue target) {
