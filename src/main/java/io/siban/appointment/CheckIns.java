@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -32,11 +33,13 @@ public class CheckIns implements AppointmentCheckIn {
         }
         return conn.preparedQuery(AppointmentStore.CLAIM).execute(Tuple.of(personalData.hash(typed))).map(rows -> {
             Row r = rows.size() == 0 ? null : rows.iterator().next();
-            if (r == null || !hall.equals(r.getString("hall_code")) || !"BOOKED".equals(r.getString("status"))) {
+            if (r == null || !hall.equals(r.getString("hall_code")) || !List.of("BOOKED", "MISSED").contains(r.getString("status"))) {
                 throw unknown();
             }
             OffsetDateTime start = r.getOffsetDateTime("slot_start");
-            if (!CheckInWindow.admits(start.toInstant(), at.toInstant(), config.checkInBefore(), config.checkInAfter())) {
+            // a missed booking is a late citizen: told the window has closed, as just before the sweep marked it
+            if ("MISSED".equals(r.getString("status"))
+                    || !CheckInWindow.admits(start.toInstant(), at.toInstant(), config.checkInBefore(), config.checkInAfter())) {
                 throw ProblemException.businessRule("appointment-window", "check-in for this appointment is open from "
                         + config.checkInBefore().toMinutes() + " minutes before to " + config.checkInAfter().toMinutes()
                         + " minutes after its slot's start; take an ordinary ticket").with("slotStart", start.toString());

@@ -235,7 +235,7 @@ public class TicketIssuer {
         long ahead = row.getLong("waiting_before");
         int open = row.getLong("open_windows").intValue();
         return serviceTimes.mean(order.hall(), view.queue())
-                .map(mean -> new Issued(TicketViews.placed(view, ahead, open, mean), true));
+                .chain(mean -> views.withBookings(view, ahead, open, mean)).map(placed -> new Issued(placed, true));
     }
 
     private String jsonOf(Object value) {
