@@ -61,7 +61,7 @@ class AppointmentKioskBrowserTest {
     }
 
     @Test
-    void aBookingIsCheckedInByItsCodeAndALateOneIsOfferedAnOrdinaryTicket() {
+    void aBookingIsCheckedInByItsCodeAndALateOneIsOfferedAnOrdinaryTicket() throws Exception {
         String hall = Api.hall("ak-" + UUID.randomUUID().toString().substring(0, 8));
         String item = "AK-" + UUID.randomUUID().toString().substring(0, 6);
         as(adminToken()).body(Map.of("code", item, "name", "营业执照办理", "department", "市场监管局", "level", "CITY",
