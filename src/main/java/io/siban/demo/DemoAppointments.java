@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 @ApplicationScoped
 public class DemoAppointments {
     static final int ITEMS = 3;
-    static final int DAYS = 4;
+    static final int DAYS = 8;
     static final Caller BACKEND = new Caller("demo-mobile-backend", Set.of(Roles.MOBILE), List.of(DemoSeed.CITY), null);
     static final Caller ADMIN = new Caller("demo", Set.of(Roles.ADMIN), List.of(Roles.ALL_HALLS), null);
     private static final String ITEMS_OF_CITY = """
@@ -81,17 +81,17 @@ public class DemoAppointments {
         });
     }
 
-    /** One booking on every other slot of the day. */
+    /** One booking on every third slot of the day. */
     private Uni<Void> book(String item, LocalDate date, List<SlotView> slots) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int s = 0; s < slots.size(); s += 2) {
+        for (int s = 0; s < slots.size(); s += 3) {
             SlotView slot = slots.get(s);
             int n = s;
             String id = "6201021980" + date.toString().substring(5).replace("-", "") + String.format("%02d%02d", Math.abs(item.hashCode()) % 100, n);
             BookingRequest request = new BookingRequest(item, slot.start().toString(), new IssueRequest.Applicant("预约市民", id, null));
             chain = chain.chain(() -> bookings.book(BACKEND, DemoSeed.CITY, request, "demo-" + item + "-" + slot.start())
                     .invoke(booked -> {
-                        if (n % 10 != 8 && "BOOKED".equals(booked.appointment().status())) {
+                        if (n % 15 != 12 && "BOOKED".equals(booked.appointment().status())) {
                             due.add(new Due(booked.appointment().code(), booked.appointment().slotStart()));
                         }
                     })

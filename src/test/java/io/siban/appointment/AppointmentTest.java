@@ -290,6 +290,38 @@ class AppointmentTest {
         as(adminToken()).delete("/api/v1/appointments/" + id).then().statusCode(409);
     }
 
+    /**
+     * Two halls alike, one with a booking at 09:00 in queue A: at 08:55 a walk-in behind three others waits
+     * about a quarter of an hour, so the booking (checking in at 09:00 with its ten-minute head start) will be
+     * ahead of it, and its estimate says so; its place in line is the same in both halls.
+     */
+    @Test
+    void aWalkInsEstimateCountsTheBookingExpectedAheadOfIt() {
+        String item = item();
+        String booked = hall();
+        String plain = hall();
+        template(booked, item, 30, 5);
+        HallClock.at(clocks, "2026-10-01T08:00:00");
+        book(mobileToken(booked), booked, item, "2026-10-08T09:00:00+08:00", "620102199001016666", UUID.randomUUID().toString())
+                .statusCode(201);
+        HallClock.at(clocks, "2026-10-08T08:55:00");
+        var withBooking = fourthWalkIn(booked);
+        var without = fourthWalkIn(plain);
+        assertThat(withBooking.<Integer>path("position")).isEqualTo(4).isEqualTo(without.<Integer>path("position"));
+        assertThat(Duration.parse(withBooking.path("estimatedWait.p50"))).isGreaterThan(Duration.parse(without.path("estimatedWait.p50")));
+        assertThat(anonymous().get("/api/v1/tickets/" + withBooking.path("id")).then().extract().<String>path("estimatedWait.p50"))
+                .isEqualTo(withBooking.<String>path("estimatedWait.p50"));
+    }
+
+    private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> fourthWalkIn(String hall) {
+        for (int i = 0; i < 3; i++) {
+            as(Api.kioskToken(hall)).body(Map.of("queueCode", "A", "channel", "KIOSK")).post("/api/v1/halls/" + hall + "/tickets")
+                    .then().statusCode(201);
+        }
+        return as(Api.kioskToken(hall)).body(Map.of("queueCode", "A", "channel", "KIOSK")).post("/api/v1/halls/" + hall + "/tickets")
+                .then().statusCode(201).extract();
+    }
+
     private static long count(String query, String hall) throws RuntimeException {
         try (Connection db = LocalServicesResource.connect(); var statement = db.prepareStatement(query)) {
             statement.setString(1, hall);

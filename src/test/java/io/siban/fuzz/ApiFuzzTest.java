@@ -50,6 +50,8 @@ class ApiFuzzTest {
         tokens.put("clerk", Api.staffToken("clerk", HALL));
         tokens.put("reviewer", Api.staffToken("reviewer", HALL));
         tokens.put("kiosk", Api.kioskToken(HALL));
+        tokens.put("mobile", as(admin).body(Map.of("name", "fuzz app backend", "role", "mobile", "hall", HALL))
+                .post("/api/v1/devices").then().statusCode(201).extract().path("token"));
         tokens.put("display", as(admin).body(Map.of("name", "fuzz screen", "role", "display", "hall", HALL))
                 .post("/api/v1/devices").then().statusCode(201).extract().path("token"));
         List<String> tickets = new ArrayList<>();

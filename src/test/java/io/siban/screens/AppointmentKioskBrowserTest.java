@@ -90,6 +90,7 @@ class AppointmentKioskBrowserTest {
         wait.until(d -> d.findElement(By.id("appointment-message")).isDisplayed());
         assertThat(kiosk.findElement(By.id("appointment-message")).getText()).contains("请取普通号");
         assertThat(kiosk.findElement(By.id("appointment-ordinary")).isDisplayed()).isTrue();
+        Browser.screenshot(kiosk, "kiosk-appointment-window");
         kiosk.findElement(By.id("appointment-ordinary")).click();
         wait.until(d -> d.findElement(By.id("step-departments")).isDisplayed());
 
