@@ -38,7 +38,10 @@ public class SlotTemplateResource {
     @Operation(summary = "Set how an item's appointment slots are cut in a hall (admin, supervisor of the hall)",
             description = "Slots follow the template's weeklyHours, or the hall's service hours without them, on the working days of "
                     + "the hall's calendar only. Changing it leaves bookings made on it booked.")
-    @APIResponse(responseCode = "200", description = "the template as stored")
+    @APIResponse(responseCode = "200", description = "the template as stored", content = @Content(examples = @ExampleObject(name = "stored",
+            value = """
+                    {"hall": "lz-city", "itemCode": "SC-001", "slotMinutes": 30, "capacity": 4,
+                     "weeklyHours": {"MONDAY": [["09:00","12:00"]]}, "updatedAt": "2026-12-01T10:00:00+08:00"}""")))
     @APIResponse(responseCode = "400", description = "slotMinutes, capacity or weeklyHours invalid (named in violations)")
     @APIResponse(responseCode = "403", description = "not an admin or a supervisor of the hall")
     @APIResponse(responseCode = "404", description = "no such hall")
@@ -55,7 +58,9 @@ public class SlotTemplateResource {
     @Path("/{itemCode}")
     @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.SUPERVISOR, Roles.ADMIN, Roles.MOBILE})
     @Operation(summary = "An item's slot template in a hall (staff or the mobile backend of the hall)")
-    @APIResponse(responseCode = "200", description = "the template")
+    @APIResponse(responseCode = "200", description = "the template", content = @Content(examples = @ExampleObject(name = "template", value = """
+            {"hall": "lz-city", "itemCode": "SC-001", "slotMinutes": 30, "capacity": 4,
+             "weeklyHours": {"MONDAY": [["09:00","12:00"]]}, "updatedAt": "2026-12-01T10:00:00+08:00"}""")))
     @APIResponse(responseCode = "404", description = "no such hall, or the item has no template there")
     public Uni<SlotTemplateView> get(@PathParam("hall") String hall, @PathParam("itemCode") String itemCode) {
         access.require(hall);

@@ -60,6 +60,12 @@ public class DemoAppointments {
     private final ConcurrentLinkedQueue<Due> due = new ConcurrentLinkedQueue<>();
 
     Uni<Void> seed() {
+        long started = System.nanoTime();
+        return templatesAndBookings().invoke(() -> org.jboss.logging.Logger.getLogger(DemoAppointments.class).infof(
+                "demo appointments: %d to check in, in %d ms", due.size(), (System.nanoTime() - started) / 1_000_000));
+    }
+
+    private Uni<Void> templatesAndBookings() {
         Map<String, List<List<String>>> weekly = new java.util.LinkedHashMap<>();
         for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
             weekly.put(day, List.of(List.of("09:00", "12:00"), List.of("13:30", "17:00")));

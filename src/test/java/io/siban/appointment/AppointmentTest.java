@@ -322,6 +322,19 @@ class AppointmentTest {
                 .then().statusCode(201).extract();
     }
 
+    @Test
+    void everyAppointmentEndpointIsInTheOpenApiDocumentWithItsExamples() {
+        io.restassured.RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/halls/{hall}/slot-templates/{itemCode}'.put.summary", notNullValue())
+                .body("paths.'/api/v1/halls/{hall}/slot-templates/{itemCode}'.get.responses.'200'.content", notNullValue())
+                .body("paths.'/api/v1/halls/{hall}/slot-templates/{itemCode}'.delete.responses.'204'", notNullValue())
+                .body("paths.'/api/v1/halls/{hall}/slots'.get.responses.'200'.content", notNullValue())
+                .body("paths.'/api/v1/halls/{hall}/appointments'.post.requestBody.content", notNullValue())
+                .body("paths.'/api/v1/halls/{hall}/appointments'.get.responses.'200'.content", notNullValue())
+                .body("paths.'/api/v1/appointments/{id}'.delete.responses.'404'", notNullValue())
+                .body("paths.'/api/v1/appointments/{id}'.get.responses.'200'.content", notNullValue());
+    }
+
     private static long count(String query, String hall) throws RuntimeException {
         try (Connection db = LocalServicesResource.connect(); var statement = db.prepareStatement(query)) {
             statement.setString(1, hall);
