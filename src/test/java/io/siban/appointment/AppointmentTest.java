@@ -44,6 +44,7 @@ import static org.hamcrest.Matchers.notNullValue;
  * Appointments over real HTTP and PostgreSQL: templates, slots on the 2026 calendar (国庆 and its 调休
  * Saturday), booking rules and the capacity race, cancelling, the kiosk check-in window on a moved clock,
  * and the missed sweep. The clock is stopped in late September 2026 so every date used is in the horizon.
+ * Long because every appointment rule's HTTP test lives in this one class, so Quarkus starts once for them.
  */
 @QuarkusTest
 class AppointmentTest {
