@@ -267,6 +267,32 @@ class AppointmentTest {
                 + "and payload->>'ticketId' is not null", hall)).isEqualTo(2);
     }
 
+    /** Ten kiosks scanning one code at once: the booking's row lock lets one check in; the others find it used. */
+    @Test
+    void parallelCheckInsOfOneCodeMakeOneTicket() throws Exception {
+        String hall = hall();
+        String item = item();
+        template(hall, item, 30, 5);
+        HallClock.at(clocks, "2026-10-01T08:00:00");
+        var booked = book(mobileToken(hall), hall, item, "2026-10-08T09:00:00+08:00", "620102199001017777", UUID.randomUUID().toString())
+                .statusCode(201).extract();
+        HallClock.at(clocks, "2026-10-08T08:50:00");
+        String kiosk = Api.kioskToken(hall);
+        String body = "{\"channel\":\"APPOINTMENT\",\"appointmentCode\":\"" + booked.path("code") + "\"}";
+        List<Callable<HttpResponse<String>>> tasks = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            tasks.add(() -> http.send(HttpRequest.newBuilder(base.resolve("/api/v1/halls/" + hall + "/tickets"))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + kiosk).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> answers = parallel(10, tasks);
+        assertThat(answers.stream().filter(r -> r.statusCode() == 201)).hasSize(1);
+        assertThat(answers.stream().filter(r -> r.statusCode() == 422 && r.body().contains("/appointment-unknown"))).hasSize(9);
+        assertThat(count("select count(*) from ticket where hall_code = ? and channel = 'APPOINTMENT' and appointment_id = '"
+                + booked.path("id") + "'", hall)).isEqualTo(1);
+    }
+
     @Test
     void aBookingNotCheckedInByTheWindowsEndIsMissedOnceAndCountedForItsApplicant() {
         String hall = hall();
