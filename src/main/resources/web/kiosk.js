@@ -130,8 +130,13 @@ $('appointment-form').addEventListener('submit', e => {
   const appointmentCode = $('appointment-code').value.trim();
   if (!appointmentCode) return;
   post({ channel: 'APPOINTMENT', appointmentCode }, problem => {
-    if (String(problem.type).endsWith('/appointment-window')) { appointmentRefused(t('appointmentWindow'), true); return; }
-    appointmentRefused(t('appointmentUnknown'), false);
+    const type = String(problem.type);
+    // the window as the hall's clock reads it ("08:30"), from the problem: the minutes are configurable
+    const clock = at => String(at ?? '').slice(11, 16);
+    if (type.endsWith('/appointment-window')) { appointmentRefused(t('appointmentWindow', clock(problem.checkInOpens), clock(problem.checkInCloses)), true); return; }
+    if (type.endsWith('/appointment-unknown')) { appointmentRefused(t('appointmentUnknown'), false); return; }
+    // any other refusal (a pending ticket, a queue or quota) is told as the service words it
+    appointmentRefused(problem.detail || t('appointmentUnknown'), false);
   });
 });
 

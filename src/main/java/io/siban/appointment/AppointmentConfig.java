@@ -30,4 +30,11 @@ public interface AppointmentConfig {
     /** Public slot reads a minute per client address. */
     @WithDefault("120")
     int slotReadsPerMinute();
+
+    /**
+     * Slot reads a minute per token of the hall itself (its mobile backend, which asks for all its users from
+     * one address, or a staff account): counted per device or account instead of per address.
+     */
+    @WithDefault("3000")
+    int hallSlotReadsPerMinute();
 }

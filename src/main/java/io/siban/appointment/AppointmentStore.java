@@ -27,12 +27,13 @@ final class AppointmentStore {
     private static final String WITH_ZONE = "select " + COLUMNS + ", c.timezone from appointment a join hall h on h.code = a.hall_code "
             + "join calendar c on c.id = h.calendar_id ";
 
-    /** The hall's calendar and hours, the item and its queue, and the item's template in the hall. */
+    /** The hall's calendar and hours, the item and its queue (hall_queue null: the hall lacks it), and the item's template in the hall. */
     static final String PLAN = """
-            select h.calendar_id, h.service_hours::text as hall_hours, i.code as item_code, i.queue_code,
+            select h.calendar_id, h.service_hours::text as hall_hours, i.code as item_code, i.queue_code, q.code as hall_queue,
                    t.slot_minutes, t.capacity, t.weekly_hours::text as template_hours, t.updated_at
             from hall h
             left join service_item i on i.code = $2
+            left join hall_queue q on q.hall_code = h.code and q.code = i.queue_code
             left join slot_template t on t.hall_code = h.code and t.item_code = i.code
             where h.code = $1""";
 
@@ -41,6 +42,10 @@ final class AppointmentStore {
             values ($1, $2, $3, $4, ($5)::text::jsonb, $6)
             on conflict (hall_code, item_code) do update set slot_minutes = excluded.slot_minutes, capacity = excluded.capacity,
                 weekly_hours = excluded.weekly_hours, updated_at = excluded.updated_at""";
+
+    /** Booked appointments of the item in the hall whose slot is still to come (after $3). */
+    static final String BOOKED_AHEAD = "select count(*) from appointment where hall_code = $1 and item_code = $2 and status = 'BOOKED' "
+            + "and slot_start > $3";
 
     static final String DELETE_TEMPLATE = "delete from slot_template where hall_code = $1 and item_code = $2";
 
@@ -79,10 +84,13 @@ final class AppointmentStore {
                 insert into outbox select a.hall_code, 'appointment.booked', %s from a)
             select %s from a""".formatted(payload("a.booked_at"), COLUMNS));
 
-    /** Cancels a booked appointment and gives its place back; the number of rows cancelled (0 or 1). */
+    /**
+     * Cancels a booked appointment whose check-in window is still open (slot start after $3, now less the
+     * window's after-part) and gives its place back; the number of rows cancelled (0 or 1).
+     */
     static final String CANCEL = Outbox.sql("""
             with a as (
-                update appointment set status = 'CANCELLED', cancelled_at = $2 where id = $1 and status = 'BOOKED' returning *),
+                update appointment set status = 'CANCELLED', cancelled_at = $2 where id = $1 and status = 'BOOKED' and slot_start > $3 returning *),
             slot as (
                 update appointment_slot s set booked = s.booked - 1 from a
                 where s.hall_code = a.hall_code and s.item_code = a.item_code and s.slot_start = a.slot_start),
@@ -98,9 +106,10 @@ final class AppointmentStore {
 
     /** The booking a code names, locked for its check-in. */
     static final String CLAIM = """
-            select id, hall_code, item_code, queue_code, slot_start, status, applicant_name_masked, applicant_id_hash,
-                   applicant_id_masked, applicant_phone_masked, applicant_sealed
-            from appointment where code_hash = $1 for update""";
+            select a.id, a.hall_code, a.item_code, a.queue_code, a.slot_start, a.status, a.applicant_name_masked, a.applicant_id_hash,
+                   a.applicant_id_masked, a.applicant_phone_masked, a.applicant_sealed, c.timezone
+            from appointment a join hall h on h.code = a.hall_code join calendar c on c.id = h.calendar_id
+            where a.code_hash = $1 for update of a""";
 
     static final String CHECKED_IN = Outbox.sql("""
             with a as (

@@ -36,6 +36,12 @@ public class AppointmentThrottle {
                 new Count("siban:slots:{" + address + "}", config.slotReadsPerMinute()));
     }
 
+    /** A read by a token of the hall (its mobile backend, its staff): its own allowance, not its address's. */
+    public Uni<Void> slotReadOfHall(String actor) {
+        return slotReads.acquire("too many slot reads with this token; wait before trying again",
+                new Count("siban:slots:token:{" + actor + "}", config.hallSlotReadsPerMinute()));
+    }
+
     public Uni<Void> codeLookup(String address, UUID appointment) {
         return codes.acquire("too many booking-code lookups from this address; wait before trying again", counts(address, appointment));
     }

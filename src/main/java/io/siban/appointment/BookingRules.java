@@ -2,6 +2,7 @@ package io.siban.appointment;
 
 import io.siban.appointment.dto.BookingRequest;
 import io.siban.appointment.dto.SlotTemplateRequest;
+import io.siban.common.PersonalData;
 import io.siban.common.problem.Problem;
 import io.siban.common.problem.Problem.Violation;
 import io.siban.common.problem.ProblemException;
@@ -18,10 +19,12 @@ import java.util.regex.Pattern;
 /** Checks of appointment requests that need no database; each refusal is a 400 naming its field. */
 final class BookingRules {
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    static final Pattern ID_NUMBER = Pattern.compile("[0-9A-Za-z-]{6,32}");
+    static final Pattern ID_NUMBER = Pattern.compile("[0-9A-Z]{6,32}");
     static final Pattern PHONE = Pattern.compile("\\+?[0-9 -]{5,20}");
     static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     static final int MAX_KEY = 200;
+    static final int MIN_YEAR = 2000;
+    static final int MAX_YEAR = 9999;
 
     private BookingRules() {
     }
@@ -87,8 +90,9 @@ final class BookingRules {
         } catch (DateTimeException e) {
             start = null;
         }
-        if (start == null) {
-            v.add(new Violation("slotStart", "is required: an instant with offset, the start of one of the slots"));
+        if (start == null || start.getYear() < MIN_YEAR || start.getYear() > MAX_YEAR) {
+            v.add(new Violation("slotStart", "is required: an instant with offset (years " + MIN_YEAR + "-" + MAX_YEAR
+                    + "), the start of one of the slots"));
         }
         var a = request.applicant();
         if (a == null) {
@@ -97,8 +101,11 @@ final class BookingRules {
             if (a.name() == null || a.name().isBlank() || a.name().length() > 50) {
                 v.add(new Violation("applicant.name", "is required: 1-50 characters"));
             }
-            if (a.idNumber() == null || !ID_NUMBER.matcher(a.idNumber().trim()).matches()) {
-                v.add(new Violation("applicant.idNumber", "is required: 6-32 letters or digits"));
+            String id = a.idNumber() == null || a.idNumber().length() > 64 ? null : PersonalData.canonical(a.idNumber());
+            if (id == null || !ID_NUMBER.matcher(id).matches()) {
+                v.add(new Violation("applicant.idNumber", "is required: 6-32 letters or digits (spaces and dashes are ignored)"));
+            } else if (!PersonalData.idCheckHolds(id)) {
+                v.add(new Violation("applicant.idNumber", "is not a resident ID number: its check character (the 18th) is wrong"));
             }
             if (a.phone() != null && !PHONE.matcher(a.phone().trim()).matches()) {
                 v.add(new Violation("applicant.phone", "is not a phone number"));

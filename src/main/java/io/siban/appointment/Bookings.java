@@ -21,11 +21,9 @@ import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,7 +60,19 @@ public class Bookings {
                 : templates.plan(hall, request.itemCode()).chain(plan -> {
                     SlotPlan.Slot slot = slotOf(plan, start);
                     return missedTooOften(request).chain(() -> insert(caller, plan, slot, request, idempotencyKey, requestHash));
-                }).onFailure(PgException.class).recoverWithUni(failure -> refused((PgException) failure, hall, idempotencyKey, requestHash)));
+                }).onFailure(PgException.class).recoverWithUni(failure -> refused((PgException) failure, hall, idempotencyKey, requestHash))
+                .onFailure(Bookings::earlierMayExplain).recoverWithUni(failure -> earlierOr(hall, idempotencyKey, requestHash, failure)));
+    }
+
+    /** A refusal the same request sent at once could have caused: it took the last place, or it is the booking already there. */
+    private static boolean earlierMayExplain(Throwable failure) {
+        return failure instanceof ProblemException p && p.status() == 422
+                && (p.toProblem().type().endsWith("/slot-full") || p.toProblem().type().endsWith("/already-booked"));
+    }
+
+    /** The booking made under the key while this request waited; else the refusal. */
+    private Uni<Booked> earlierOr(String hall, String key, String requestHash, Throwable refusal) {
+        return replay(hall, key, requestHash).chain(earlier -> earlier != null ? Uni.createFrom().item(earlier) : Uni.createFrom().failure(refusal));
     }
 
     /** The slot the booking asks for: one of the template's slots on its hall-local date, in the horizon, not begun. */
@@ -161,16 +171,25 @@ public class Bookings {
         });
     }
 
-    /** Cancels a booked appointment (again: nothing changes); 409 once checked in or missed. */
+    /**
+     * Cancels a booked appointment (again: nothing changes); 409 once checked in or missed, and once its
+     * check-in window has closed (a booking let lapse counts as missed: cancelling it late is no way out).
+     */
     public Uni<Void> cancel(Caller caller, UUID id, String code) {
         OffsetDateTime now = clocks.now();
-        return verified(caller, id, code).chain(r -> pool.preparedQuery(AppointmentStore.CANCEL).execute(Tuple.of(id, now))
+        OffsetDateTime lateFrom = now.minus(config.checkInAfter());
+        return verified(caller, id, code).chain(r -> pool.preparedQuery(AppointmentStore.CANCEL).execute(Tuple.of(id, now, lateFrom))
                 .chain(rows -> rows.iterator().next().getLong(0) == 1 ? Uni.createFrom().item(r)
                         : pool.preparedQuery(AppointmentStore.BY_ID).execute(Tuple.of(id)).map(again -> again.iterator().next()))
                 .map(current -> {
                     String status = current.getString("status");
                     if (!"BOOKED".equals(status) && !"CANCELLED".equals(status)) {
                         throw ProblemException.conflict("the appointment is " + status + "; only a booked one can be cancelled");
+                    }
+                    if ("BOOKED".equals(status) && current != r) {
+                        throw ProblemException.conflict("the appointment's check-in window closed at "
+                                + current.getOffsetDateTime("slot_start").plus(config.checkInAfter())
+                                .atZoneSameInstant(ZoneId.of(current.getString("timezone"))).toOffsetDateTime() + "; it can no longer be cancelled");
                     }
                     publisher.wake();
                     return null;
@@ -195,7 +214,9 @@ public class Bookings {
     private Uni<Row> verified(Caller caller, UUID id, String code) {
         String typed = BookingCodes.normalise(code);
         if (code != null && typed == null || code == null && !caller.isDeskStaff()) {
-            return Uni.createFrom().failure(code == null ? ProblemException.unauthorized("give the booking code (?code=) or a staff token")
+            return Uni.createFrom().failure(code == null ? "anonymous".equals(caller.actor())
+                    ? ProblemException.unauthorized("give the booking code (?code=) or a staff token")
+                    : ProblemException.forbidden("a device acts on a booking with its code (?code=); only the hall's staff without it")
                     : ProblemException.notFound("appointment", id.toString()));
         }
         return pool.preparedQuery(AppointmentStore.BY_ID).execute(Tuple.of(id)).map(rows -> {
@@ -227,11 +248,6 @@ public class Bookings {
     }
 
     private String requestHash(String hall, BookingRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((hall + "|" + jsonOf(request)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return personalData.fingerprint(hall + "|" + jsonOf(request));
     }
 }

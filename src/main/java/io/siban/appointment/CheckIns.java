@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +22,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CheckIns implements AppointmentCheckIn {
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
     @Inject
     PersonalData personalData;
     @Inject
@@ -36,13 +40,15 @@ public class CheckIns implements AppointmentCheckIn {
             if (r == null || !hall.equals(r.getString("hall_code")) || !List.of("BOOKED", "MISSED").contains(r.getString("status"))) {
                 throw unknown();
             }
-            OffsetDateTime start = r.getOffsetDateTime("slot_start");
+            OffsetDateTime start = r.getOffsetDateTime("slot_start").atZoneSameInstant(ZoneId.of(r.getString("timezone"))).toOffsetDateTime();
             // a missed booking is a late citizen: told the window has closed, as just before the sweep marked it
             if ("MISSED".equals(r.getString("status"))
                     || !CheckInWindow.admits(start.toInstant(), at.toInstant(), config.checkInBefore(), config.checkInAfter())) {
                 throw ProblemException.businessRule("appointment-window", "check-in for this appointment is open from "
                         + config.checkInBefore().toMinutes() + " minutes before to " + config.checkInAfter().toMinutes()
-                        + " minutes after its slot's start; take an ordinary ticket").with("slotStart", start.toString());
+                        + " minutes after its slot's start; take an ordinary ticket").with("slotStart", ISO.format(start))
+                        .with("checkInOpens", ISO.format(start.minus(config.checkInBefore())))
+                        .with("checkInCloses", ISO.format(start.plus(config.checkInAfter())));
             }
             return new Booking(r.getUUID("id"), r.getString("item_code"), r.getString("queue_code"), r.getString("applicant_name_masked"),
                     r.getString("applicant_id_hash"), r.getString("applicant_id_masked"), r.getString("applicant_phone_masked"),
@@ -52,7 +58,12 @@ public class CheckIns implements AppointmentCheckIn {
 
     @Override
     public Uni<Void> checkedIn(SqlConnection conn, UUID booking, UUID ticket, OffsetDateTime at) {
-        return conn.preparedQuery(AppointmentStore.CHECKED_IN).execute(Tuple.of(booking, ticket, at)).replaceWithVoid();
+        return conn.preparedQuery(AppointmentStore.CHECKED_IN).execute(Tuple.of(booking, ticket, at)).invoke(rows -> {
+            if (rows.rowCount() != 1) {
+                // the claim holds the booking's row lock, so this cannot happen; if it does, the ticket must not commit alone
+                throw new IllegalStateException("booking " + booking + " was not marked checked in with ticket " + ticket);
+            }
+        }).replaceWithVoid();
     }
 
     private static ProblemException unknown() {

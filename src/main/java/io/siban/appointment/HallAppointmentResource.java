@@ -2,6 +2,7 @@ package io.siban.appointment;
 
 import io.siban.appointment.dto.AppointmentView;
 import io.siban.appointment.dto.BookingRequest;
+import io.siban.queue.IssueLimit;
 import io.siban.security.HallAccess;
 import io.siban.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -37,6 +38,8 @@ public class HallAppointmentResource {
     Bookings bookings;
     @Inject
     HallAccess access;
+    @Inject
+    IssueLimit limit;
 
     @POST
     @RolesAllowed({Roles.MOBILE, Roles.CLERK, Roles.SUPERVISOR, Roles.ADMIN})
@@ -50,16 +53,18 @@ public class HallAppointmentResource {
     @APIResponse(responseCode = "200", description = "the booking made earlier under this Idempotency-Key")
     @APIResponse(responseCode = "400", description = "a field is missing or malformed, or slotStart is not a slot's start (named in violations)")
     @APIResponse(responseCode = "403", description = "a token of another hall")
-    @APIResponse(responseCode = "422", description = "slot-full, already-booked, no-slots, unknown-item, idempotency-key-reused")
+    @APIResponse(responseCode = "429", description = "the device's requests-a-minute limit is reached (Retry-After)")
+    @APIResponse(responseCode = "422", description = "slot-full, already-booked, no-slots, unknown-item, unknown-queue, idempotency-key-reused")
     public Uni<Response> book(@PathParam("hall") String hall,
                               @Parameter(description = "client-chosen key; retries with it never book twice", required = true,
                                       example = "c1b7e0d2-booking-42") @HeaderParam("Idempotency-Key") String idempotencyKey,
                               @RequestBody(content = @Content(examples = @ExampleObject(name = "booking", value = """
                                       {"itemCode": "SC-001", "slotStart": "2026-12-02T09:00:00+08:00",
-                                       "applicant": {"name": "张三", "idNumber": "620102199001011234", "phone": "13812345678"}}""")))
+                                       "applicant": {"name": "张三", "idNumber": "620102199001011233", "phone": "13812345678"}}""")))
                               BookingRequest request) {
         access.require(hall);
-        return bookings.book(access.caller(), hall, request, idempotencyKey).map(booked -> booked.created()
+        // a device's requests a minute count bookings with its tickets: a leaked backend token cannot fill a day's slots at once
+        return limit.take(access.deviceLimit()).chain(() -> bookings.book(access.caller(), hall, request, idempotencyKey)).map(booked -> booked.created()
                 ? Response.created(URI.create("/api/v1/appointments/" + booked.appointment().id())).entity(booked.appointment()).build()
                 : Response.ok(booked.appointment()).build());
     }

@@ -2,6 +2,8 @@ package io.siban.appointment;
 
 import io.siban.appointment.dto.SlotView;
 import io.siban.common.web.ClientAddress;
+import io.siban.security.Caller;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -30,6 +32,8 @@ public class SlotResource {
     SlotTemplates templates;
     @Inject
     AppointmentThrottle throttle;
+    @Inject
+    CurrentIdentityAssociation identities;
 
     @GET
     @PermitAll
@@ -41,11 +45,16 @@ public class SlotResource {
     @APIResponse(responseCode = "400", description = "date or itemCode missing or malformed")
     @APIResponse(responseCode = "404", description = "no such hall")
     @APIResponse(responseCode = "422", description = "unknown-item")
-    @APIResponse(responseCode = "429", description = "too many reads from this address (Retry-After)")
+    @APIResponse(responseCode = "429", description = "too many reads from this address, or with this hall's token (Retry-After)")
     public Uni<List<SlotView>> slots(@PathParam("hall") String hall,
                                      @Parameter(description = "hall-local date", example = "2026-12-02") @QueryParam("date") String date,
                                      @Parameter(example = "SC-001") @QueryParam("itemCode") String itemCode,
                                      @Context HttpServerRequest request) {
-        return throttle.slotRead(ClientAddress.of(request)).chain(() -> templates.slots(hall, date, itemCode));
+        String address = ClientAddress.of(request);
+        // a mobile backend asks for all its users from one address: the hall's own tokens are counted per token
+        return identities.getDeferredIdentity().map(Caller::of)
+                .chain(caller -> caller.allows(hall) && !"anonymous".equals(caller.actor()) ? throttle.slotReadOfHall(caller.actor())
+                        : throttle.slotRead(address))
+                .chain(() -> templates.slots(hall, date, itemCode));
     }
 }

@@ -45,7 +45,8 @@ public class SlotTemplateResource {
     @APIResponse(responseCode = "400", description = "slotMinutes, capacity or weeklyHours invalid (named in violations)")
     @APIResponse(responseCode = "403", description = "not an admin or a supervisor of the hall")
     @APIResponse(responseCode = "404", description = "no such hall")
-    @APIResponse(responseCode = "422", description = "unknown-item")
+    @APIResponse(responseCode = "409", description = "slotMinutes changed while bookings on the old slots are still to come")
+    @APIResponse(responseCode = "422", description = "unknown-item, unknown-queue")
     public Uni<SlotTemplateView> put(@PathParam("hall") String hall, @PathParam("itemCode") String itemCode,
                                      @RequestBody(content = @Content(examples = @ExampleObject(name = "mornings", value = """
                                              {"slotMinutes": 30, "capacity": 4,

@@ -54,16 +54,16 @@ public class SlotTemplates {
     record Plan(String hall, String itemCode, String queue, WorkingCalendar calendar, OpeningHours hallHours,
                 OpeningHours templateHours, Integer slotMinutes, Integer capacity, Map<String, List<List<String>>> weeklyHours,
                 OffsetDateTime updatedAt) {
-        OpeningHours hours() {
-            return templateHours != null ? templateHours : hallHours;
-        }
-
         ZoneId zone() {
             return calendar.zone();
         }
 
         List<SlotPlan.Slot> slotsOn(LocalDate date) {
-            return slotMinutes == null ? List.of() : SlotPlan.on(date, hours(), calendar, slotMinutes);
+            if (slotMinutes == null) {
+                return List.of();
+            }
+            return templateHours != null ? SlotPlan.on(date, templateHours, hallHours, calendar, slotMinutes)
+                    : SlotPlan.on(date, hallHours, calendar, slotMinutes);
         }
     }
 
@@ -76,6 +76,11 @@ public class SlotTemplates {
             Row r = rows.iterator().next();
             if (r.getString("item_code") == null) {
                 return Uni.createFrom().failure(ProblemException.businessRule("unknown-item", "item '" + itemCode + "' is not in the catalogue"));
+            }
+            if (r.getString("hall_queue") == null) {
+                return Uni.createFrom().failure(ProblemException.businessRule("unknown-queue", "item '" + itemCode + "' is served by "
+                        + (r.getString("queue_code") == null ? "no queue" : "queue '" + r.getString("queue_code") + "'")
+                        + ", which hall '" + hall + "' does not have: its bookings could never be checked in"));
             }
             return calendars.get(r.getString("calendar_id")).map(calendar -> {
                 Map<String, List<List<String>>> weekly = r.getString("template_hours") == null ? null : read(r.getString("template_hours"));
@@ -98,11 +103,20 @@ public class SlotTemplates {
                         "hall '" + hall + "' has no service hours: give the template's weekly hours"));
             }
             String weekly = request.weeklyHours() == null ? null : write(request.weeklyHours());
-            return pool.preparedQuery(AppointmentStore.PUT_TEMPLATE)
+            boolean lengthChanges = plan.slotMinutes() != null && !plan.slotMinutes().equals(request.slotMinutes());
+            Uni<Void> mayChange = !lengthChanges ? Uni.createFrom().voidItem()
+                    : pool.preparedQuery(AppointmentStore.BOOKED_AHEAD).execute(Tuple.of(hall, itemCode, now)).invoke(rows -> {
+                        if (rows.iterator().next().getLong(0) > 0) {
+                            // the counters are kept per slot start: slots of another length would count the old ones' places twice
+                            throw ProblemException.conflict("item '" + itemCode + "' has bookings still to come on " + plan.slotMinutes()
+                                    + "-minute slots; cancel them, or keep the slot length, before changing it");
+                        }
+                    }).replaceWithVoid();
+            return mayChange.chain(() -> pool.preparedQuery(AppointmentStore.PUT_TEMPLATE)
                     .execute(Tuple.tuple().addString(hall).addString(itemCode).addInteger(request.slotMinutes())
                             .addInteger(request.capacity()).addString(weekly).addOffsetDateTime(now))
                     .map(done -> new SlotTemplateView(hall, itemCode, request.slotMinutes(), request.capacity(),
-                            request.weeklyHours(), now.atZoneSameInstant(plan.zone()).toOffsetDateTime()));
+                            request.weeklyHours(), now.atZoneSameInstant(plan.zone()).toOffsetDateTime())));
         });
     }
 

@@ -6,6 +6,7 @@ import io.siban.appointment.dto.BookingRequest;
 import io.siban.appointment.dto.SlotTemplateRequest;
 import io.siban.appointment.dto.SlotView;
 import io.siban.common.Clocks;
+import io.siban.common.PersonalData;
 import io.siban.queue.Channel;
 import io.siban.queue.TicketIssuer;
 import io.siban.queue.dto.IssueRequest;
@@ -93,7 +94,8 @@ public class DemoAppointments {
         for (int s = 0; s < slots.size(); s += 3) {
             SlotView slot = slots.get(s);
             int n = s;
-            String id = "6201021980" + date.toString().substring(5).replace("-", "") + String.format("%02d%02d", Math.abs(item.hashCode()) % 100, n);
+            String body = "6201021980" + date.toString().substring(5).replace("-", "") + String.format("%01d%02d", Math.abs(item.hashCode()) % 10, n % 100);
+            String id = body + PersonalData.idCheckCharacter(body);
             BookingRequest request = new BookingRequest(item, slot.start().toString(), new IssueRequest.Applicant("预约市民", id, null));
             chain = chain.chain(() -> bookings.book(BACKEND, DemoSeed.CITY, request, "demo-" + item + "-" + slot.start())
                     .invoke(booked -> {

@@ -72,8 +72,8 @@ class AppointmentKioskBrowserTest {
         String mobile = as(adminToken()).body(Map.of("name", "app", "role", "mobile", "hall", hall)).post("/api/v1/devices")
                 .then().statusCode(201).extract().path("token");
         HallClock.at(clocks, "2026-10-08T08:00:00");
-        String now = book(mobile, hall, item, "2026-10-08T08:30:00+08:00", "620102199001011234");
-        String later = book(mobile, hall, item, "2026-10-08T09:00:00+08:00", "620102199001015678");
+        String now = book(mobile, hall, item, "2026-10-08T08:30:00+08:00", "620102199001011233");
+        String later = book(mobile, hall, item, "2026-10-08T09:00:00+08:00", "620102199001015672");
 
         String pairing = HallScreensBrowserTest.pairingCode(hall, "kiosk");
         kiosk.get(base.resolve("/kiosk/" + hall).toString());
@@ -88,7 +88,8 @@ class AppointmentKioskBrowserTest {
         wait.until(d -> d.findElement(By.id("appointment-code")).isDisplayed());
         kiosk.findElement(By.id("appointment-code")).sendKeys(later + Keys.ENTER);
         wait.until(d -> d.findElement(By.id("appointment-message")).isDisplayed());
-        assertThat(kiosk.findElement(By.id("appointment-message")).getText()).contains("请取普通号");
+        assertThat(kiosk.findElement(By.id("appointment-message")).getText()).contains("请取普通号")
+                .contains("08:30–09:15"); // the window the service sent, on the hall's clock, not fixed minutes
         assertThat(kiosk.findElement(By.id("appointment-ordinary")).isDisplayed()).isTrue();
         Browser.screenshot(kiosk, "kiosk-appointment-window");
         kiosk.findElement(By.id("appointment-ordinary")).click();

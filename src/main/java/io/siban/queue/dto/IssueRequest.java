@@ -16,7 +16,7 @@ public record IssueRequest(@Schema(example = "SC-001") String itemCode,
 
     @Schema(name = "Applicant", description = "Stored protected; every response shows it masked")
     public record Applicant(@Schema(example = "张三") String name,
-                            @Schema(example = "620102199001011234") String idNumber,
+                            @Schema(example = "620102199001011233") String idNumber,
                             @Schema(example = "13812345678") String phone) {
     }
 }
