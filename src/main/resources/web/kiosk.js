@@ -9,7 +9,7 @@ const tokenKey = hall => `siban.kiosk.${hall}`;
 let token = localStorage.getItem(tokenKey(hall));
 
 function showStep(step) {
-  for (const id of ['step-pairing', 'step-departments', 'step-items', 'step-ticket', 'step-closed']) $(id).hidden = id !== step;
+  for (const id of ['step-pairing', 'step-departments', 'step-items', 'step-appointment', 'step-ticket', 'step-closed']) $(id).hidden = id !== step;
 }
 
 // Outside the hall's service hours the kiosk says so and when it opens next, and looks again every minute.
@@ -100,12 +100,51 @@ function showItems(items) {
 
 // One key per press: a retry after a network error re-sends the same key, so it never prints twice.
 // Priority is not offered here: a clerk grants it at the window.
-async function take(itemCode) {
+function take(itemCode) {
+  return post({ itemCode, channel: 'KIOSK' }, problem => {
+    if (String(problem.type).includes('quota')) { showError(t('quota')); return; }
+    showError(t('closed'));
+  });
+}
+
+// 预约取号: the booking's code (typed, or a QR scanner typing it and pressing Enter) checks it in and gives
+// its APPOINTMENT ticket; outside its check-in window the citizen is offered an ordinary ticket instead.
+function showAppointment() {
+  showError('');
+  $('appointment-code').value = '';
+  $('appointment-message').hidden = true;
+  $('appointment-ordinary').hidden = true;
+  showStep('step-appointment');
+  $('appointment-code').focus();
+}
+
+function appointmentRefused(text, offerOrdinary) {
+  $('appointment-message').textContent = text;
+  $('appointment-message').hidden = false;
+  $('appointment-ordinary').hidden = !offerOrdinary;
+  $('appointment-code').select();
+}
+
+$('appointment-form').addEventListener('submit', e => {
+  e.preventDefault();
+  const appointmentCode = $('appointment-code').value.trim();
+  if (!appointmentCode) return;
+  post({ channel: 'APPOINTMENT', appointmentCode }, problem => {
+    const type = String(problem.type);
+    // the window as the hall's clock reads it ("08:30"), from the problem: the minutes are configurable
+    const clock = at => String(at ?? '').slice(11, 16);
+    if (type.endsWith('/appointment-window')) { appointmentRefused(t('appointmentWindow', clock(problem.checkInOpens), clock(problem.checkInCloses)), true); return; }
+    if (type.endsWith('/appointment-unknown')) { appointmentRefused(t('appointmentUnknown'), false); return; }
+    // any other refusal (a pending ticket, a queue or quota) is told as the service words it
+    appointmentRefused(problem.detail || t('appointmentUnknown'), false);
+  });
+});
+
+// Sends one ticket request with its own key, retrying network failures with the same key; a 422 other than
+// the hall being closed goes to refused() with the problem.
+async function post(order, refused) {
   const key = randomKey();
-  const appointment = $('appointment').value.trim();
-  const body = JSON.stringify(appointment
-    ? { itemCode, channel: 'APPOINTMENT', appointmentId: appointment }
-    : { itemCode, channel: 'KIOSK' });
+  const body = JSON.stringify(order);
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       const response = await fetch(hallApi(hall, '/tickets'), {
@@ -116,8 +155,7 @@ async function take(itemCode) {
       if (response.status === 401) { showPairing(t('unpaired')); return; }
       const problem = await response.json().catch(() => ({}));
       if (response.status === 422 && String(problem.type).endsWith('/hall-closed')) { showClosed(problem.nextOpening); return; }
-      if (response.status === 422 && String(problem.type).includes('quota')) { showError(t('quota')); return; }
-      if (response.status === 422) { showError(t('closed')); return; }
+      if (response.status === 422) { refused(problem); return; }
       if (response.status < 500) { showError(problem.detail || response.statusText); return; }
     } catch (e) { /* network: retry with the same key */ }
     showError(t('network'));
@@ -147,6 +185,9 @@ function start() {
 }
 
 $('back').addEventListener('click', () => showStep('step-departments'));
+$('appointment-start').addEventListener('click', showAppointment);
+$('appointment-back').addEventListener('click', () => showStep('step-departments'));
+$('appointment-ordinary').addEventListener('click', () => showStep('step-departments'));
 $('to-departments').addEventListener('click', () => showStep('step-departments'));
 applyTexts();
 bindToggle($('lang'), closedTexts);

@@ -43,10 +43,18 @@ public class PersonalData {
     }
 
     public String hash(String value) {
+        return fingerprint(normalise(value));
+    }
+
+    /**
+     * A keyed hash of the text as it is (an idempotent request's fingerprint, which carries personal data):
+     * a database dump alone cannot try ID numbers against it.
+     */
+    public String fingerprint(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(hashKey);
-            return HexFormat.of().formatHex(mac.doFinal(normalise(value).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -76,7 +84,7 @@ public class PersonalData {
         }
     }
 
-    /** 620102199001011234 → 620102********1234 */
+    /** 620102-199001011233 → 620102********1233 */
     public static String maskId(String id) {
         if (id == null) {
             return null;
@@ -89,7 +97,7 @@ public class PersonalData {
         return v.substring(0, head) + "*".repeat(v.length() - head - 4) + v.substring(v.length() - 4);
     }
 
-    /** 13812345678 → 138****5678 */
+    /** 13812345678 → 138****5678 ; 8765432 → *****32 */
     public static String maskPhone(String phone) {
         if (phone == null) {
             return null;
@@ -97,6 +105,9 @@ public class PersonalData {
         String v = phone.trim();
         if (v.length() < 7) {
             return "*".repeat(v.length());
+        }
+        if (v.length() < 11) { // a short (landline) number: three and four of seven would be all of it
+            return "*".repeat(v.length() - 2) + v.substring(v.length() - 2);
         }
         return v.substring(0, 3) + "*".repeat(v.length() - 7) + v.substring(v.length() - 4);
     }
@@ -111,7 +122,33 @@ public class PersonalData {
         return v.substring(0, first) + "*".repeat(v.codePointCount(first, v.length()));
     }
 
+    /**
+     * The one form an ID number (or a typed code) is hashed and masked in: no spaces or dashes, upper case,
+     * so "620102-19900101123X" and "620102 19900101123x" are the same person as "62010219900101123X".
+     */
+    public static String canonical(String value) {
+        return SEPARATORS.matcher(value).replaceAll("").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The ISO 7064 MOD 11-2 check character (GB 11643) of a 17-digit ID number body. */
+    public static char idCheckCharacter(String body) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * ID_WEIGHTS[i];
+        }
+        return "10X98765432".charAt(sum % 11);
+    }
+
+    /** False only for a canonical 18-character resident ID number (17 digits and a check character) whose check character is wrong. */
+    public static boolean idCheckHolds(String canonicalId) {
+        return !RESIDENT_ID.matcher(canonicalId).matches() || idCheckCharacter(canonicalId) == canonicalId.charAt(17);
+    }
+
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s-]+");
+    private static final java.util.regex.Pattern RESIDENT_ID = java.util.regex.Pattern.compile("\\d{17}[0-9X]");
+    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+
     private static String normalise(String value) {
-        return value.trim().toUpperCase(java.util.Locale.ROOT);
+        return canonical(value);
     }
 }

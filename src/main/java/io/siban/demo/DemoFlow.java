@@ -66,6 +66,8 @@ public class DemoFlow {
     static final Caller REVIEWER = new Caller("reviewer", Set.of(Roles.REVIEWER), HALLS, null);
 
     @Inject
+    DemoAppointments appointments;
+    @Inject
     Vertx vertx;
     @Inject
     DemoConfig config;
@@ -129,7 +131,7 @@ public class DemoFlow {
 
     /** One step in every hall, each action on its own: a failure is logged and the rest goes on. */
     Uni<Void> step() {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Uni<Void> chain = safely("appointment check-ins", () -> appointments.checkInDue());
         for (String hall : HALLS) {
             chain = chain.chain(() -> safely("items of " + hall, () -> itemsOf(hall)))
                     .chain(() -> safely("windows of " + hall, () -> windows(hall)))
@@ -184,7 +186,7 @@ public class DemoFlow {
         }
         FlowItem item = known.get(random.nextInt(known.size()));
         Channel channel = random.nextDouble() < 0.12 ? Channel.MOBILE : Channel.KIOSK;
-        return issuer.issue(hall, new IssueRequest(item.code(), null, channel, io.siban.queue.Priority.NORMAL, null, null), null);
+        return issuer.issue(hall, new IssueRequest(item.code(), null, channel, io.siban.queue.Priority.NORMAL, null, null, null), null);
     }
 
     /** Moves every simulated window on by what its clerk would do now. */

@@ -50,6 +50,8 @@ public class DemoSeed {
     static final String COUNTY = "gaolan";
 
     @Inject
+    DemoAppointments appointments;
+    @Inject
     DemoConfig config;
     @Inject
     HallService halls;
@@ -84,6 +86,7 @@ public class DemoSeed {
         VertxContextSupport.subscribeAndAwait(this::seedHalls);
         VertxContextSupport.subscribeAndAwait(this::seedItems);
         VertxContextSupport.subscribeAndAwait(this::seedLogins);
+        VertxContextSupport.subscribeAndAwait(appointments::seed);
         history.seedAtStartup(List.of(CITY, COUNTY));
         UUID kiosk = VertxContextSupport.subscribeAndAwait(this::kioskDevice);
         String kioskToken = VertxContextSupport.subscribeAndAwait(() -> devices.freshToken(kiosk));

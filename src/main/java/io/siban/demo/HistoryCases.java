@@ -194,16 +194,6 @@ final class HistoryCases {
         LocalDate born = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(20_000));
         String body = "620102" + born.format(DAY) + String.format("%03d", random.nextInt(1000));
         String phone = "13" + random.nextInt(10) + String.format("%08d", random.nextInt(100_000_000));
-        return new HistoryCase.Applicant(name, body + checkDigit(body), phone);
-    }
-
-    /** The ISO 7064 MOD 11-2 check character of a 17-digit ID number body. */
-    static char checkDigit(String body) {
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return "10X98765432".charAt(sum % 11);
+        return new HistoryCase.Applicant(name, body + io.siban.common.PersonalData.idCheckCharacter(body), phone);
     }
 }

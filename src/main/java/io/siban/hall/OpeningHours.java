@@ -40,7 +40,7 @@ public final class OpeningHours {
     private static final int DAY = 24 * 60;
 
     /** A half-open span of a local day in minutes, [from, to); to may be 1440 (24:00). */
-    record Span(int from, int to) {
+    public record Span(int from, int to) {
     }
 
     private final Map<DayOfWeek, List<Span>> weekly;
@@ -183,7 +183,7 @@ public final class OpeningHours {
     }
 
     /** The spans the hall takes tickets in on {@code date}, given what its calendar makes of it. */
-    List<Span> on(LocalDate date, Day kind) {
+    public List<Span> on(LocalDate date, Day kind) {
         List<Span> own = exceptions.get(date);
         if (own != null) {
             return own;

@@ -13,7 +13,8 @@ import java.util.Set;
  */
 final class PublicEvents {
     private static final Set<String> STAFF_ONLY = Set.of("sla.card", "sla.stage_card", "case.moved", "case.explained", "ticket.rated", "case.rated",
-            "rating.bad", "rectification.moved", "rectification.card", "hall.feedback_deadlines");
+            "rating.bad", "rectification.moved", "rectification.card", "hall.feedback_deadlines",
+            "appointment.booked", "appointment.cancelled", "appointment.checked_in", "appointment.missed");
 
     private PublicEvents() {
     }

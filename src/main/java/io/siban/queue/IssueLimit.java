@@ -52,7 +52,7 @@ public class IssueLimit {
         this.redis = redis;
     }
 
-    Uni<Void> take(HallAccess.DeviceLimit device) {
+    public Uni<Void> take(HallAccess.DeviceLimit device) {
         if (device == null) {
             return Uni.createFrom().voidItem();
         }

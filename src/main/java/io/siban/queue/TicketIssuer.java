@@ -18,13 +18,9 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -62,6 +58,8 @@ public class TicketIssuer {
     ServiceTimes serviceTimes;
     @Inject
     HallHours serviceHours;
+    @Inject
+    AppointmentCheckIn checkIns;
 
     /** A ticket and whether this request created it (false: an idempotent retry). */
     public record Issued(TicketView ticket, boolean created) {
@@ -74,8 +72,10 @@ public class TicketIssuer {
     public Uni<Issued> issue(String hall, IssueRequest raw, String idempotencyKey) {
         IssueRequest request = TicketRules.issue(raw, idempotencyKey);
         TicketOrder order = order(hall, request, idempotencyKey);
-        ProblemException closed = serviceHours.closed(hall, order.issuedAt().toInstant());
-        Uni<Issued> issued = closed != null ? closedUnlessRetried(order, closed)
+        // a check-in is let in by its booking's window (its slot lies in the hall's hours); the hours gate the walk-ins
+        ProblemException closed = request.channel() == Channel.APPOINTMENT ? null : serviceHours.closed(hall, order.issuedAt().toInstant());
+        Uni<Issued> issued = closed != null ? earlierOr(order, closed)
+                : request.channel() == Channel.APPOINTMENT ? checkIn(order, request)
                 : order.plain()
                 ? writer.writePlain(order)
                         .onFailure(TicketIssuer::keyTakenMeanwhile).recoverWithNull()
@@ -87,13 +87,6 @@ public class TicketIssuer {
             }
             return new Issued(done.ticket().withAccess(keys.of(done.ticket().id())), done.created());
         });
-    }
-
-    /** Outside its service hours a hall issues nothing; a retry of a ticket issued before it closed gets that ticket. */
-    private Uni<Issued> closedUnlessRetried(TicketOrder order, ProblemException closed) {
-        return order.idempotencyKey() == null ? Uni.createFrom().failure(closed)
-                : store.byKey(order.hall(), order.idempotencyKey())
-                .chain(existing -> existing == null ? Uni.createFrom().failure(closed) : replay(order));
     }
 
     private static boolean keyTakenMeanwhile(Throwable failure) {
@@ -113,6 +106,56 @@ public class TicketIssuer {
                 .onFailure(PgException.class).recoverWithUni(failure -> refused((PgException) failure, order, request));
     }
 
+    /**
+     * An appointment's check-in: the booking the code names gives the ticket its item, queue and applicant,
+     * and is marked checked in with it in the ticket's transaction, so there is never a ticket without its
+     * booking checked in nor a booking checked in without its ticket. The booking is its own quota: the
+     * item's daily ticket quota does not apply. A key used before gets the ticket issued under it.
+     */
+    private Uni<Issued> checkIn(TicketOrder asked, IssueRequest request) {
+        Uni<TicketRow> before = asked.idempotencyKey() == null ? Uni.createFrom().nullItem() : store.byKey(asked.hall(), asked.idempotencyKey());
+        return before.chain(existing -> existing != null ? replay(asked) : pool.withTransaction(conn -> checkIns
+                        .claim(conn, asked.hall(), request.appointmentCode(), asked.issuedAt())
+                        .chain(booking -> checkedIn(conn, asked.forBooking(booking, config.onePendingPerApplicant()), booking, request)))
+                .chain(written -> answer(written.order(), written.row())))
+                .onFailure(PgException.class).recoverWithUni(failure -> refused((PgException) failure, asked, request))
+                .onFailure(TicketIssuer::earlierMayExplain).recoverWithUni(failure -> earlierOr(asked, failure));
+    }
+
+    /** A refusal a concurrent request with the same key could have caused: its booking used, its pending ticket written. */
+    private static boolean earlierMayExplain(Throwable failure) {
+        return failure instanceof ProblemException p && p.status() == 422
+                && (p.toProblem().type().endsWith("/appointment-unknown") || p.toProblem().type().endsWith("/pending-ticket"));
+    }
+
+    /**
+     * The ticket issued under the order's key earlier or while this request waited (the same request sent twice
+     * at once gets the first one's answer, not a refusal the first one caused; a retry after the hall closed gets
+     * the ticket issued before); the refusal when there is none.
+     */
+    private Uni<Issued> earlierOr(TicketOrder order, Throwable refusal) {
+        return order.idempotencyKey() == null ? Uni.createFrom().failure(refusal)
+                : store.byKey(order.hall(), order.idempotencyKey())
+                .chain(existing -> existing == null ? Uni.createFrom().failure(refusal) : replay(order));
+    }
+
+    /** A checked-in booking's ticket, as written in the transaction (answered once it has committed). */
+    private record Written(TicketOrder order, Row row) {
+    }
+
+    private Uni<Written> checkedIn(io.vertx.mutiny.sqlclient.SqlConnection conn, TicketOrder order, AppointmentCheckIn.Booking booking,
+                                   IssueRequest request) {
+        return conn.preparedQuery(TicketStore.RESOLVE)
+                // no key here: one taken meanwhile fails the insert on its unique index, and the retry gets its ticket
+                .execute(Tuple.of(order.hall(), order.itemCode(), order.queueCode(), (String) null))
+                .chain(rows -> resolved(rows, order.hall(), new IssueRequest(order.itemCode(), null, request.channel(),
+                        request.priority(), null, null, null)))
+                .chain(target -> writer.writeOne(conn, new NewTicket(order, target.queue(), target.prefix(), target.itemCode(),
+                        order.issuedAt().atZoneSameInstant(target.zone()).toLocalDate(), null)))
+                .call(row -> checkIns.checkedIn(conn, booking.id(), row.getUUID("id"), order.issuedAt()))
+                .map(row -> new Written(order, row));
+    }
+
     private Uni<Issued> write(TicketOrder order, HallQueue target) {
         LocalDate serviceDate = order.issuedAt().atZoneSameInstant(target.zone()).toLocalDate();
         NewTicket ticket = new NewTicket(order, target.queue(), target.prefix(), target.itemCode(), serviceDate, target.dailyQuota());
@@ -127,7 +170,7 @@ public class TicketIssuer {
             return replay(order);
         }
         if ("23505".equals(pg.getSqlState()) && String.valueOf(pg.getConstraint()).contains("one_pending")) {
-            return Uni.createFrom().failure(ProblemException.businessRule("pending-ticket",
+            return earlierOr(order, ProblemException.businessRule("pending-ticket",
                     "this ID number already has a pending ticket for item " + request.itemCode()));
         }
         return Uni.createFrom().failure(pg);
@@ -200,7 +243,7 @@ public class TicketIssuer {
         long ahead = row.getLong("waiting_before");
         int open = row.getLong("open_windows").intValue();
         return serviceTimes.mean(order.hall(), view.queue())
-                .map(mean -> new Issued(TicketViews.placed(view, ahead, open, mean), true));
+                .chain(mean -> views.withBookings(view, ahead, open, mean)).map(placed -> new Issued(placed, true));
     }
 
     private String jsonOf(Object value) {
@@ -212,11 +255,6 @@ public class TicketIssuer {
     }
 
     private String requestHash(String hall, IssueRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((hall + "|" + jsonOf(request)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return personalData.fingerprint(hall + "|" + jsonOf(request));
     }
 }

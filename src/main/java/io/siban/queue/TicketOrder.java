@@ -15,4 +15,10 @@ record TicketOrder(String hall, String itemCode, String queueCode, UUID id, Stri
     boolean plain() {
         return idHash == null;
     }
+
+    /** The order of an appointment's check-in: the booking's item and queue, its applicant as stored, its id as the reference. */
+    TicketOrder forBooking(AppointmentCheckIn.Booking b, boolean onePending) {
+        return new TicketOrder(hall, b.itemCode(), b.queueCode(), id, channel, priority, lineKey, issuedAt, b.nameMasked(),
+                onePending ? b.idHash() : null, b.idMasked(), b.phoneMasked(), b.sealed(), b.id().toString(), idempotencyKey, requestHash);
+    }
 }

@@ -25,7 +25,7 @@ final class TicketRules {
         if (request == null) {
             throw ProblemException.invalid("body", "a ticket request is required");
         }
-        if (request.itemCode() == null && request.queueCode() == null) {
+        if (request.itemCode() == null && request.queueCode() == null && request.channel() != Channel.APPOINTMENT) {
             v.add(new Violation("itemCode", "give itemCode or queueCode"));
         }
         if (request.itemCode() != null && !CODE.matcher(request.itemCode()).matches()) {
@@ -37,11 +37,18 @@ final class TicketRules {
         if (request.channel() == null) {
             v.add(new Violation("channel", "is required: KIOSK, MOBILE or APPOINTMENT"));
         }
-        if (request.channel() == Channel.APPOINTMENT && (request.appointmentId() == null || request.appointmentId().isBlank())) {
-            v.add(new Violation("appointmentId", "an appointment check-in needs the booking reference"));
+        String code = request.appointmentCode() != null ? request.appointmentCode() : request.appointmentId();
+        if (request.channel() == Channel.APPOINTMENT && (code == null || code.isBlank())) {
+            v.add(new Violation("appointmentCode", "an appointment check-in needs the booking code"));
         }
-        if (request.appointmentId() != null && request.appointmentId().length() > 64) {
-            v.add(new Violation("appointmentId", "at most 64 characters"));
+        if (code != null && code.length() > 64) {
+            v.add(new Violation("appointmentCode", "at most 64 characters"));
+        }
+        if (code != null && request.channel() != Channel.APPOINTMENT) {
+            v.add(new Violation("appointmentCode", "only for an APPOINTMENT check-in"));
+        }
+        if (request.priority() == Priority.APPOINTMENT && request.channel() != Channel.APPOINTMENT) {
+            v.add(new Violation("priority", "APPOINTMENT is given by checking in a booking (channel APPOINTMENT with its appointmentCode)"));
         }
         if (request.applicant() != null) {
             var a = request.applicant();
@@ -64,7 +71,7 @@ final class TicketRules {
         Priority priority = request.priority() != null ? request.priority()
                 : request.channel() == Channel.APPOINTMENT ? Priority.APPOINTMENT : Priority.NORMAL;
         return new IssueRequest(request.itemCode(), request.queueCode(), request.channel(), priority,
-                request.appointmentId(), request.applicant());
+                null, request.applicant(), code == null ? null : code.trim());
     }
 
     static FinishRequest finish(FinishRequest request) {

@@ -17,6 +17,12 @@ public class TicketViews {
     TicketStore store;
     @Inject
     ServiceTimes serviceTimes;
+    @Inject
+    ExpectedArrivals arrivals;
+    @Inject
+    LineOrder lineOrder;
+    @Inject
+    io.siban.common.Clocks clocks;
 
     public Uni<TicketView> get(UUID id) {
         return store.find(id).chain(row -> row == null
@@ -42,7 +48,24 @@ public class TicketViews {
 
     /** The view with {@code ahead} tickets before it in line and {@code open} windows serving its queue. */
     private Uni<TicketView> placed(TicketView view, long ahead, int open) {
-        return serviceTimes.mean(view.hall(), view.queue()).map(mean -> placed(view, ahead, open, mean));
+        return serviceTimes.mean(view.hall(), view.queue()).chain(mean -> withBookings(view, ahead, open, mean));
+    }
+
+    /**
+     * A walk-in's place, with an estimate that also counts the booked appointments expected to check in
+     * ahead of it ({@link BookedAhead}); its position stays its place in line now.
+     */
+    Uni<TicketView> withBookings(TicketView view, long ahead, int open, Duration mean) {
+        if (view.priority() != Priority.NORMAL || open <= 0 || view.issuedAt() == null) {
+            return Uni.createFrom().item(placed(view, ahead, open, mean));
+        }
+        Duration headStart = lineOrder.headStart(Priority.APPOINTMENT);
+        java.time.Instant now = clocks.now().toInstant();
+        return arrivals.expected(view.hall(), view.queue(), now, headStart).map(starts -> {
+            long booked = starts.isEmpty() ? 0 : BookedAhead.count(starts, view.issuedAt().toInstant(), now, headStart,
+                    more -> WaitEstimator.estimate(ahead + more, open, mean).p50());
+            return withPosition(view, (int) ahead + 1, ServiceTimes.waitFor(ahead + booked, open, mean));
+        });
     }
 
     /** The view in its place in line, given the queue's mean service time. */

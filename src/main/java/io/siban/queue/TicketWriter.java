@@ -87,7 +87,12 @@ public class TicketWriter {
 
     /** One resolved ticket in its own statement: its row, or null when the item's quota is used up. */
     public Uni<Row> writeOne(NewTicket ticket) {
-        return pool.preparedQuery(ticket.dailyQuota() == null ? ISSUE_WITHOUT_QUOTA : ISSUE_WITH_QUOTA).execute(ticket.parameters())
+        return writeOne(pool, ticket);
+    }
+
+    /** {@link #writeOne(NewTicket)} on a connection, inside its transaction (an appointment's check-in). */
+    Uni<Row> writeOne(io.vertx.mutiny.sqlclient.SqlClient client, NewTicket ticket) {
+        return client.preparedQuery(ticket.dailyQuota() == null ? ISSUE_WITHOUT_QUOTA : ISSUE_WITH_QUOTA).execute(ticket.parameters())
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
     }
 

@@ -49,7 +49,7 @@ public class DeviceResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register a kiosk or display device and get its token (shown once)")
+    @Operation(summary = "Register a kiosk, display or mobile-backend device and get its token (shown once)")
     @APIResponse(responseCode = "201", description = "created, with the token")
     public Uni<Response> createDevice(@Valid @NotNull DeviceRequest request) {
         return devices.create(request)

@@ -113,6 +113,23 @@ class DemoTest {
         assertThat(flow.running()).isFalse();
     }
 
+    @Inject
+    DemoAppointments appointments;
+
+    /** Eight days always hold working days, so the city hall always has bookings on its three templates. */
+    @Test
+    @Order(3)
+    void theCityHallHasSlotTemplatesAndBookingsAndASecondSeedBooksNothingAgain() throws Throwable {
+        assertThat(count("select count(*) from slot_template where hall_code = 'lz-city'")).isEqualTo(3);
+        long booked = count("select count(*) from appointment where hall_code = 'lz-city' and channel = 'MOBILE'");
+        assertThat(booked).isPositive();
+        assertThat(count("select count(*) from appointment_slot s where s.booked <> (select count(*) from appointment a "
+                + "where a.hall_code = s.hall_code and a.item_code = s.item_code and a.slot_start = s.slot_start and a.status <> 'CANCELLED')"))
+                .isZero();
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> appointments.seed());
+        assertThat(count("select count(*) from appointment where hall_code = 'lz-city' and channel = 'MOBILE'")).isEqualTo(booked);
+    }
+
     @Test
     @Order(4)
     void ticketRowsStepsTalliesAndCountersAgree() throws Exception {

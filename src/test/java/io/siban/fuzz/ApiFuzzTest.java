@@ -50,6 +50,8 @@ class ApiFuzzTest {
         tokens.put("clerk", Api.staffToken("clerk", HALL));
         tokens.put("reviewer", Api.staffToken("reviewer", HALL));
         tokens.put("kiosk", Api.kioskToken(HALL));
+        tokens.put("mobile", as(admin).body(Map.of("name", "fuzz app backend", "role", "mobile", "hall", HALL))
+                .post("/api/v1/devices").then().statusCode(201).extract().path("token"));
         tokens.put("display", as(admin).body(Map.of("name", "fuzz screen", "role", "display", "hall", HALL))
                 .post("/api/v1/devices").then().statusCode(201).extract().path("token"));
         List<String> tickets = new ArrayList<>();
@@ -65,6 +67,12 @@ class ApiFuzzTest {
                 .body(Map.of("itemCode", ITEM, "hall", HALL, "channel", "WINDOW", "submittedDocuments", List.of("申请书"),
                         "applicant", Map.of("name", "张三丰", "idNumber", "620102199001011234")))
                 .post("/api/v1/cases").then().statusCode(201).extract();
+        Map<String, Object> everyDay = new LinkedHashMap<>();
+        for (var day : java.time.DayOfWeek.values()) {
+            everyDay.put(day.name(), List.of(List.of("08:00", "18:00")));
+        }
+        as(admin).body(Map.of("slotMinutes", 30, "capacity", 5, "weeklyHours", everyDay))
+                .put("/api/v1/halls/" + HALL + "/slot-templates/" + ITEM).then().statusCode(200);
         String calendar = "fuzz-calendar";
         var put = as(admin).body(Map.of("name", "fuzz", "timezone", "Asia/Shanghai",
                         "weeklyHours", Map.of("MONDAY", List.of(List.of("09:00", "17:00")), "TUESDAY", List.of(List.of("09:00", "17:00"))),

@@ -230,23 +230,6 @@ class HallScreensBrowserTest {
     }
 
     @Test
-    void anAppointmentIsCheckedInAtTheKiosk() {
-        String hall = hallWithItem();
-        pairKiosk(hall);
-        WebDriverWait wait = Browser.waitFor(kiosk, Duration.ofSeconds(10));
-        wait.until(d -> !d.findElements(By.cssSelector("#departments .tile[data-department='市场监管局']")).isEmpty());
-        kiosk.findElement(By.cssSelector("#departments .tile[data-department='市场监管局']")).click();
-        wait.until(d -> !d.findElements(By.cssSelector("#items .tile")).isEmpty());
-        kiosk.findElement(By.id("appointment")).sendKeys("BK-20261130-0042");
-        kiosk.findElement(By.cssSelector("#items .tile")).click();
-        wait.until(d -> d.findElement(By.id("ticket-number")).getText().matches("A\\d{3}"));
-        assertThat(((JavascriptExecutor) kiosk).executeScript("return window.__lastTicket.channel;")).isEqualTo("APPOINTMENT");
-        assertThat(((JavascriptExecutor) kiosk).executeScript("return window.__lastTicket.priority;")).isEqualTo("APPOINTMENT");
-        kiosk.findElement(By.id("back")).click();
-        ((JavascriptExecutor) kiosk).executeScript("document.getElementById('appointment').value = '';");
-    }
-
-    @Test
     void theKioskSaysSoWhenTheDailyQuotaIsUsedUp() {
         String hall = Api.hall("q-" + UUID.randomUUID().toString().substring(0, 8));
         String department = "限号局-" + UUID.randomUUID().toString().substring(0, 4);

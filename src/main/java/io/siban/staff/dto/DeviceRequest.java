@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "DeviceRequest")
 public record DeviceRequest(@NotBlank @Size(max = 100) @Schema(example = "1号取号机") String name,
-                            @NotNull @Pattern(regexp = "kiosk|display", message = "must be kiosk or display")
+                            @NotNull @Pattern(regexp = "kiosk|display|mobile", message = "must be kiosk, display or mobile")
                             @Schema(example = "kiosk") String role,
                             @NotBlank @Schema(example = "lz-city") String hall,
                             @Schema(description = "may issue PRIORITY and GREEN_CHANNEL tickets (default false: a self-service kiosk)",
