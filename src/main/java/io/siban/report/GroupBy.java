@@ -26,7 +26,7 @@ public enum GroupBy {
     MONTH("to_char(day, 'YYYY-MM')", "to_char(day, 'YYYY-MM')", "to_char(day, 'YYYY-MM')");
 
     /** The rollups a report reads. */
-    public enum Source { TICKETS, CASES, WINDOWS, RATINGS }
+    public enum Source { TICKETS, CASES, WINDOWS, RATINGS, APPOINTMENTS }
 
     static final int MAX = 2;
 
@@ -44,7 +44,8 @@ public enum GroupBy {
     public String sql(Source source) {
         return switch (source) {
             case TICKETS, RATINGS -> tickets;
-            case CASES -> cases;
+            // bookings know what cases know: hall, item (so department and category), channel and day
+            case CASES, APPOINTMENTS -> cases;
             case WINDOWS -> windows;
         };
     }

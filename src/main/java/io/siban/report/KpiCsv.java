@@ -18,8 +18,9 @@ public final class KpiCsv {
      * garble every department name.
      */
     public static final String BOM = io.siban.common.web.CsvCells.BOM;
-    static final String[] BLOCKS = {"tickets", "cases", "ratings", "windows"};
-    static final Class<?>[] TYPES = {KpiReport.Tickets.class, KpiReport.Cases.class, KpiReport.Ratings.class, KpiReport.Windows.class};
+    static final String[] BLOCKS = {"tickets", "cases", "ratings", "windows", "appointments"};
+    static final Class<?>[] TYPES = {KpiReport.Tickets.class, KpiReport.Cases.class, KpiReport.Ratings.class, KpiReport.Windows.class,
+            KpiReport.Appointments.class};
 
     private KpiCsv() {
     }
@@ -42,7 +43,7 @@ public final class KpiCsv {
         for (String g : groupBy) {
             cells.add(text(row.key().get(g)));
         }
-        Object[] blocks = {row.tickets(), row.cases(), row.ratings(), row.windows()};
+        Object[] blocks = {row.tickets(), row.cases(), row.ratings(), row.windows(), row.appointments()};
         for (int b = 0; b < BLOCKS.length; b++) {
             for (RecordComponent c : TYPES[b].getRecordComponents()) {
                 cells.add(number(value(c, blocks[b])));

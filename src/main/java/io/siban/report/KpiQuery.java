@@ -62,7 +62,7 @@ public record KpiQuery(LocalDate from, LocalDate to, String hall, String departm
         }
         return switch (source) {
             case TICKETS, RATINGS -> true;
-            case CASES -> window == null;
+            case CASES, APPOINTMENTS -> window == null;
             case WINDOWS -> department == null && category == null && channel == null;
         };
     }
@@ -91,6 +91,8 @@ public record KpiQuery(LocalDate from, LocalDate to, String hall, String departm
         for (CaseChannel c : CaseChannel.values()) {
             all.add(c.name());
         }
+        // a booking's channel: made by the hall's staff (a mobile backend's bookings are MOBILE)
+        all.add("STAFF");
         return java.util.Collections.unmodifiableSortedSet(all);
     }
 

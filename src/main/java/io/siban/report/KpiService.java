@@ -124,7 +124,7 @@ public class KpiService {
             named.put(names.get(i), key.get(i));
         }
         KpiReport.Blocks b = Kpis.of(s);
-        return new KpiReport.Row(named, b.tickets(), b.cases(), b.ratings(), b.windows());
+        return new KpiReport.Row(named, b.tickets(), b.cases(), b.ratings(), b.windows(), b.appointments());
     }
 
     /**

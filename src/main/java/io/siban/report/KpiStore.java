@@ -42,6 +42,8 @@ public class KpiStore {
             sum(one_visit) as one_visit, sum(notice_violations) as notice_violations, sum(red) as red,
             sum(legal_breach) as legal_breach""";
     /** Window time: the counted days, and the running interval of each open window up to now ($4). */
+    static final String APPOINTMENT_SUMS = "sum(booked) as booked, sum(checked_in) as checked_in, sum(missed) as missed, "
+            + "sum(cancelled) as cancelled";
     static final String WINDOW_TIME = """
             (select hall_code, window_number, day, open_seconds from kpi_window_day
              where hall_code = any($1) and day between $2 and $3
@@ -99,6 +101,9 @@ public class KpiStore {
         if (q.reads(GroupBy.Source.CASES)) {
             folds.add(new Fold(sums(q, halls, GroupBy.Source.CASES, "kpi_case_day", CASE_SUMS), KpiStore::cases));
             folds.add(new Fold(percentiles(q, halls, GroupBy.Source.CASES, "kpi_case_hist", "'used'"), KpiStore::percentiles));
+        }
+        if (q.reads(GroupBy.Source.APPOINTMENTS)) {
+            folds.add(new Fold(sums(q, halls, GroupBy.Source.APPOINTMENTS, "kpi_appointment_day", APPOINTMENT_SUMS), KpiStore::appointments));
         }
         if (q.reads(GroupBy.Source.WINDOWS)) {
             folds.add(new Fold(windows(q, halls, now), (s, r) -> s.openSeconds += n(r, "open_seconds")));
@@ -217,7 +222,7 @@ public class KpiStore {
                 filter("category", q.category() == null ? null : q.category().name());
                 filter("channel", q.channel());
             }
-            if (source != GroupBy.Source.CASES) {
+            if (source != GroupBy.Source.CASES && source != GroupBy.Source.APPOINTMENTS) {
                 filter("window_number", q.window());
             }
         }
@@ -317,6 +322,13 @@ public class KpiStore {
         s.satisfied += n(r, "satisfied");
         s.bad += n(r, "bad");
         s.rectified += n(r, "rectified");
+    }
+
+    private static void appointments(KpiSums s, Row r) {
+        s.booked += n(r, "booked");
+        s.checkedIn += n(r, "checked_in");
+        s.missed += n(r, "missed");
+        s.cancelledBookings += n(r, "cancelled");
     }
 
     private static void percentiles(KpiSums s, Row r) {

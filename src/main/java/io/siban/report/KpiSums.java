@@ -50,6 +50,12 @@ public final class KpiSums {
     public long bad;
     public long rectified;
 
+    /** Bookings whose slot is in the period (V28's view over the bookings): made, checked in, missed, cancelled. */
+    public long booked;
+    public long checkedIn;
+    public long missed;
+    public long cancelledBookings;
+
     /** Serving seconds of the windows (when window time is known for the row) and their open seconds. */
     public long windowServingSeconds;
     public long openSeconds;
@@ -69,6 +75,13 @@ public final class KpiSums {
         serviceCount += o.serviceCount;
         serviceSum += o.serviceSum;
         ratedTickets += o.ratedTickets;
+    }
+
+    public void addAppointments(KpiSums o) {
+        booked += o.booked;
+        checkedIn += o.checkedIn;
+        missed += o.missed;
+        cancelledBookings += o.cancelledBookings;
     }
 
     public void addRatings(KpiSums o) {
@@ -110,6 +123,7 @@ public final class KpiSums {
         addTickets(o);
         addCases(o);
         addRatings(o);
+        addAppointments(o);
         windowServingSeconds += o.windowServingSeconds;
         openSeconds += o.openSeconds;
         windowsKnown |= o.windowsKnown;

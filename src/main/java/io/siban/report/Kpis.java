@@ -16,7 +16,7 @@ public final class Kpis {
     }
 
     public static KpiReport.Blocks of(KpiSums s) {
-        return new KpiReport.Blocks(tickets(s), cases(s), ratings(s), windows(s));
+        return new KpiReport.Blocks(tickets(s), cases(s), ratings(s), windows(s), appointments(s));
     }
 
     static KpiReport.Tickets tickets(KpiSums s) {
@@ -40,6 +40,11 @@ public final class Kpis {
      * Ratings not excluded (tickets' and cases'); unrated is of served tickets, from the ticket rollups (a
      * ticket whose rating was excluded is unrated); rectified are bad ratings whose rectification is CLOSED.
      */
+    /** Missed of the bookings that came due (checked in or missed; cancelled and still booked ones are neither). */
+    static KpiReport.Appointments appointments(KpiSums s) {
+        return new KpiReport.Appointments(s.booked, s.checkedIn, s.missed, s.cancelledBookings, share(s.missed, s.checkedIn + s.missed));
+    }
+
     static KpiReport.Ratings ratings(KpiSums s) {
         return new KpiReport.Ratings(s.ratings, share(s.satisfied, s.ratings), share(s.served - s.ratedTickets, s.served), s.bad,
                 s.rectified, share(s.rectified, s.bad));

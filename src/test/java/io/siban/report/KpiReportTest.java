@@ -311,7 +311,7 @@ class KpiReportTest {
         for (Map<String, Object> row : r.<Map<String, Object>>getList("rows")) {
             Map<String, Object> f = new LinkedHashMap<>();
             ((Map<String, Object>) row.get("key")).forEach((k, v) -> f.put("key." + k, v));
-            for (String block : List.of("tickets", "cases", "ratings", "windows")) {
+            for (String block : List.of("tickets", "cases", "ratings", "windows", "appointments")) {
                 ((Map<String, Object>) row.get(block)).forEach((k, v) -> f.put(block + "." + k, v == null ? null : normal(v)));
             }
             flat.add(f);

@@ -11,14 +11,15 @@ import java.util.Map;
 public record KpiReport(LocalDate from, LocalDate to, List<String> groupBy, List<Row> rows, Blocks total) {
 
     @Schema(name = "KpiRow")
-    public record Row(Map<String, String> key, Tickets tickets, Cases cases, Ratings ratings, Windows windows) {
+    public record Row(Map<String, String> key, Tickets tickets, Cases cases, Ratings ratings, Windows windows,
+                      Appointments appointments) {
         public Blocks blocks() {
-            return new Blocks(tickets, cases, ratings, windows);
+            return new Blocks(tickets, cases, ratings, windows, appointments);
         }
     }
 
     @Schema(name = "KpiBlocks")
-    public record Blocks(Tickets tickets, Cases cases, Ratings ratings, Windows windows) {
+    public record Blocks(Tickets tickets, Cases cases, Ratings ratings, Windows windows, Appointments appointments) {
     }
 
     @Schema(name = "TicketKpis")
@@ -35,6 +36,11 @@ public record KpiReport(LocalDate from, LocalDate to, List<String> groupBy, List
 
     @Schema(name = "RatingKpis")
     public record Ratings(long count, Double satisfiedShare, Double unratedShare, long bad, long rectified, Double rectifiedShare) {
+    }
+
+    @Schema(name = "AppointmentKpis", description = "bookings whose slot falls in the period: all made, checked in, missed, "
+            + "cancelled; missedShare = missed ÷ (checked in + missed). Channel is the booking's (MOBILE or STAFF).")
+    public record Appointments(long booked, long checkedIn, long missed, long cancelled, Double missedShare) {
     }
 
     @Schema(name = "WindowKpis")
