@@ -1,0 +1,51 @@
+package io.siban.webhook;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The webhook meters of /q/metrics: {@code siban_webhook_deliveries_total{result}} (delivered, failed:
+ * an attempt that will be retried, dead) counted by the instance that made the attempt (sum over
+ * instances), and the backlog read from PostgreSQL by every instance ({@code siban_webhook_pending},
+ * {@code siban_webhook_lag_seconds}: the age of the oldest delivery not yet delivered or dead; take max).
+ */
+@Singleton
+public class WebhookMeters {
+    private final Counter delivered;
+    private final Counter failed;
+    private final Counter dead;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong lagSeconds = new AtomicLong();
+
+    @Inject
+    public WebhookMeters(MeterRegistry registry) {
+        delivered = counter(registry, "delivered");
+        failed = counter(registry, "failed");
+        dead = counter(registry, "dead");
+        Gauge.builder("siban.webhook.pending", pending, AtomicLong::get).description("webhook deliveries not yet delivered or dead").register(registry);
+        Gauge.builder("siban.webhook.lag.seconds", lagSeconds, AtomicLong::get)
+                .description("age of the oldest webhook delivery not yet delivered or dead").register(registry);
+    }
+
+    private static Counter counter(MeterRegistry registry, String result) {
+        return Counter.builder("siban.webhook.deliveries").description("webhook delivery attempts by result").tag("result", result).register(registry);
+    }
+
+    void counted(String status) {
+        switch (status) {
+            case "DELIVERED" -> delivered.increment();
+            case "DEAD" -> dead.increment();
+            default -> failed.increment();
+        }
+    }
+
+    void backlog(long deliveries, long oldestSeconds) {
+        pending.set(deliveries);
+        lagSeconds.set(oldestSeconds);
+    }
+}
