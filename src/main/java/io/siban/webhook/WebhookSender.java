@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -298,12 +297,19 @@ public class WebhookSender {
         return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT - 1) + "…";
     }
 
-    /** For tests and the benchmark: how many lanes this instance sends now. */
-    int lanesRunning() {
-        return lanes.size();
+    /** Stops sending (lanes end after their call in progress), as an instance that is down; for tests. */
+    void pause() {
+        stopped = true;
     }
 
-    Duration timeout() {
-        return config.timeout();
+    /** Sends again after {@link #pause}. */
+    void resume() {
+        stopped = false;
+        wake();
+    }
+
+    /** How many lanes this instance sends now. */
+    int lanesRunning() {
+        return lanes.size();
     }
 }
