@@ -117,7 +117,7 @@ public class Webhooks {
             long total = 0;
             for (Row r : rows) {
                 total = r.getLong("total");
-                items.add(new DeliveryView(r.getLong("id"), WebhookSender.webhookId(r.getLong("id")), r.getLong("event_id"),
+                items.add(new DeliveryView(r.getLong("id"), WebhookCall.webhookId(r.getLong("id")), r.getLong("event_id"),
                         r.getString("event_type"), r.getString("hall_code"), r.getString("status"), r.getInteger("attempts"),
                         r.getOffsetDateTime("created_at"), r.getOffsetDateTime("last_attempt_at"),
                         "DELIVERED".equals(r.getString("status")) || "DEAD".equals(r.getString("status")) ? null : r.getOffsetDateTime("next_attempt_at"),
