@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 base, admin_password, hall, kiosk = sys.argv[1:5]
 summary_file = sys.argv[5] if len(sys.argv) > 5 else None
 rate, seconds = float(os.environ.get("RATE", 200)), float(os.environ.get("SECONDS", 60))
-connections, drain = int(os.environ.get("CONNECTIONS", 8)), float(os.environ.get("DRAIN", 30))
+connections, drain = int(os.environ.get("CONNECTIONS", 16)), float(os.environ.get("DRAIN", 30))
 
 arrivals = {}          # lane -> list of (arrival, event at, ticketId, webhook-id, signature ok)
 lock = threading.Lock()
@@ -29,9 +29,6 @@ class Receiver(BaseHTTPRequestHandler):
     def do_POST(self):
         now = time.time()
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.send_response(204)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
         lane = self.path.split("?")[0].rsplit("/", 1)[-1]
         event = json.loads(body)
         data = event.get("data", {})
@@ -45,6 +42,10 @@ class Receiver(BaseHTTPRequestHandler):
             ok = "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode() == self.headers["webhook-signature"]
         with lock:
             arrivals.setdefault(lane, []).append((now, parse(at), data.get("ticketId"), self.headers["webhook-id"], ok, event.get("type")))
+        # answered after recording: the next delivery of the lane comes only after this answer, so order is kept
+        self.send_response(204)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def log_message(self, *args):
         pass

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class WebhookFanout implements PublishedHalls, Sweep {
     private static final Logger LOG = Logger.getLogger(WebhookFanout.class);
+    static final long BACKLOG_EVERY_MS = 15_000;
 
     @Inject
     Pool pool;
@@ -40,9 +41,14 @@ public class WebhookFanout implements PublishedHalls, Sweep {
     Clocks clocks;
     @Inject
     WebhookSender sender;
+    @Inject
+    WebhookStore store;
+    @Inject
+    WebhookMeters meters;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private volatile long backlogReadAt;
 
     @Override
     public Uni<Void> published(Set<String> halls) {
@@ -57,7 +63,17 @@ public class WebhookFanout implements PublishedHalls, Sweep {
 
     @Override
     public Uni<Void> sweep() {
-        return runOnce().invoke(made -> sender.wake()).replaceWithVoid();
+        return runOnce().invoke(made -> sender.wake()).chain(this::readBacklog);
+    }
+
+    /** The backlog gauges, read from PostgreSQL at most every {@link #BACKLOG_EVERY_MS} on every instance. */
+    private Uni<Void> readBacklog() {
+        long now = System.currentTimeMillis();
+        if (now - backlogReadAt < BACKLOG_EVERY_MS) {
+            return Uni.createFrom().voidItem();
+        }
+        backlogReadAt = now;
+        return store.backlog(clocks.now()).invoke(row -> meters.backlog(row.getLong(0), Math.max(0, Math.round(row.getDouble(1))))).replaceWithVoid();
     }
 
     /** Fans out now, or right after the run in progress. */

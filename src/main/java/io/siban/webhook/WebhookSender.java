@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.Map;
 import java.util.UUID;
@@ -128,7 +130,12 @@ public class WebhookSender {
         }
     }
 
-    /** Sends the lane's head; emits whether to go on with the next. */
+    /**
+     * Sends the lane's due deliveries in order, each after the one before was answered 2xx, then records
+     * them all in one statement: a run ends at the first failure, at a head not yet due, or after a
+     * third of the lease. A crash before the record sends the run again, in the same order and under
+     * the same webhook-ids (at least once). Emits whether to go on with the next run.
+     */
     private Uni<Boolean> step(Lane lane) {
         if (stopped) {
             return Uni.createFrom().item(false);
@@ -140,34 +147,52 @@ public class WebhookSender {
                 return lane.queue.isEmpty() ? Uni.createFrom().item(false) : step(lane);
             });
         }
+        List<WebhookStore.Attempt> run = new ArrayList<>();
+        long until = System.nanoTime() + config.lease().toNanos() / 3;
+        return send(lane, run, until).chain(goOn -> run.isEmpty() ? Uni.createFrom().item(false) : record(lane, run, goOn));
+    }
+
+    /** Sends heads while they are due and delivered; emits whether the run ended with everything sent delivered. */
+    private Uni<Boolean> send(Lane lane, List<WebhookStore.Attempt> run, long until) {
         Row head = lane.queue.peekFirst();
-        OffsetDateTime now = clocks.now();
-        if (head.getOffsetDateTime("next_attempt_at").isAfter(now)) {
+        if (head == null) {
+            return Uni.createFrom().item(true);
+        }
+        if (stopped || System.nanoTime() > until) {
+            return Uni.createFrom().item(true);
+        }
+        if (head.getOffsetDateTime("next_attempt_at").isAfter(clocks.now())) {
             return Uni.createFrom().item(false);
         }
         lane.queue.removeFirst();
-        return call.attempt(head).chain(outcome -> record(lane, head, outcome));
+        return call.attempt(head).chain(outcome -> {
+            WebhookStore.Attempt attempt = attempt(head, outcome);
+            run.add(attempt);
+            return outcome.delivered() ? send(lane, run, until) : Uni.createFrom().item(false);
+        });
     }
 
-    private Uni<Boolean> record(Lane lane, Row head, WebhookCall.Outcome outcome) {
+    private WebhookStore.Attempt attempt(Row head, WebhookCall.Outcome outcome) {
         OffsetDateTime now = clocks.now();
+        long id = head.getLong("id");
+        if (outcome.delivered()) {
+            return new WebhookStore.Attempt(id, "DELIVERED", now, null, outcome.status(), null, now);
+        }
         int attempts = head.getInteger("attempts") + 1;
         OffsetDateTime first = head.getOffsetDateTime("first_attempt_at") == null ? now : head.getOffsetDateTime("first_attempt_at");
-        WebhookStore.Attempt attempt;
-        if (outcome.delivered()) {
-            attempt = new WebhookStore.Attempt("DELIVERED", now, null, outcome.status(), null, now);
-        } else {
-            var next = backoff.next(first.toInstant(), now.toInstant(), attempts, ThreadLocalRandom.current()::nextDouble);
-            attempt = new WebhookStore.Attempt(next == null ? "DEAD" : "FAILED", now, next == null ? null : next.atOffset(ZoneOffset.UTC),
-                    outcome.status(), outcome.error(), null);
-        }
-        return store.record(lane.id, holder, now.plus(config.lease()), head.getLong("id"), attempt).map(kept -> {
+        var next = backoff.next(first.toInstant(), now.toInstant(), attempts, ThreadLocalRandom.current()::nextDouble);
+        return new WebhookStore.Attempt(id, next == null ? "DEAD" : "FAILED", now, next == null ? null : next.atOffset(ZoneOffset.UTC),
+                outcome.status(), outcome.error(), null);
+    }
+
+    private Uni<Boolean> record(Lane lane, List<WebhookStore.Attempt> run, boolean goOn) {
+        return store.record(lane.id, holder, clocks.now().plus(config.lease()), run).map(kept -> {
             if (!kept) {
                 LOG.infof("webhook lane %s was taken over; this instance stops sending it", lane.id);
                 return false;
             }
-            meters.counted(attempt.status());
-            return outcome.delivered();
+            run.forEach(attempt -> meters.counted(attempt.status()));
+            return goOn;
         });
     }
 

@@ -90,13 +90,15 @@ public class WebhookStore {
             left join event_outbox e on e.id = d.event_id
             where d.subscription_id = $1 and d.status in ('PENDING', 'FAILED')
             order by d.id limit %d""".formatted(LANE_BATCH);
-    /** An attempt's outcome, only while this instance still holds the lane (renewing its lease). */
+    /** A run's outcomes, only while this instance still holds the lane (renewing its lease). */
     static final String RECORD = """
             with lane as (update webhook_lane set lease_until = $2 where subscription_id = $1 and holder = $3 returning 1)
-            update webhook_delivery set status = $5, attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, $6),
-                   last_attempt_at = $6, next_attempt_at = coalesce($7, next_attempt_at), last_status = $8, last_error = $9,
-                   delivered_at = $10
-            where id = $4 and exists (select 1 from lane) returning id""";
+            update webhook_delivery d set status = x.status, attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, x.at),
+                   last_attempt_at = x.at, next_attempt_at = coalesce(x.next, d.next_attempt_at), last_status = x.http, last_error = x.error,
+                   delivered_at = x.delivered
+            from unnest($4::bigint[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::int[], $9::text[], $10::timestamptz[])
+                 as x(id, status, at, next, http, error, delivered)
+            where d.id = x.id and exists (select 1 from lane) returning d.id""";
     static final String RELEASE = "update webhook_lane set holder = null, lease_until = null where subscription_id = $1 and holder = $2";
     static final String BACKLOG = """
             select count(*), coalesce(extract(epoch from $1::timestamptz - min(created_at)), 0)
@@ -189,10 +191,27 @@ public class WebhookStore {
         return pool.preparedQuery(HEAD).execute(Tuple.of(lane));
     }
 
-    /** Records an attempt; emits false when the lane was lost (another instance took it over). */
-    Uni<Boolean> record(UUID lane, String holder, OffsetDateTime leaseUntil, long delivery, Attempt attempt) {
-        return pool.preparedQuery(RECORD).execute(Tuple.from(List.of(lane, leaseUntil, holder, delivery, attempt.status())).addValue(attempt.at())
-                        .addValue(attempt.next()).addValue(attempt.httpStatus()).addValue(attempt.error()).addValue(attempt.deliveredAt()))
+    /** Records a run's attempts; emits false when the lane was lost (another instance took it over). */
+    Uni<Boolean> record(UUID lane, String holder, OffsetDateTime leaseUntil, List<Attempt> run) {
+        int n = run.size();
+        Long[] ids = new Long[n];
+        String[] statuses = new String[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        OffsetDateTime[] next = new OffsetDateTime[n];
+        Integer[] http = new Integer[n];
+        String[] errors = new String[n];
+        OffsetDateTime[] delivered = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Attempt a = run.get(i);
+            ids[i] = a.delivery();
+            statuses[i] = a.status();
+            at[i] = a.at();
+            next[i] = a.next();
+            http[i] = a.httpStatus();
+            errors[i] = a.error();
+            delivered[i] = a.deliveredAt();
+        }
+        return pool.preparedQuery(RECORD).execute(Tuple.from(List.of(lane, leaseUntil, holder, ids, statuses, at, next, http, errors, delivered)))
                 .map(rows -> rows.size() > 0);
     }
 
@@ -205,7 +224,7 @@ public class WebhookStore {
     }
 
     /** What an attempt leaves in the log. */
-    record Attempt(String status, OffsetDateTime at, OffsetDateTime next, Integer httpStatus, String error, OffsetDateTime deliveredAt) {
+    record Attempt(long delivery, String status, OffsetDateTime at, OffsetDateTime next, Integer httpStatus, String error, OffsetDateTime deliveredAt) {
     }
 
     private static Row first(RowSet<Row> rows) {
