@@ -1,58 +1,54 @@
 #!/usr/bin/env python3
 """Webhook delivery latency at a steady event rate (load-tests/bin/webhook-benchmark runs it).
 
-Starts a healthy local receiver (a threaded HTTP/1.1 server that records each delivery's arrival time and
-answers 204 at once), subscribes it twice (ticket.issued of the hall, and "*" of every hall: two lanes),
+Starts a healthy local receiver (BenchReceiver.java, a JDK HTTP server that records each delivery's arrival
+time and answers 204 at once), subscribes it twice (ticket.issued of the hall, and "*" of every hall: two lanes),
 issues tickets at RATE a second for SECONDS on an open schedule (each request starts at its slot, whatever
 the previous answers took; several connections), waits until every issue has arrived on both lanes (or
 DRAIN seconds), and reports per lane and overall: arrival minus the event's `at` (the ticket's issue
 instant, taken in the issuing statement, so at or just before its commit), p50/p99/max and the share
 within 1 s; plus signature checks and per-lane order. Writes the JSON summary to argv[5] or stdout.
 Usage: webhook_bench.py BASE_URL ADMIN_PASSWORD HALL KIOSK_TOKEN [SUMMARY] (env RATE=200 SECONDS=60 CONNECTIONS=8 DRAIN=30)"""
-import base64, hashlib, hmac, http.client, json, os, sys, threading, time, urllib.parse, urllib.request
+import base64, hashlib, hmac, http.client, json, os, subprocess, sys, threading, time, urllib.parse, urllib.request
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 base, admin_password, hall, kiosk = sys.argv[1:5]
 summary_file = sys.argv[5] if len(sys.argv) > 5 else None
 rate, seconds = float(os.environ.get("RATE", 200)), float(os.environ.get("SECONDS", 60))
 connections, drain = int(os.environ.get("CONNECTIONS", 16)), float(os.environ.get("DRAIN", 30))
 
-arrivals = {}          # lane -> list of (arrival, event at, ticketId, webhook-id, signature ok)
 lock = threading.Lock()
 secrets = {}
-
-
-class Receiver(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def do_POST(self):
-        now = time.time()
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        lane = self.path.split("?")[0].rsplit("/", 1)[-1]
-        event = json.loads(body)
-        data = event.get("data", {})
-        at = data.get("at") or event.get("occurredAt")
-        with lock:
-            secret = secrets.get(lane)
-        ok = None
-        if secret:
-            key = base64.b64decode(secret[len("whsec_"):])
-            signed = f"{self.headers['webhook-id']}.{self.headers['webhook-timestamp']}.".encode() + body
-            ok = "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode() == self.headers["webhook-signature"]
-        with lock:
-            arrivals.setdefault(lane, []).append((now, parse(at), data.get("ticketId"), self.headers["webhook-id"], ok, event.get("type")))
-        # answered after recording: the next delivery of the lane comes only after this answer, so order is kept
-        self.send_response(204)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
+here = os.path.dirname(os.path.abspath(__file__))
+receiver = subprocess.Popen(["java", "-XX:+UseSerialGC", "-Xmx256m", os.path.join(here, "BenchReceiver.java")], stdout=subprocess.PIPE, text=True)
+port = int(receiver.stdout.readline())
 
 
 def parse(text):
     return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp() if text else None
+
+
+def received():
+    """Every arrival: lane -> list of (arrival s, event at s, ticketId, webhook-id, signature ok, type)."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/arrivals", timeout=60) as answer:
+        lines = answer.read().decode().splitlines()
+    lanes = {}
+    for line in lines:
+        arrived, path, wid, ts, sig, body64 = line.split("\t")
+        body = base64.b64decode(body64)
+        lane = path.rsplit("/", 1)[-1]
+        event = json.loads(body)
+        data = event.get("data", {})
+        key = base64.b64decode(secrets[lane][len("whsec_"):])
+        ok = "v1," + base64.b64encode(hmac.new(key, f"{wid}.{ts}.".encode() + body, hashlib.sha256).digest()).decode() == sig
+        lanes.setdefault(lane, []).append((int(arrived) / 1000, parse(data.get("at") or event.get("occurredAt")), data.get("ticketId"), wid, ok,
+                                           event.get("type")))
+    return lanes
+
+
+def count():
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/count", timeout=10) as answer:
+        return int(answer.read())
 
 
 def call(method, path, token=None, body=None):
@@ -64,16 +60,11 @@ def call(method, path, token=None, body=None):
         return json.loads(answer.read().decode() or "{}")
 
 
-server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
-server.daemon_threads = True
-threading.Thread(target=server.serve_forever, daemon=True).start()
-port = server.server_address[1]
 admin = call("POST", "/api/v1/auth/token", body={"username": os.environ.get("ADMIN_USER", "admin"), "password": admin_password})["accessToken"]
 subs = []
 for lane, events, sub_hall in (("issued", ["ticket.issued"], hall), ("all", ["*"], None)):
     created = call("POST", "/api/v1/webhooks", admin, {"url": f"http://127.0.0.1:{port}/bench/{lane}", "events": events, "hall": sub_hall})
-    with lock:
-        secrets[lane] = created["secret"]
+    secrets[lane] = created["secret"]
     subs.append(created["id"])
 
 issued, failures = [], []
@@ -112,11 +103,7 @@ threads = [threading.Thread(target=issuer, args=(k,)) for k in range(connections
 issue_seconds = time.time() - start
 wanted = set(issued)
 deadline = time.time() + drain
-while time.time() < deadline:
-    with lock:
-        done = all(wanted <= {a[2] for a in arrivals.get(lane, [])} for lane in ("issued", "all"))
-    if done:
-        break
+while time.time() < deadline and count() < 2 * len(issued):
     time.sleep(0.2)
 for sub in subs:
     call("DELETE", f"/api/v1/webhooks/{sub}", admin)
@@ -129,7 +116,8 @@ def pct(values, p):
 report = {"rate": rate, "seconds": seconds, "issued": len(issued), "issueFailures": len(failures),
           "firstFailure": failures[0] if failures else None, "issueSeconds": round(issue_seconds, 1), "lanes": {}}
 every = []
-with lock:
+arrivals = received()
+if True:
     for lane in ("issued", "all"):
         got = [a for a in arrivals.get(lane, []) if a[2] in wanted and a[5] == "ticket.issued"]
         first = {}
@@ -153,4 +141,4 @@ if summary_file:
     with open(summary_file, "w") as f:
         f.write(text + "\n")
 print(text)
-server.shutdown()
+receiver.terminate()
