@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 
 /**
  * The webhook benchmark's healthy receiver (java BenchReceiver.java): answers every POST 204 at once after
@@ -17,7 +16,7 @@ public class BenchReceiver {
     public static void main(String[] args) throws Exception {
         ConcurrentLinkedQueue<String> arrivals = new ConcurrentLinkedQueue<>();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(null); // the dispatcher thread answers: no hand-off per request (lanes send one at a time anyway)
         server.createContext("/", exchange -> {
             if (exchange.getRequestMethod().equals("POST")) {
                 long arrived = System.currentTimeMillis();

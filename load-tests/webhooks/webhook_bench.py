@@ -8,7 +8,7 @@ the previous answers took; several connections), waits until every issue has arr
 DRAIN seconds), and reports per lane and overall: arrival minus the event's `at` (the ticket's issue
 instant, taken in the issuing statement, so at or just before its commit), p50/p99/max and the share
 within 1 s; plus signature checks and per-lane order. Writes the JSON summary to argv[5] or stdout.
-Usage: webhook_bench.py BASE_URL ADMIN_PASSWORD HALL KIOSK_TOKEN [SUMMARY] (env RATE=200 SECONDS=60 CONNECTIONS=8 DRAIN=30)"""
+Usage: webhook_bench.py BASE_URL ADMIN_PASSWORD HALL KIOSK_TOKEN [SUMMARY] (env RATE=200 SECONDS=60 CONNECTIONS=16 DRAIN=30 KEEP_SUBSCRIPTIONS)"""
 import base64, hashlib, hmac, http.client, json, os, subprocess, sys, threading, time, urllib.parse, urllib.request
 from datetime import datetime
 
@@ -20,7 +20,7 @@ connections, drain = int(os.environ.get("CONNECTIONS", 16)), float(os.environ.ge
 lock = threading.Lock()
 secrets = {}
 here = os.path.dirname(os.path.abspath(__file__))
-receiver = subprocess.Popen(["java", "-XX:+UseSerialGC", "-Xmx256m", os.path.join(here, "BenchReceiver.java")], stdout=subprocess.PIPE, text=True)
+receiver = subprocess.Popen(["java", "-XX:+UseSerialGC", "-Xmx256m", "-Dsun.net.httpserver.nodelay=true", os.path.join(here, "BenchReceiver.java")], stdout=subprocess.PIPE, text=True)
 port = int(receiver.stdout.readline())
 
 
@@ -105,8 +105,9 @@ wanted = set(issued)
 deadline = time.time() + drain
 while time.time() < deadline and count() < 2 * len(issued):
     time.sleep(0.2)
-for sub in subs:
-    call("DELETE", f"/api/v1/webhooks/{sub}", admin)
+if not os.environ.get("KEEP_SUBSCRIPTIONS"):  # kept: the delivery log stays for a look at where the time went
+    for sub in subs:
+        call("DELETE", f"/api/v1/webhooks/{sub}", admin)
 
 
 def pct(values, p):

@@ -21,6 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -48,6 +50,8 @@ public class WebhookCall {
     Clocks clocks;
 
     private HttpClient client;
+    /** Secrets opened, by their sealed form: a lane's run opens its secret once, not per delivery. */
+    private final Map<String, String> opened = new ConcurrentHashMap<>();
 
     /** What one attempt came to. */
     record Outcome(boolean delivered, Integer status, String error) {
@@ -88,13 +92,25 @@ public class WebhookCall {
         long timestamp = clocks.now().toEpochSecond();
         String signature;
         try {
-            signature = Signature.sign(sealing.open(head.getString("secret_sealed")), id, timestamp, body);
+            signature = Signature.sign(secret(head.getString("secret_sealed")), id, timestamp, body);
         } catch (RuntimeException e) {
             return Uni.createFrom().item(new Outcome(false, null, "the subscription's secret cannot be opened"));
         }
         return guard.check(head.getString("url"))
                 .chain(checked -> post(checked, id, timestamp, signature, body))
                 .onFailure().recoverWithItem(failure -> new Outcome(false, null, excerpt(describe(failure))));
+    }
+
+    private String secret(String sealed) {
+        String secret = opened.get(sealed);
+        if (secret == null) {
+            if (opened.size() > 10_000) {
+                opened.clear();
+            }
+            secret = sealing.open(sealed);
+            opened.put(sealed, secret);
+        }
+        return secret;
     }
 
     private Uni<Outcome> post(OutboundGuard.Checked checked, String id, long timestamp, String signature, String body) {

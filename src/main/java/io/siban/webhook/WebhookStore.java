@@ -22,7 +22,7 @@ public class WebhookStore {
     /** Events read per hall and fan-out. */
     static final int FANOUT_BATCH = 500;
     /** Deliveries a lane reads at a time (then sends them one by one, in order). */
-    static final int LANE_BATCH = 50;
+    static final int LANE_BATCH = 200;
 
     static final String INSERT_SUBSCRIPTION = """
             with s as (insert into webhook_subscription (id, url, events, hall_code, secret_sealed, created_by, created_at)
