@@ -172,8 +172,22 @@ public class WebhookCall {
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
+    /**
+     * At most {@link #EXCERPT} characters, with NUL and the other control characters but newline and tab
+     * taken out: PostgreSQL text refuses a NUL, and a receiver's answer must never keep its outcome from
+     * being recorded.
+     */
     static String excerpt(String text) {
-        return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT - 1) + "…";
+        StringBuilder clean = new StringBuilder(Math.min(text.length(), EXCERPT));
+        for (int i = 0; i < text.length() && clean.length() <= EXCERPT; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\t' || !Character.isISOControl(c) && !Character.isSurrogate(c)) {
+                clean.append(c);
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                clean.append(c).append(text.charAt(++i));
+            }
+        }
+        return clean.length() <= EXCERPT ? clean.toString() : clean.substring(0, EXCERPT - 1) + "…";
     }
 
 }

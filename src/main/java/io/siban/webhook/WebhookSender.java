@@ -69,6 +69,8 @@ public class WebhookSender {
         final UUID id;
         final Deque<Row> queue = new ArrayDeque<>();
         long seen;
+        /** The run broke off (its outcomes not recorded): this instance waits a retry base before claiming the lane again. */
+        boolean failed;
 
         Lane(UUID id) {
             this.id = id;
@@ -116,9 +118,14 @@ public class WebhookSender {
         }
         Multi.createBy().repeating().uni(() -> step(lane)).whilst(more -> more)
                 .collect().last()
-                .onFailure().invoke(failure -> LOG.warnf("webhook lane stopped: %s", failure.toString()))
+                .onFailure().invoke(failure -> {
+                    LOG.warnf("webhook lane %s stopped: %s", id, failure.toString());
+                    lane.failed = true;
+                })
                 .onFailure().recoverWithNull()
                 .chain(() -> store.release(id, holder))
+                .onFailure().recoverWithNull()
+                .chain(() -> lane.failed ? Uni.createFrom().voidItem().onItem().delayIt().by(config.retryBase()) : Uni.createFrom().voidItem())
                 .subscribe().with(ignored -> letGo(lane), failure -> letGo(lane));
     }
 

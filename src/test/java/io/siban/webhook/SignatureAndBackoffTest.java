@@ -25,6 +25,13 @@ class SignatureAndBackoffTest {
     }
 
     @Test
+    void anErrorExcerptKeepsNoNulOrControlCharactersAndAtMostFiveHundred() {
+        assertThat(WebhookCall.excerpt("a\u0000b\u0001c\r\n\td\u007f\uD83D\uDE00")).isEqualTo("abc\n\td\uD83D\uDE00");
+        assertThat(WebhookCall.excerpt("x".repeat(500))).hasSize(500).doesNotContain("…");
+        assertThat(WebhookCall.excerpt("\u0000".repeat(300) + "y".repeat(600))).hasSize(500).endsWith("y…");
+    }
+
+    @Test
     void aNewSecretIsThirtyTwoRandomBytes() {
         String one = Signature.newSecret();
         assertThat(one).startsWith("whsec_");

@@ -213,6 +213,24 @@ class WebhookTest {
     }
 
     @Test
+    void anAnswerWithANulByteIsRecordedCleanedAndRetriedOnItsSchedule() throws Exception {
+        String hall = hall();
+        Receiver r = receiver(n -> 500);
+        r.answerBody = "bad\u0000body\u0007\r\nnext";
+        String sub = subscribe(r.url(), List.of("ticket.issued"), hall).getString("id");
+        issue(hall);
+        eventually(Duration.ofSeconds(10), () -> {
+            JsonPath log = log(sub);
+            assertThat(log.getString("items[0].status")).isEqualTo("FAILED");
+            assertThat(log.getInt("items[0].attempts")).isGreaterThanOrEqualTo(1);
+            assertThat(log.getInt("items[0].lastStatus")).isEqualTo(500);
+            assertThat(log.getString("items[0].lastError")).isEqualTo("HTTP 500: badbody\nnext");
+        });
+        JsonPath log = log(sub);
+        assertThat(r.received.size()).as("every attempt is in the log, none sent unrecorded").isLessThanOrEqualTo(log.getInt("items[0].attempts") + 1);
+    }
+
+    @Test
     void aSlowReceiverDoesNotDelayAHealthyOne() throws Exception {
         String hall = hall();
         Receiver slow = receiver(n -> 200);
