@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One signed POST of a delivery: the URL checked again just before (the connection goes to the address
- * that passed), redirects not followed, one deadline for connect and answer, and no more of the answer
+ * that passed), redirects not followed, one deadline for resolving, connecting and answering (a request
+ * whose connection comes after the deadline is reset, never sent), and no more of the answer
  * read than {@link #READ_AT_MOST} bytes, of which only the first {@link #EXCERPT} characters are kept,
  * as the error of a refused delivery.
  */
@@ -96,8 +97,12 @@ public class WebhookCall {
         } catch (RuntimeException e) {
             return Uni.createFrom().item(new Outcome(false, null, "the subscription's secret cannot be opened"));
         }
+        long started = System.nanoTime();
+        long timeout = config.timeout().toMillis();
         return guard.check(head.getString("url"))
-                .chain(checked -> post(checked, id, timestamp, signature, body))
+                .ifNoItem().after(config.timeout()).failWith(() -> new TimeoutException("the host was not resolved within " + timeout + " ms"))
+                .chain(checked -> post(checked, id, timestamp, signature, body,
+                        Math.max(1, timeout - (System.nanoTime() - started) / 1_000_000)))
                 .onFailure().recoverWithItem(failure -> new Outcome(false, null, excerpt(describe(failure))));
     }
 
@@ -113,12 +118,14 @@ public class WebhookCall {
         return secret;
     }
 
-    private Uni<Outcome> post(OutboundGuard.Checked checked, String id, long timestamp, String signature, String body) {
+    /** Posts with what is left of the attempt's deadline: resolving, connecting and answering share one. */
+    private Uni<Outcome> post(OutboundGuard.Checked checked, String id, long timestamp, String signature, String body, long leftMillis) {
         OutboundPolicy.Target target = checked.target();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
                 .setServer(SocketAddress.inetSocketAddress(target.port(), checked.address().getHostAddress()))
                 .setHost(target.host()).setPort(target.port()).setSsl(target.tls()).setURI(target.requestUri())
                 .setFollowRedirects(false)
+                .setConnectTimeout(leftMillis).setIdleTimeout(leftMillis)
                 .putHeader("content-type", "application/json")
                 .putHeader("user-agent", "Siban-Webhooks/1")
                 .putHeader("webhook-id", id)
@@ -126,12 +133,17 @@ public class WebhookCall {
                 .putHeader("webhook-signature", signature);
         Promise<Outcome> done = Promise.promise();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-        long deadline = vertx.setTimer(config.timeout().toMillis(), t -> {
+        long deadline = vertx.setTimer(leftMillis, t -> {
             if (done.tryFail(new TimeoutException("no answer within " + config.timeout().toMillis() + " ms")) && sent.get() != null) {
                 sent.get().reset();
             }
         });
         client.request(options).onFailure(done::tryFail).onSuccess(request -> {
+            if (done.future().isComplete()) {
+                // the attempt already ended (recorded as a timeout): this request must not go out after it
+                request.reset();
+                return;
+            }
             sent.set(request);
             request.exceptionHandler(done::tryFail);
             request.send(Buffer.buffer(body)).onFailure(done::tryFail).onSuccess(response -> {

@@ -10,6 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -25,9 +29,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends deliveries, one lane per subscription: an instance claims a lane whose head is due (a lease
- * row, so one instance sends it at a time; renewed with every recorded attempt), then sends its
- * deliveries one at a time in order ({@link WebhookCall} makes each call), recording each outcome before the next; the first that fails
- * ends the run (its retry is the new head, so order holds), and the lane is let go. No PostgreSQL
+ * row, so one instance sends it at a time, set and compared in the database's time and renewed when a
+ * run is recorded), then sends its deliveries one at a time in order ({@link WebhookCall} makes each
+ * call) and records the run's outcomes in one statement; the first that fails ends the run (its retry is
+ * the new head, so order holds), as does the run's budget ({@link #runBudget}: the last attempt and its
+ * record fit in the lease), and the lane is let go. No PostgreSQL
  * connection or lock is held during a call; each call has a deadline; at most
  * {@code lanes-per-instance} lanes run at once on an instance, so a slow receiver holds its own lane
  * only. Woken after a fan-out that made deliveries, and by the sweep (retries falling due).
@@ -57,7 +63,28 @@ public class WebhookSender {
 
     @PostConstruct
     void start() {
+        checkTimes(config.timeout(), config.lease());
         backoff = new Backoff(config.retryBase(), config.retryCap(), config.giveUpAfter());
+    }
+
+    /** The service does not start with a lease that an attempt could outlast. */
+    void boot(@Observes StartupEvent ignored) {
+        checkTimes(config.timeout(), config.lease());
+    }
+
+    static void checkTimes(Duration timeout, Duration lease) {
+        if (timeout.isNegative() || timeout.isZero() || timeout.multipliedBy(2).compareTo(lease) >= 0) {
+            throw new IllegalStateException("siban.webhooks.lease (" + lease + ") must be more than twice siban.webhooks.timeout (" + timeout
+                    + "): a lane's holder must be able to finish an attempt and record it before its lease runs out");
+        }
+    }
+
+    /**
+     * How long a run may go on starting attempts: the last one, started just before the end, is answered
+     * or timed out and recorded (renewing the lease) before the lease taken at its start could run out.
+     */
+    static Duration runBudget(Duration timeout, Duration lease) {
+        return lease.minus(timeout).minus(lease.dividedBy(10));
     }
 
     @PreDestroy
@@ -106,7 +133,7 @@ public class WebhookSender {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime now = clocks.now();
-        return store.claim(holder, now.plus(config.lease()), now, lanes.keySet().toArray(UUID[]::new), free)
+        return store.claim(holder, config.lease().toMillis(), now, lanes.keySet().toArray(UUID[]::new), free)
                 .invoke(claimed -> claimed.forEach(this::run))
                 .replaceWithVoid();
     }
@@ -155,7 +182,7 @@ public class WebhookSender {
             });
         }
         List<WebhookStore.Attempt> run = new ArrayList<>();
-        long until = System.nanoTime() + config.lease().toNanos() / 3;
+        long until = System.nanoTime() + runBudget(config.timeout(), config.lease()).toNanos();
         return send(lane, run, until).chain(goOn -> run.isEmpty() ? Uni.createFrom().item(false) : record(lane, run, goOn));
     }
 
@@ -193,7 +220,7 @@ public class WebhookSender {
     }
 
     private Uni<Boolean> record(Lane lane, List<WebhookStore.Attempt> run, boolean goOn) {
-        return store.record(lane.id, holder, clocks.now().plus(config.lease()), run).map(kept -> {
+        return store.record(lane.id, holder, config.lease().toMillis(), run).map(kept -> {
             if (!kept) {
                 LOG.infof("webhook lane %s was taken over; this instance stops sending it", lane.id);
                 return false;

@@ -70,17 +70,21 @@ public class WebhookStore {
             on conflict (hall_code) do update set fanned_seq = excluded.fanned_seq
             where webhook_fanout.fanned_seq < excluded.fanned_seq""";
 
-    /** Lanes whose head is due and whose lease is free (or expired), claimed for this instance. */
+    /**
+     * Lanes whose head is due ($3, the service's clock, which tests may move) and whose lease is free or
+     * expired, claimed for this instance. Leases are set and compared in the database's time only, so
+     * instances whose clocks differ never both hold a lane.
+     */
     static final String CLAIM = """
-            update webhook_lane l set holder = $1, lease_until = $2
+            update webhook_lane l set holder = $1, lease_until = clock_timestamp() + $2 * interval '1 millisecond'
             where l.subscription_id in (
                 select c.subscription_id from webhook_lane c
-                where (c.lease_until is null or c.lease_until < $3) and not (c.subscription_id = any($4::uuid[]))
+                where (c.lease_until is null or c.lease_until < clock_timestamp()) and not (c.subscription_id = any($4::uuid[]))
                   and (select d.next_attempt_at from webhook_delivery d
                        where d.subscription_id = c.subscription_id and d.status in ('PENDING', 'FAILED')
                        order by d.id limit 1) <= $3
                 order by random() limit $5 for update skip locked)
-              and (l.lease_until is null or l.lease_until < $3)
+              and (l.lease_until is null or l.lease_until < clock_timestamp())
             returning l.subscription_id""";
     static final String HEAD = """
             select d.id, d.event_type, d.hall_code, d.attempts, d.first_attempt_at, d.next_attempt_at,
@@ -92,7 +96,7 @@ public class WebhookStore {
             order by d.id limit %d""".formatted(LANE_BATCH);
     /** A run's outcomes, only while this instance still holds the lane (renewing its lease). */
     static final String RECORD = """
-            with lane as (update webhook_lane set lease_until = $2 where subscription_id = $1 and holder = $3 returning 1)
+            with lane as (update webhook_lane set lease_until = clock_timestamp() + $2 * interval '1 millisecond' where subscription_id = $1 and holder = $3 returning 1)
             update webhook_delivery d set status = x.status, attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, x.at),
                    last_attempt_at = x.at, next_attempt_at = coalesce(x.next, d.next_attempt_at), last_status = x.http, last_error = x.error,
                    delivered_at = x.delivered
@@ -179,8 +183,8 @@ public class WebhookStore {
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
-    Uni<List<UUID>> claim(String holder, OffsetDateTime leaseUntil, OffsetDateTime now, UUID[] running, int max) {
-        return pool.preparedQuery(CLAIM).execute(Tuple.from(List.of(holder, leaseUntil, now, running, max))).map(rows -> {
+    Uni<List<UUID>> claim(String holder, long leaseMillis, OffsetDateTime now, UUID[] running, int max) {
+        return pool.preparedQuery(CLAIM).execute(Tuple.from(List.of(holder, leaseMillis, now, running, max))).map(rows -> {
             List<UUID> claimed = new ArrayList<>();
             rows.forEach(r -> claimed.add(r.getUUID(0)));
             return claimed;
@@ -192,7 +196,7 @@ public class WebhookStore {
     }
 
     /** Records a run's attempts; emits false when the lane was lost (another instance took it over). */
-    Uni<Boolean> record(UUID lane, String holder, OffsetDateTime leaseUntil, List<Attempt> run) {
+    Uni<Boolean> record(UUID lane, String holder, long leaseMillis, List<Attempt> run) {
         int n = run.size();
         Long[] ids = new Long[n];
         String[] statuses = new String[n];
@@ -211,7 +215,7 @@ public class WebhookStore {
             errors[i] = a.error();
             delivered[i] = a.deliveredAt();
         }
-        return pool.preparedQuery(RECORD).execute(Tuple.from(List.of(lane, leaseUntil, holder, ids, statuses, at, next, http, errors, delivered)))
+        return pool.preparedQuery(RECORD).execute(Tuple.from(List.of(lane, leaseMillis, holder, ids, statuses, at, next, http, errors, delivered)))
                 .map(rows -> rows.size() > 0);
     }
 

@@ -12,6 +12,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The signature as Standard Webhooks verifies it, and the retry schedule. */
 class SignatureAndBackoffTest {
@@ -29,6 +30,17 @@ class SignatureAndBackoffTest {
         assertThat(WebhookCall.excerpt("a\u0000b\u0001c\r\n\td\u007f\uD83D\uDE00")).isEqualTo("abc\n\td\uD83D\uDE00");
         assertThat(WebhookCall.excerpt("x".repeat(500))).hasSize(500).doesNotContain("…");
         assertThat(WebhookCall.excerpt("\u0000".repeat(300) + "y".repeat(600))).hasSize(500).endsWith("y…");
+    }
+
+    @Test
+    void aLeaseMustOutlastTwoAttemptsAndARunEndsInTimeToBeRecorded() {
+        assertThatThrownBy(() -> WebhookSender.checkTimes(Duration.ofSeconds(15), Duration.ofSeconds(30))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("siban.webhooks.lease");
+        assertThatThrownBy(() -> WebhookSender.checkTimes(Duration.ZERO, Duration.ofSeconds(30))).isInstanceOf(IllegalStateException.class);
+        WebhookSender.checkTimes(Duration.ofSeconds(5), Duration.ofSeconds(30));
+        Duration budget = WebhookSender.runBudget(Duration.ofSeconds(5), Duration.ofSeconds(30));
+        assertThat(budget.plus(Duration.ofSeconds(5))).as("the last attempt ends before the lease").isLessThan(Duration.ofSeconds(30));
+        assertThat(budget).isPositive();
     }
 
     @Test

@@ -231,6 +231,26 @@ class WebhookTest {
     }
 
     @Test
+    void aLaneLeasedByAnotherInstanceIsNotTakenWhenThisInstancesClockIsAhead() throws Exception {
+        String hall = hall();
+        Receiver r = receiver(n -> 200);
+        String sub = subscribe(r.url(), List.of("ticket.issued"), hall).getString("id");
+        pool.preparedQuery("update webhook_lane set holder = 'another-instance', lease_until = now() + interval '20 seconds' where subscription_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(sub))).await().atMost(Duration.ofSeconds(5));
+        issue(hall);
+        eventually(Duration.ofSeconds(10), () -> assertThat(log(sub).getList("items")).hasSize(1));
+        clocks.use(Clock.offset(Clock.systemUTC(), Duration.ofHours(1)));
+        sender.wake();
+        Thread.sleep(1000);
+        assertThat(r.received).as("the other instance's lease holds in the database's time").isEmpty();
+        clocks.reset();
+        pool.preparedQuery("update webhook_lane set holder = null, lease_until = null where subscription_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(sub))).await().atMost(Duration.ofSeconds(5));
+        sender.wake();
+        eventually(Duration.ofSeconds(10), () -> assertThat(r.delivered()).hasSize(1));
+    }
+
+    @Test
     void aSlowReceiverDoesNotDelayAHealthyOne() throws Exception {
         String hall = hall();
         Receiver slow = receiver(n -> 200);
