@@ -39,9 +39,13 @@ public class WebhookStore {
             last_status, last_error, delivered_at""";
     static final String DELIVERIES = "select " + DELIVERY_COLUMNS + ", count(*) over () as total from webhook_delivery"
             + " where subscription_id = $1 and ($2::text is null or status = $2) order by id desc limit $3 offset $4";
-    /** A DEAD or DELIVERED delivery goes again, with a new 24 h: as the lane's head if older than the rest. */
+    /**
+     * A DEAD or DELIVERED delivery goes again as a fresh one: attempts, last status and error cleared (its
+     * backoff starts at the base again, not at the cap), a new 24 h; as the lane's head if older than the rest.
+     */
     static final String REDELIVER = """
-            update webhook_delivery set status = 'PENDING', first_attempt_at = null, next_attempt_at = $3, delivered_at = null
+            update webhook_delivery set status = 'PENDING', attempts = 0, last_status = null, last_error = null,
+                   first_attempt_at = null, next_attempt_at = $3, delivered_at = null
             where id = $2 and subscription_id = $1 and status in ('DEAD', 'DELIVERED') returning id""";
     static final String DELIVERY_STATUS = "select status from webhook_delivery where id = $2 and subscription_id = $1";
 

@@ -200,7 +200,15 @@ class WebhookTest {
 
         r.status = n -> 200;
         long delivery = log(sub).getLong("items[0].id");
+        assertThat(log(sub).getInt("items[0].attempts")).isGreaterThan(1);
+        sender.pause();
         as(adminToken()).post("/api/v1/webhooks/" + sub + "/deliveries/" + delivery + "/redeliver").then().statusCode(202);
+        JsonPath again = log(sub);
+        assertThat(again.getString("items[0].status")).isEqualTo("PENDING");
+        assertThat(again.getInt("items[0].attempts")).as("a redelivery starts its backoff afresh").isZero();
+        assertThat(again.getString("items[0].lastStatus")).isNull();
+        assertThat(again.getString("items[0].lastError")).isNull();
+        sender.resume();
         eventually(Duration.ofSeconds(10), () -> assertThat(r.delivered()).hasSize(1));
         assertThat(r.delivered().get(0).id()).isEqualTo(r.received.get(0).id());
         eventually(Duration.ofSeconds(5), () -> assertThat(log(sub).getString("items[0].status")).isEqualTo("DELIVERED"));
