@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** How webhooks are sent (docs/webhooks.md); every value may be set by an environment variable (SIBAN_WEBHOOKS_...). */
 @ConfigMapping(prefix = "siban.webhooks")
@@ -12,6 +13,9 @@ public interface WebhookConfig {
     /** Hosts, addresses and CIDR networks receivers may live at; link-local and metadata addresses are refused whatever this says. */
     @WithDefault("127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7")
     List<String> allowedNetworks();
+
+    /** When set, the only ports receivers may listen on (the service's own ports on this machine are refused anyway). */
+    Optional<List<Integer>> allowedPorts();
 
     /** Connect and response timeout of one attempt. */
     @WithDefault("PT5S")

@@ -17,7 +17,7 @@ class OutboundPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ftp://10.0.0.1/x", "file:///etc/passwd", "gopher://10.0.0.1/", "http://user:pw@10.0.0.1/",
-            "http://user@10.0.0.1/", "http://10.0.0.1/#frag", "http:///nohost", "not a url", "", "javascript:alert(1)"})
+            "http://user@10.0.0.1/", "http://10.0.0.1/#frag", "http://127.0.0.1:99999/", "http://127.0.0.1:0/", "http://127.0.0.1:65536/", "http:///nohost", "not a url", "", "javascript:alert(1)"})
     void refusesTheForm(String url) {
         assertThatThrownBy(() -> OutboundPolicy.target(url)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -36,7 +36,9 @@ class OutboundPolicyTest {
     @ParameterizedTest
     @CsvSource({"127.0.0.1, true", "10.20.30.40, true", "172.16.0.1, true", "172.31.255.255, true", "172.32.0.1, false",
             "192.168.1.1, true", "192.169.0.1, false", "8.8.8.8, false", "::1, true", "fd12::1, true", "2001:db8::1, false",
-            "169.254.169.254, false", "169.254.0.1, false", "fe80::1, false", "0.0.0.0, false", "::ffff:169.254.169.254, false"})
+            "169.254.169.254, false", "169.254.0.1, false", "fe80::1, false", "0.0.0.0, false", "::ffff:169.254.169.254, false",
+            "64:ff9b::a9fe:a9fe, false", "2002:a9fe:a9fe::1, false", "::a9fe:a9fe, false", "64:ff9b::808:808, false", "64:ff9b::a00:1, true",
+            "2002:a00:1::1, true", "::7f00:1, true", "100.100.100.200, false", "168.63.129.16, false", "192.0.0.192, false"})
     void judgesAddressesByDefault(String address, boolean allowed) throws Exception {
         assertThat(defaults.refusal("h", List.of(InetAddress.getByName(address))) == null).as(address).isEqualTo(allowed);
     }
@@ -57,6 +59,29 @@ class OutboundPolicyTest {
         assertThat(listed.refusal("x", List.of(InetAddress.getByName("203.0.113.7")))).isNull();
         assertThat(listed.refusal("x", List.of(InetAddress.getByName("10.0.0.1"), InetAddress.getByName("8.8.4.4")))).contains("8.8.4.4");
         assertThat(listed.refusal("x", List.of())).contains("no address");
+    }
+
+    @Test
+    void cloudMetadataAddressesAndTheirIpv6FormsAreRefusedEvenWhenEverythingIsListed() throws Exception {
+        OutboundPolicy open = new OutboundPolicy(List.of("0.0.0.0/0", "::/0"));
+        for (String address : List.of("100.100.100.200", "168.63.129.16", "192.0.0.192", "64:ff9b::a9fe:a9fe", "2002:a9fe:a9fe::", "::a9fe:a9fe")) {
+            assertThat(open.refusal("h", List.of(InetAddress.getByName(address)))).as(address).contains("never called");
+        }
+    }
+
+    @Test
+    void theServicesOwnPortsOnThisMachineAndUnlistedPortsAreRefused() throws Exception {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        InetAddress other = InetAddress.getByName("10.0.0.9");
+        OutboundPolicy own = new OutboundPolicy(OutboundPolicy.DEFAULT_ALLOWED, java.util.Set.of(), java.util.Set.of(8080, 9000), InetAddress::isLoopbackAddress);
+        assertThat(own.refusal("localhost", 8080, List.of(loopback))).contains("service's own");
+        assertThat(own.refusal("localhost", 9000, List.of(InetAddress.getByName("::1")))).contains("service's own");
+        assertThat(own.refusal("h", 9000, List.of(InetAddress.getByName("::ffff:127.0.0.1")))).contains("service's own");
+        assertThat(own.refusal("h", 8080, List.of(other))).as("another machine's 8080").isNull();
+        assertThat(own.refusal("localhost", 8443, List.of(loopback))).isNull();
+        OutboundPolicy ports = new OutboundPolicy(OutboundPolicy.DEFAULT_ALLOWED, java.util.Set.of(443, 8443), java.util.Set.of(), a -> false);
+        assertThat(ports.refusal("h", 8443, List.of(other))).isNull();
+        assertThat(ports.refusal("h", 22, List.of(other))).contains("allowed-ports");
     }
 
     @Test

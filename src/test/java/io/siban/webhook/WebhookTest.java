@@ -48,6 +48,8 @@ class WebhookTest {
     Pool pool;
     @TestHTTPResource(value = "/", management = true)
     URL management;
+    @TestHTTPResource("/")
+    URL self;
 
     private final List<Receiver> receivers = new ArrayList<>();
 
@@ -287,7 +289,8 @@ class WebhookTest {
         int before = as(adminToken()).get("/api/v1/webhooks").then().statusCode(200).extract().jsonPath().getList("$").size();
         for (String url : List.of("http://169.254.169.254/latest/meta-data/", "ftp://10.0.0.5/in", "http://user:pw@127.0.0.1:9/in",
                 "http://8.8.8.8/in", "http://[fe80::1]/in", "http://127.0.0.1:9/in#x", "http://0.0.0.0:9/", "not a url",
-                "http://no-such-host.invalid/in")) {
+                "http://no-such-host.invalid/in", "http://127.0.0.1:99999/in", "http://127.0.0.1:" + self.getPort() + "/api/v1/webhooks",
+                "http://localhost:" + management.getPort() + "/q/metrics", "http://[64:ff9b::a9fe:a9fe]/latest/", "http://100.100.100.200/")) {
             as(adminToken()).body(Map.of("url", url, "events", List.of("ticket.issued"), "hall", hall)).post("/api/v1/webhooks")
                     .then().statusCode(400).body("violations.field", hasItem("url"));
         }
