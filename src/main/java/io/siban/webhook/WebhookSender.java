@@ -96,6 +96,8 @@ public class WebhookSender {
         final UUID id;
         final Deque<Row> queue = new ArrayDeque<>();
         long seen;
+        /** The subscription was deleted here: nothing more is sent from this lane. */
+        volatile boolean dropped;
         /** The run broke off (its outcomes not recorded): this instance waits a retry base before claiming the lane again. */
         boolean failed;
 
@@ -171,7 +173,7 @@ public class WebhookSender {
      * the same webhook-ids (at least once). Emits whether to go on with the next run.
      */
     private Uni<Boolean> step(Lane lane) {
-        if (stopped) {
+        if (stopped || lane.dropped) {
             return Uni.createFrom().item(false);
         }
         if (lane.queue.isEmpty()) {
@@ -192,7 +194,7 @@ public class WebhookSender {
         if (head == null) {
             return Uni.createFrom().item(true);
         }
-        if (stopped || System.nanoTime() > until) {
+        if (stopped || lane.dropped || System.nanoTime() > until) {
             return Uni.createFrom().item(true);
         }
         if (head.getOffsetDateTime("next_attempt_at").isAfter(clocks.now())) {
@@ -228,6 +230,18 @@ public class WebhookSender {
             run.forEach(attempt -> meters.counted(attempt.status()));
             return goOn;
         });
+    }
+
+    /**
+     * The subscription is gone: its lane on this instance sends nothing after the call in progress (whose
+     * outcome is not recorded: the lane's rows went with the subscription). A lane another instance runs
+     * stops at its next record, which finds no lane.
+     */
+    void drop(UUID subscription) {
+        Lane lane = lanes.get(subscription);
+        if (lane != null) {
+            lane.dropped = true;
+        }
     }
 
     /** Stops sending (lanes end after their call in progress), as an instance that is down; for tests. */

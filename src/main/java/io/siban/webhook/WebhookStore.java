@@ -29,7 +29,7 @@ public class WebhookStore {
                        values ($1, $2, $3, $4, $5, $6, $7) returning id)
             insert into webhook_lane (subscription_id) select id from s""";
     static final String SUBSCRIPTION_COLUMNS = "id, url, events, hall_code, created_at";
-    static final String LIST = "select " + SUBSCRIPTION_COLUMNS + " from webhook_subscription where ($1::text is null or hall_code = $1) order by created_at, id";
+    static final String LIST = "select " + SUBSCRIPTION_COLUMNS + " from webhook_subscription where ($1::text is null or hall_code = $1 or hall_code is null) order by created_at, id";
     static final String FIND = "select " + SUBSCRIPTION_COLUMNS + " from webhook_subscription where id = $1";
     static final String DELETE = "delete from webhook_subscription where id = $1";
     static final String HALL_EXISTS = "select 1 from hall where code = $1";

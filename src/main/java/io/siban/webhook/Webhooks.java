@@ -105,6 +105,7 @@ public class Webhooks {
             if (!deleted) {
                 throw ProblemException.notFound("webhook", id.toString());
             }
+            sender.drop(id);
         }).replaceWithVoid();
     }
 

@@ -26,6 +26,7 @@ final class Receiver implements AutoCloseable {
     volatile IntUnaryOperator status;
     volatile long delayMillis;
     volatile String answerBody = "";
+    volatile String location;
 
     Receiver(IntUnaryOperator status) throws IOException {
         this.status = status;
@@ -43,6 +44,9 @@ final class Receiver implements AutoCloseable {
                     Thread.sleep(delayMillis);
                 }
                 byte[] out = answerBody.getBytes(StandardCharsets.UTF_8);
+                if (location != null) {
+                    exchange.getResponseHeaders().add("Location", location);
+                }
                 exchange.sendResponseHeaders(answer, out.length == 0 ? -1 : out.length);
                 if (out.length > 0) {
                     try (OutputStream os = exchange.getResponseBody()) {

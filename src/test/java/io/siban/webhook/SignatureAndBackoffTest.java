@@ -20,9 +20,9 @@ class SignatureAndBackoffTest {
 
     @Test
     void signsAsOpensslAndPythonDo() {
-        // the figure openssl and Python's hmac give for these inputs with the recipes of docs/webhooks.md
-        assertThat(Signature.sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw2c0pTLJKqVY=", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330,
-                "{\"test\": 2432232314}")).isEqualTo("v1,Zi4RdehBSWrO8wfxSvGm7AlY43ZmFoz4AeOswdLp81I=");
+        // the example vector published with the Standard Webhooks specification
+        assertThat(Signature.sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330,
+                "{\"test\": 2432232314}")).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
     }
 
     @Test
