@@ -76,7 +76,7 @@ public class WebhookFanout implements NumberingStep, Sweep {
             return Uni.createFrom().voidItem();
         }
         backlogReadAt = now;
-        return store.backlog(clocks.now()).invoke(row -> meters.backlog(row.getLong(0), Math.max(0, Math.round(row.getDouble(1))))).replaceWithVoid();
+        return store.backlog(clocks.now()).invoke(row -> meters.backlog(row.getLong(0), Math.max(0, Math.round(row.getDouble(1))), row.getLong(2))).replaceWithVoid();
     }
 
     /** Fans out now, or right after the run in progress. */

@@ -108,8 +108,14 @@ public class WebhookStore {
                  as x(id, status, at, next, http, error, delivered)
             where d.id = x.id and exists (select 1 from lane) returning d.id""";
     static final String RELEASE = "update webhook_lane set holder = null, lease_until = null where subscription_id = $1 and holder = $2";
+    /**
+     * The backlog: deliveries never attempted yet (and the age of the oldest: the lag of healthy lanes)
+     * apart from those being retried, so one receiver that is down does not read as every lane lagging.
+     */
     static final String BACKLOG = """
-            select count(*), coalesce(extract(epoch from $1::timestamptz - min(created_at)), 0)
+            select count(*) filter (where status = 'PENDING' and attempts = 0),
+                   coalesce(extract(epoch from $1::timestamptz - min(created_at) filter (where status = 'PENDING' and attempts = 0)), 0),
+                   count(*) filter (where status = 'FAILED' or attempts > 0)
             from webhook_delivery where status in ('PENDING', 'FAILED')""";
 
     @Inject

@@ -275,7 +275,7 @@ class BusinessMetricsTest {
                 "siban_ticket_service_seconds_bucket", "siban_cases_open", "siban_cases_closed_total", "siban_calendar_confirmed_days",
                 "siban_rectifications_overdue");
         assertThat(business).extracting(Scrape.Series::name).as("the webhook meters exist from the start, at zero")
-                .contains("siban_webhook_deliveries_total", "siban_webhook_pending", "siban_webhook_lag_seconds");
+                .contains("siban_webhook_deliveries_total", "siban_webhook_pending", "siban_webhook_lag_seconds", "siban_webhook_retrying");
         for (Scrape.Series series : business) {
             assertThat(LABELS).as(series.toString()).containsAll(series.labels().keySet());
             series.labels().forEach((label, value) -> {
