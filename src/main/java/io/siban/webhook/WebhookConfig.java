@@ -36,6 +36,14 @@ public interface WebhookConfig {
     @WithDefault("32")
     int lanesPerInstance();
 
+    /** How long a delivered delivery stays in the log. */
+    @WithDefault("P7D")
+    Duration keepDelivered();
+
+    /** How long a dead delivery stays in the log (to be looked at and redelivered). */
+    @WithDefault("P30D")
+    Duration keepDead();
+
     /** How long a lane's lease lasts without renewal (an instance that died lets go of its lanes after this). */
     @WithDefault("PT30S")
     Duration lease();

@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class WebhookFanout implements NumberingStep, Sweep {
     private static final Logger LOG = Logger.getLogger(WebhookFanout.class);
     static final long BACKLOG_EVERY_MS = 15_000;
+    /** How often each instance prunes the delivery log. */
+    static final long PRUNE_EVERY_MS = 60_000;
 
     @Inject
     Pool pool;
@@ -43,10 +45,13 @@ public class WebhookFanout implements NumberingStep, Sweep {
     WebhookStore store;
     @Inject
     WebhookMeters meters;
+    @Inject
+    WebhookConfig config;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile long backlogReadAt;
+    private volatile long prunedAt;
 
     /**
      * Woken as soon as a numbering commits (nothing is done inside the numbering transaction): earlier than
@@ -66,7 +71,25 @@ public class WebhookFanout implements NumberingStep, Sweep {
 
     @Override
     public Uni<Void> sweep() {
-        return runOnce().invoke(made -> sender.wake()).chain(this::readBacklog);
+        return runOnce().invoke(made -> sender.wake()).chain(this::readBacklog).chain(this::pruneNow);
+    }
+
+    /** At most every {@link #PRUNE_EVERY_MS}: old delivered and dead rows leave the log, batch after batch. */
+    private Uni<Void> pruneNow() {
+        long now = System.currentTimeMillis();
+        if (now - prunedAt < PRUNE_EVERY_MS) {
+            return Uni.createFrom().voidItem();
+        }
+        prunedAt = now;
+        return prune().replaceWithVoid();
+    }
+
+    /** Prunes the delivery log until a batch comes back short; emits the rows deleted. */
+    Uni<Integer> prune() {
+        OffsetDateTime at = clocks.now();
+        return store.prune(at.minus(config.keepDelivered()), at.minus(config.keepDead()))
+                .chain(deleted -> deleted < WebhookStore.PRUNE_BATCH ? Uni.createFrom().item(deleted)
+                        : prune().map(more -> deleted + more));
     }
 
     /** The backlog gauges, read from PostgreSQL at most every {@link #BACKLOG_EVERY_MS} on every instance. */

@@ -37,8 +37,19 @@ public class WebhookStore {
     static final String DELIVERY_COLUMNS = """
             id, event_id, event_type, hall_code, status, attempts, created_at, last_attempt_at, next_attempt_at,
             last_status, last_error, delivered_at""";
-    static final String DELIVERIES = "select " + DELIVERY_COLUMNS + ", count(*) over () as total from webhook_delivery"
+    /** A page's total is counted up to this many (the log of a busy subscription holds far more). */
+    static final int COUNT_AT_MOST = 10_000;
+    static final String DELIVERIES = "select " + DELIVERY_COLUMNS + ", (select count(*) from (select 1 from webhook_delivery"
+            + " where subscription_id = $1 and ($2::text is null or status = $2) limit " + COUNT_AT_MOST + ") c) as total from webhook_delivery"
             + " where subscription_id = $1 and ($2::text is null or status = $2) order by id desc limit $3 offset $4";
+    /** Rows pruned from the delivery log per statement. */
+    static final int PRUNE_BATCH = 1000;
+    /** Delivered rows older than $1 and dead ones older than $2 leave the log, a batch at a time. */
+    static final String PRUNE = """
+            delete from webhook_delivery where id in (
+                select id from webhook_delivery
+                where status = 'DELIVERED' and delivered_at < $1 or status = 'DEAD' and coalesce(last_attempt_at, created_at) < $2
+                limit %d)""".formatted(PRUNE_BATCH);
     /**
      * A DEAD or DELIVERED delivery goes again as a fresh one: attempts, last status and error cleared (its
      * backoff starts at the base again, not at the cap), a new 24 h; as the lane's head if older than the rest.
@@ -231,6 +242,11 @@ public class WebhookStore {
 
     Uni<Void> release(UUID lane, String holder) {
         return pool.preparedQuery(RELEASE).execute(Tuple.of(lane, holder)).replaceWithVoid();
+    }
+
+    /** Deletes one batch of old delivered and dead rows; emits how many. */
+    Uni<Integer> prune(OffsetDateTime deliveredBefore, OffsetDateTime deadBefore) {
+        return pool.preparedQuery(PRUNE).execute(Tuple.of(deliveredBefore, deadBefore)).map(RowSet::rowCount);
     }
 
     Uni<Row> backlog(OffsetDateTime now) {

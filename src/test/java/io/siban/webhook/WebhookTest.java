@@ -45,6 +45,8 @@ class WebhookTest {
     @Inject
     WebhookSender sender;
     @Inject
+    WebhookFanout fanout;
+    @Inject
     Pool pool;
     @TestHTTPResource(value = "/", management = true)
     URL management;
@@ -323,6 +325,26 @@ class WebhookTest {
         for (String id : List.of(all, mine, elsewhere)) {
             as(adminToken()).delete("/api/v1/webhooks/" + id).then().statusCode(204);
         }
+    }
+
+    @Test
+    void oldDeliveredAndDeadDeliveriesLeaveTheLog() throws Exception {
+        String hall = hall();
+        Receiver r = receiver(n -> 200);
+        String sub = subscribe(r.url(), List.of("ticket.issued"), hall).getString("id");
+        issue(hall);
+        issue(hall);
+        issue(hall);
+        eventually(Duration.ofSeconds(10), () -> assertThat(log(sub).getList("items.status", String.class)).containsOnly("DELIVERED").hasSize(3));
+        List<Long> ids = log(sub).getList("items.id", Long.class);
+        pool.preparedQuery("update webhook_delivery set delivered_at = now() - interval '8 days' where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(ids.get(2))).await().atMost(Duration.ofSeconds(5));
+        pool.preparedQuery("update webhook_delivery set status = 'DEAD', delivered_at = null, last_attempt_at = now() - interval '31 days' where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(ids.get(1))).await().atMost(Duration.ofSeconds(5));
+        assertThat(fanout.prune().await().atMost(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(2);
+        JsonPath log = log(sub);
+        assertThat(log.getList("items.id", Long.class)).containsExactly(ids.get(0));
+        assertThat(log.getLong("total")).isEqualTo(1);
     }
 
     @Test
