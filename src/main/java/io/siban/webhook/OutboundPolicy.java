@@ -143,19 +143,12 @@ public final class OutboundPolicy {
         if (a.length != 16) {
             return address;
         }
-        byte[] v4 = null;
-        if (a[0] == 0x00 && a[1] == 0x64 && a[2] == (byte) 0xff && a[3] == (byte) 0x9b && zero(a, 4, 12)) {
-            v4 = Arrays.copyOfRange(a, 12, 16);
-        } else if (a[0] == 0x20 && a[1] == 0x02) {
-            v4 = Arrays.copyOfRange(a, 2, 6);
-        } else if (zero(a, 0, 12) && !zero(a, 12, 15)) {
-            v4 = Arrays.copyOfRange(a, 12, 16);
-        }
-        if (v4 == null) {
-            return address;
-        }
+        boolean nat64 = a[0] == 0x00 && a[1] == 0x64 && a[2] == (byte) 0xff && a[3] == (byte) 0x9b && zero(a, 4, 12);
+        boolean sixToFour = a[0] == 0x20 && a[1] == 0x02;
+        boolean compatible = zero(a, 0, 12) && !zero(a, 12, 15);
+        int from = sixToFour ? 2 : nat64 || compatible ? 12 : -1;
         try {
-            return InetAddress.getByAddress(v4);
+            return from < 0 ? address : InetAddress.getByAddress(Arrays.copyOfRange(a, from, from + 4));
         } catch (UnknownHostException e) {
             return address;
         }

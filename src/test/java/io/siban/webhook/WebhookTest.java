@@ -88,6 +88,18 @@ class WebhookTest {
         return as(adminToken()).get("/api/v1/webhooks/" + subscription + "/deliveries?size=200").then().statusCode(200).extract().jsonPath();
     }
 
+    /** Subscribes the receiver to ticket.issued, issues a ticket and waits until its delivery failed and its log row passes the check. */
+    static String failedOnce(Receiver r, String hall, java.util.function.Consumer<JsonPath> head) {
+        String sub = subscribe(r.url(), List.of("ticket.issued"), hall).getString("id");
+        issue(hall);
+        eventually(Duration.ofSeconds(10), () -> {
+            JsonPath log = log(sub);
+            assertThat(log.getString("items[0].status")).isEqualTo("FAILED");
+            head.accept(log);
+        });
+        return sub;
+    }
+
     /** Checks the assertion until it holds or the time is up (then its failure is the test's). */
     static void eventually(Duration within, Runnable assertion) {
         long end = System.nanoTime() + within.toNanos();
@@ -182,11 +194,7 @@ class WebhookTest {
         String hall = hall();
         Receiver r = receiver(n -> 503);
         r.answerBody = "upstream unavailable " + "y".repeat(5000);
-        String sub = subscribe(r.url(), List.of("ticket.issued"), hall).getString("id");
-        issue(hall);
-        eventually(Duration.ofSeconds(10), () -> {
-            JsonPath log = log(sub);
-            assertThat(log.getString("items[0].status")).isEqualTo("FAILED");
+        String sub = failedOnce(r, hall, log -> {
             assertThat(log.getInt("items[0].lastStatus")).isEqualTo(503);
             assertThat(log.getString("items[0].lastError")).startsWith("HTTP 503: upstream unavailable");
             assertThat(log.getString("items[0].lastError").length()).isLessThanOrEqualTo(500);
@@ -229,11 +237,7 @@ class WebhookTest {
         String hall = hall();
         Receiver r = receiver(n -> 500);
         r.answerBody = "bad\u0000body\u0007\r\nnext";
-        String sub = subscribe(r.url(), List.of("ticket.issued"), hall).getString("id");
-        issue(hall);
-        eventually(Duration.ofSeconds(10), () -> {
-            JsonPath log = log(sub);
-            assertThat(log.getString("items[0].status")).isEqualTo("FAILED");
+        String sub = failedOnce(r, hall, log -> {
             assertThat(log.getInt("items[0].attempts")).isGreaterThanOrEqualTo(1);
             assertThat(log.getInt("items[0].lastStatus")).isEqualTo(500);
             assertThat(log.getString("items[0].lastError")).isEqualTo("HTTP 500: badbody\nnext");
@@ -289,13 +293,7 @@ class WebhookTest {
         Receiver target = receiver(n -> 200);
         Receiver r = receiver(n -> 302);
         r.location = target.url();
-        String sub = subscribe(r.url(), List.of("ticket.issued"), hall).getString("id");
-        issue(hall);
-        eventually(Duration.ofSeconds(10), () -> {
-            JsonPath log = log(sub);
-            assertThat(log.getString("items[0].status")).isEqualTo("FAILED");
-            assertThat(log.getInt("items[0].lastStatus")).isEqualTo(302);
-        });
+        String sub = failedOnce(r, hall, log -> assertThat(log.getInt("items[0].lastStatus")).isEqualTo(302));
         assertThat(target.received).as("the redirect was not followed").isEmpty();
 
         Receiver moved = receiver(n -> 200);
