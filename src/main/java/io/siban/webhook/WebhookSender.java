@@ -168,8 +168,8 @@ public class WebhookSender {
 
     /**
      * Sends the lane's due deliveries in order, each after the one before was answered 2xx, then records
-     * them all in one statement: a run ends at the first failure, at a head not yet due, or after a
-     * third of the lease. A crash before the record sends the run again, in the same order and under
+     * them all in one statement: a run ends at the first failure, at a head not yet due, when the
+     * subscription was deleted here, or at its {@link #runBudget}. A crash before the record sends the run again, in the same order and under
      * the same webhook-ids (at least once). Emits whether to go on with the next run.
      */
     private Uni<Boolean> step(Lane lane) {

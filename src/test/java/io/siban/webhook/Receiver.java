@@ -27,6 +27,8 @@ final class Receiver implements AutoCloseable {
     volatile long delayMillis;
     volatile String answerBody = "";
     volatile String location;
+    /** Set when writing an answer failed: the sender stopped reading it and closed the connection. */
+    volatile boolean answerCut;
 
     Receiver(IntUnaryOperator status) throws IOException {
         this.status = status;
@@ -53,7 +55,9 @@ final class Receiver implements AutoCloseable {
                         os.write(out);
                     }
                 }
-            } catch (InterruptedException | IOException e) {
+            } catch (IOException e) {
+                answerCut = true;
+            } catch (InterruptedException e) {
                 // the sender gave up on us: as a receiver that went away
             } finally {
                 exchange.close();

@@ -346,6 +346,18 @@ class WebhookTest {
     }
 
     @Test
+    void anEndlessAnswerIsCutAfterSixtyFourKibibytes() throws Exception {
+        String hall = hall();
+        Receiver r = receiver(n -> 500);
+        r.answerBody = "z".repeat(32 * 1024 * 1024);
+        failedOnce(r, hall, log -> {
+            assertThat(log.getInt("items[0].lastStatus")).isEqualTo(500);
+            assertThat(log.getString("items[0].lastError")).startsWith("HTTP 500: zzz").hasSizeLessThanOrEqualTo(500);
+        });
+        eventually(Duration.ofSeconds(10), () -> assertThat(r.answerCut).as("the sender stopped reading and closed").isTrue());
+    }
+
+    @Test
     void aSlowReceiverDoesNotDelayAHealthyOne() throws Exception {
         String hall = hall();
         Receiver slow = receiver(n -> 200);
