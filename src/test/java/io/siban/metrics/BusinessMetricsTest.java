@@ -250,7 +250,7 @@ class BusinessMetricsTest {
     }
 
     private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-");
-    private static final Set<String> LABELS = Set.of("hall", "channel", "queue", "category", "card", "on_time", "calendar", "le");
+    private static final Set<String> LABELS = Set.of("hall", "channel", "queue", "category", "card", "on_time", "calendar", "le", "result");
 
     @Test
     void labelsAreConfigurationOrEnumsAndNeverAnIdOrAPerson() throws Exception {
@@ -261,20 +261,21 @@ class BusinessMetricsTest {
         Set<String> queues = column("select code from hall_queue");
         Set<String> calendars = column("select id from calendar");
         Set<String> people = column("select username from staff");
-        Set<String> enums = Set.of("channel", "category", "card", "on_time", "le");
+        Set<String> enums = Set.of("channel", "category", "card", "on_time", "le", "result");
         Map<String, Predicate<String>> allowed = Map.of(
                 "hall", halls::contains, "queue", queues::contains, "calendar", calendars::contains,
                 "channel", Set.of("kiosk", "mobile", "appointment", "unknown")::contains,
                 "category", Set.of("immediate", "same_day", "time_limited", "proxy")::contains,
                 "card", Set.of(BusinessMeters.CARDS)::contains, "on_time", Set.of("true", "false")::contains,
-                "le", value -> value.equals("+Inf") || value.matches("\\d+(\\.\\d+)?"));
+                "le", value -> value.equals("+Inf") || value.matches("\\d+(\\.\\d+)?"),
+                "result", Set.of("delivered", "failed", "dead")::contains);
         feedbackMeters.refresh().await().atMost(Duration.ofSeconds(10));
         List<Scrape.Series> business = Scrape.of(management).business();
         assertThat(business).extracting(Scrape.Series::name).contains("siban_tickets_issued_total", "siban_ticket_wait_seconds_bucket",
                 "siban_ticket_service_seconds_bucket", "siban_cases_open", "siban_cases_closed_total", "siban_calendar_confirmed_days",
                 "siban_rectifications_overdue");
-        assertThat(business).extracting(Scrape.Series::name).as("not fed by anything yet, so not exported")
-                .doesNotContain("siban_webhook_deliveries_total");
+        assertThat(business).extracting(Scrape.Series::name).as("the webhook meters exist from the start, at zero")
+                .contains("siban_webhook_deliveries_total", "siban_webhook_pending", "siban_webhook_lag_seconds", "siban_webhook_retrying");
         for (Scrape.Series series : business) {
             assertThat(LABELS).as(series.toString()).containsAll(series.labels().keySet());
             series.labels().forEach((label, value) -> {
