@@ -12,12 +12,12 @@ public final class WebhookEvents {
     /** Every event a subscription may name; {@link #ALL} names them all. */
     public static final List<String> NAMES = List.of("ticket.issued", "ticket.called", "ticket.near", "ticket.finished",
             "case.accepted", "case.transitioned", "case.card", "rating.bad", "rectification.overdue",
-            "appointment.booked", "appointment.cancelled");
+            "appointment.booked", "appointment.cancelled", "appointment.checked_in", "appointment.missed");
     public static final String ALL = "*";
 
     /** Outbox types passed on under their own name. */
     private static final Set<String> AS_IS = Set.of("ticket.issued", "ticket.called", "ticket.near", "ticket.finished",
-            "appointment.booked", "appointment.cancelled", "rating.bad");
+            "appointment.booked", "appointment.cancelled", "appointment.checked_in", "appointment.missed", "rating.bad");
     /** The payload fields the table reads besides the type. */
     static final List<String> FIELDS = List.of("state", "card");
 

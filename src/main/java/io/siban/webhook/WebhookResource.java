@@ -53,7 +53,7 @@ public class WebhookResource {
             description = "Admin. The URL must be http or https, without user-info or fragment, and its host's addresses inside "
                     + "siban.webhooks.allowed-networks (default: loopback and private ranges); link-local and metadata addresses are "
                     + "always refused. Events: ticket.issued, ticket.called, ticket.near, ticket.finished, case.accepted, "
-                    + "case.transitioned, case.card, rating.bad, rectification.overdue, appointment.booked, appointment.cancelled, or \"*\". "
+                    + "case.transitioned, case.card, rating.bad, rectification.overdue, appointment.booked, appointment.cancelled, appointment.checked_in (with the ticket's id), appointment.missed, or \"*\". "
                     + "Without hall, every hall's events. Deliveries start with the events after the subscription.")
     @APIResponse(responseCode = "201", description = "subscribed, with the secret", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WebhookCreated.class), examples = @ExampleObject(name = "created",

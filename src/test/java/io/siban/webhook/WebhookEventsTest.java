@@ -27,7 +27,9 @@ class WebhookEventsTest {
             "rectification.card, -, YELLOW, -",
             "ticket.recalled, -, -, -",
             "queue.counters, -, -, -",
-            "appointment.checked_in, -, -, -",
+            "appointment.checked_in, -, -, appointment.checked_in",
+            "appointment.missed, -, -, appointment.missed",
+            "appointment.slot_changed, -, -, -",
             "window.status, -, -, -"})
     void mapsEachOutboxTypeOnce(String type, String state, String card, String expected) {
         List<String> names = WebhookEvents.of(type, state, card);
@@ -42,7 +44,8 @@ class WebhookEventsTest {
                         WebhookEvents.of("ticket.near", null, null), WebhookEvents.of("ticket.finished", null, null),
                         WebhookEvents.of("case.moved", "ACCEPTED", null), WebhookEvents.of("sla.card", null, "RED"),
                         WebhookEvents.of("rating.bad", null, null), WebhookEvents.of("rectification.card", null, "RED"),
-                        WebhookEvents.of("appointment.booked", null, null), WebhookEvents.of("appointment.cancelled", null, null))
+                        WebhookEvents.of("appointment.booked", null, null), WebhookEvents.of("appointment.cancelled", null, null),
+                        WebhookEvents.of("appointment.checked_in", null, null), WebhookEvents.of("appointment.missed", null, null))
                 .flatMap(List::stream).distinct().toList();
         assertThat(produced).containsExactlyInAnyOrderElementsOf(WebhookEvents.NAMES);
     }
