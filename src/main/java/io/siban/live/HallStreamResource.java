@@ -88,7 +88,7 @@ public class HallStreamResource {
         return Multi.createBy().merging().streams(data, heartbeat);
     }
 
-    private static Long lastEventId(String value) {
+    static Long lastEventId(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -41,4 +41,11 @@ public interface LiveConfig {
     /** Event streams an instance holds open at most; beyond, a new one is refused with 429 until one closes. */
     @WithDefault("10000")
     int streamsPerInstance();
+
+    /**
+     * Ticket streams (GET /api/v1/tickets/{id}/events) an instance holds open at most, counted apart from the
+     * hall streams: a hall has thousands of phones following their tickets.
+     */
+    @WithDefault("2500")
+    int ticketStreamsPerInstance();
 }

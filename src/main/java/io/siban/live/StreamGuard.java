@@ -2,6 +2,7 @@ package io.siban.live;
 
 import io.siban.common.web.ClientAddress;
 import io.siban.common.problem.Problem;
+import io.siban.queue.TicketKeys;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,14 +13,19 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stands before every hall event stream, because once an SSE response has begun its status can no
- * longer change: a request with a body gets its 400 here, an unknown hall its 404 (a 503 when the hall cannot be looked up in time), and a
- * stream over the open-stream limits, per client address and per instance, its 429. A stream counts
- * from here until its response ends or its connection closes.
+ * Stands before every event stream, the halls' and the tickets', because once an SSE response has
+ * begun its status can no longer change: a request with a body gets its 400 here, an unknown hall or
+ * ticket its 404 (a 503 when it cannot be looked up in time), a ticket's stream with a wrong key its
+ * 403 and one with neither key nor token its 401 (a token's hall is checked by the resource, before
+ * it starts the stream), and a stream over the open-stream limits, per client address and per
+ * instance, its 429. Ticket streams have their own instance limit (a hall has thousands of phones);
+ * the limit per address counts both kinds. A stream counts from here until its response ends or its
+ * connection closes.
  */
 @ApplicationScoped
 public class StreamGuard {
@@ -27,15 +33,29 @@ public class StreamGuard {
     Pool pool;
     @Inject
     LiveConfig config;
+    @Inject
+    TicketStreamStore tickets;
+    @Inject
+    TicketKeys keys;
+
+    /** Where the guard leaves a ticket stream's hall for its resource. */
+    static final String TICKET_HALL = "siban.ticket-stream.hall";
 
     /** A stream waits no longer than this for its hall to be looked up; then it is a 503 like a failed lookup. */
     static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(2);
 
     private final ConcurrentHashMap<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger openTickets = new AtomicInteger();
 
     void install(@Observes Router router) {
         router.getWithRegex("/api/v1/halls/([^/]+)/stream(?:/staff)?/?").order(-100).handler(this::guard);
+        router.getWithRegex("/api/v1/tickets/([^/]+)/events/?").order(-100).handler(this::guardTicket);
+    }
+
+    /** Ticket streams open on this instance. */
+    public int openTicketStreams() {
+        return openTickets.get();
     }
 
     /** Streams open on this instance (for tests and metrics). */
@@ -50,6 +70,70 @@ public class StreamGuard {
     }
 
     private void guard(RoutingContext context) {
+        if (refusedForBody(context)) {
+            return;
+        }
+        String hall = context.pathParam("param0");
+        pool.preparedQuery("select 1 from hall where code = $1").execute(Tuple.of(hall))
+                .ifNoItem().after(LOOKUP_TIMEOUT).fail()
+                .subscribe().with(rows -> {
+            if (rows.size() == 0) {
+                refuse(context, Problem.of(404, "not-found", "Not found", "hall '" + hall + "' does not exist"), null);
+                return;
+            }
+            admit(context, open, config.streamsPerInstance());
+        }, failure -> unavailable(context));
+    }
+
+    private void guardTicket(RoutingContext context) {
+        if (refusedForBody(context)) {
+            return;
+        }
+        String id = context.pathParam("param0");
+        UUID ticket = ticketId(id);
+        if (ticket == null) {
+            refuse(context, Problem.of(404, "not-found", "Not found", "ticket '" + id + "' does not exist"), null);
+            return;
+        }
+        String key = presentedKey(context.request().getHeader("X-Ticket-Key"), context.request().getParam("key"));
+        if (key == null && context.request().getHeader("Authorization") == null) {
+            refuse(context, Problem.of(401, "unauthorized", "Unauthorized",
+                    "give the ticket's key (?key= or X-Ticket-Key), or a staff token"), null);
+            return;
+        }
+        tickets.hallOf(ticket).ifNoItem().after(LOOKUP_TIMEOUT).fail().subscribe().with(hall -> {
+            if (hall == null) {
+                refuse(context, Problem.of(404, "not-found", "Not found", "ticket '" + id + "' does not exist"), null);
+            } else if (key != null && !keys.matches(ticket, key)) {
+                refuse(context, Problem.of(403, "forbidden", "Forbidden", "this is not the ticket's key"), null);
+            } else {
+                context.put(TICKET_HALL, hall);
+                admit(context, openTickets, config.ticketStreamsPerInstance());
+            }
+        }, failure -> unavailable(context));
+    }
+
+    /** A ticket id as given in a path, or null when it is none. */
+    static UUID ticketId(String id) {
+        try {
+            return id == null || id.length() != 36 ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The ticket's key from its header, else from the query; null when neither gives one. */
+    static String presentedKey(String header, String query) {
+        String key = header != null && !header.isBlank() ? header : query;
+        return key == null || key.isBlank() ? null : key;
+    }
+
+    private static void unavailable(RoutingContext context) {
+        refuse(context, Problem.of(503, "unavailable", "Service unavailable", "the stream cannot be set up just now; try again shortly"), "5");
+    }
+
+    /** Whether a request with a body was refused (400): a stream request carries none. */
+    private static boolean refusedForBody(RoutingContext context) {
         var headers = context.request().headers();
         if (headers.contains("Transfer-Encoding") || !"0".equals(headers.get("Content-Length")) && headers.contains("Content-Length")) {
             // read the body (under the body size and time limits) before answering, so the connection is in
@@ -61,22 +145,12 @@ public class StreamGuard {
                 context.request().body().onComplete(read -> refuse(context, problem, null));
                 context.request().resume();
             }
-            return;
+            return true;
         }
-        String hall = context.pathParam("param0");
-        pool.preparedQuery("select 1 from hall where code = $1").execute(Tuple.of(hall))
-                .ifNoItem().after(LOOKUP_TIMEOUT).fail()
-                .subscribe().with(rows -> {
-            if (rows.size() == 0) {
-                refuse(context, Problem.of(404, "not-found", "Not found", "hall '" + hall + "' does not exist"), null);
-                return;
-            }
-            admit(context);
-        }, failure -> refuse(context, Problem.of(503, "unavailable", "Service unavailable",
-                "the hall cannot be looked up just now; try again shortly"), "5"));
+        return false;
     }
 
-    private void admit(RoutingContext context) {
+    private void admit(RoutingContext context, AtomicInteger instance, int instanceLimit) {
         String client = ClientAddress.of(context.request());
         // counted inside compute, so a count being released and removed at the same moment is never lost
         AtomicInteger mine = perClient.compute(client, (c, count) -> {
@@ -85,21 +159,21 @@ public class StreamGuard {
             return counted;
         });
         int fromClient = mine.get();
-        int total = open.incrementAndGet();
-        if (fromClient > config.streamsPerClient() || total > config.streamsPerInstance()) {
-            release(client);
+        int total = instance.incrementAndGet();
+        if (fromClient > config.streamsPerClient() || total > instanceLimit) {
+            release(client, instance);
             String detail = fromClient > config.streamsPerClient()
                     ? "at most " + config.streamsPerClient() + " streams may be open from one address; close one first"
-                    : "this instance has its " + config.streamsPerInstance() + " streams open; try again shortly";
+                    : "this instance has its " + instanceLimit + " streams open; try again shortly";
             refuse(context, Problem.of(429, "rate-limited", "Too many requests", detail), "10");
             return;
         }
-        context.addEndHandler(ended -> release(client));
+        context.addEndHandler(ended -> release(client, instance));
         context.next();
     }
 
-    private void release(String client) {
-        open.decrementAndGet();
+    private void release(String client, AtomicInteger instance) {
+        instance.decrementAndGet();
         perClient.computeIfPresent(client, (c, count) -> count.decrementAndGet() <= 0 ? null : count);
     }
 

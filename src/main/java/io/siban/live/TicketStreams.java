@@ -1,0 +1,415 @@
+package io.siban.live;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.siban.outbox.HallEvent;
+import io.siban.queue.ServiceTimes;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The per-ticket streams of this instance. Each hall with followed tickets has one feed: a subscriber
+ * of the hall's stream ({@link HallStreams}: ordered, once, mended from the outbox). A ticket's own
+ * events go to its followers as they come; an event that moves a queue's line has the places of every
+ * ticket followed in that queue recomputed with one statement ({@link TicketStreamStore#PLACES}),
+ * events arriving meanwhile folded into the next run, and a {@code ticket.position} goes only to the
+ * followers whose place or estimate changed ({@link TicketChanges}). So the cost of an event is one
+ * statement per queue it touches, whatever the number of followers.
+ *
+ * <p>Ids are the hall's event numbers: the first event carries the number up to which the state it
+ * shows is complete, an own event its number, a place the number of the latest event before its
+ * statement. A client resuming with {@code Last-Event-ID} gets its ticket's own events after that id
+ * from the outbox, then the current state.
+ */
+@ApplicationScoped
+public class TicketStreams {
+    private static final Logger LOG = Logger.getLogger(TicketStreams.class);
+    static final String POSITION = "ticket.position";
+
+    /** One event of a ticket's stream; a heartbeat has no type. */
+    public record Item(long id, String type, JsonObject payload) {
+        static final Item HEARTBEAT = new Item(0, null, null);
+
+        public boolean heartbeat() {
+            return type == null;
+        }
+    }
+
+    private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
+    private final AtomicLong ticks = new AtomicLong();
+    private long heartbeatTimer = -1;
+
+    @Inject
+    HallStreams halls;
+    @Inject
+    TicketStreamStore store;
+    @Inject
+    ServiceTimes.Latest serviceTimes;
+    @Inject
+    LiveConfig config;
+    @Inject
+    Vertx vertx;
+
+    void start(@Observes StartupEvent event) {
+        heartbeatTimer = vertx.setPeriodic(config.heartbeat().toMillis(), id -> heartbeat());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (heartbeatTimer >= 0) {
+            vertx.cancelTimer(heartbeatTimer);
+        }
+    }
+
+    /** Tickets followed on this instance (for tests and metrics). */
+    public int followers() {
+        return feeds.values().stream().mapToInt(feed -> feed.followers.size()).sum();
+    }
+
+    private final AtomicLong recomputes = new AtomicLong();
+
+    /** Statements run to recompute places since start (for tests and metrics). */
+    public long recomputes() {
+        return recomputes.get();
+    }
+
+    /**
+     * The ticket's stream: its current state first (after its own events since {@code lastEventId}
+     * when given), then its changes. Ends after the ticket's final event.
+     */
+    public Multi<Item> follow(UUID ticket, String hall, Long lastEventId) {
+        return Multi.createFrom().<Item>emitter(emitter -> {
+                    Follower follower = new Follower(ticket, hall, emitter);
+                    register(follower);
+                    emitter.onTermination(() -> unregister(follower));
+                    store.state(ticket)
+                            .chain(state -> withMean(state).chain(mean -> (lastEventId == null || lastEventId >= state.lastSeq()
+                                    ? Uni.createFrom().item(List.<HallEvent>of())
+                                    : store.replay(hall, ticket, lastEventId, state.lastSeq()))
+                                    .map(missed -> new Start(state, mean, missed, lastEventId == null ? 0 : lastEventId))))
+                            .subscribe().with(follower::attach, emitter::fail);
+                }, BackPressureStrategy.ERROR)
+                .onOverflow().buffer(config.subscriberBuffer());
+    }
+
+    private Uni<Duration> withMean(TicketStreamStore.State state) {
+        return "WAITING".equals(state.status()) ? serviceTimes.meanServiceTime(state.hall(), state.queue()) : Uni.createFrom().nullItem();
+    }
+
+    private record Start(TicketStreamStore.State state, Duration mean, List<HallEvent> missed, long lastEventId) {
+    }
+
+    private synchronized void register(Follower follower) {
+        Feed feed = feeds.computeIfAbsent(follower.hall, Feed::new);
+        feed.followers.computeIfAbsent(follower.ticketText, t -> ConcurrentHashMap.newKeySet()).add(follower);
+        feed.start();
+    }
+
+    private synchronized void unregister(Follower follower) {
+        follower.gone = true;
+        Feed feed = feeds.get(follower.hall);
+        if (feed == null) {
+            return;
+        }
+        Set<Follower> same = feed.followers.get(follower.ticketText);
+        if (same != null) {
+            same.remove(follower);
+            if (same.isEmpty()) {
+                feed.followers.remove(follower.ticketText);
+            }
+        }
+        feed.leave(follower);
+        if (feed.followers.isEmpty()) {
+            feeds.remove(follower.hall);
+            feed.stop();
+        }
+    }
+
+    private synchronized void join(Follower follower, String queue) {
+        Feed feed = feeds.get(follower.hall);
+        if (feed != null && !follower.gone) {
+            feed.leave(follower);
+            feed.groups.computeIfAbsent(queue, q -> new Group(follower.hall, q)).members.add(follower);
+        }
+    }
+
+    private void heartbeat() {
+        feeds.values().forEach(feed -> feed.followers.values().forEach(set -> set.forEach(Follower::heartbeat)));
+    }
+
+    /** A hall's events for the tickets followed there. */
+    private final class Feed {
+        final String hall;
+        final Map<String, Set<Follower>> followers = new ConcurrentHashMap<>();
+        final Map<String, Group> groups = new ConcurrentHashMap<>();
+        private Cancellable subscription;
+        private volatile long lastSeq = -1;
+        private volatile boolean stopped;
+
+        Feed(String hall) {
+            this.hall = hall;
+        }
+
+        /** Subscribes to the hall's stream once; after a failure again from the last event seen. */
+        synchronized void start() {
+            if (subscription != null || stopped) {
+                return;
+            }
+            subscription = halls.events(hall, lastSeq < 0 ? null : lastSeq).subscribe().with(this::event, failure -> {
+                LOG.debugf("ticket streams of hall %s lost the hall's events, subscribing again: %s", hall, failure.toString());
+                synchronized (this) {
+                    subscription = null;
+                }
+                vertx.setTimer(1000, id -> start());
+            });
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            if (subscription != null) {
+                subscription.cancel();
+            }
+        }
+
+        void leave(Follower follower) {
+            groups.values().forEach(group -> group.members.remove(follower));
+            groups.values().removeIf(group -> group.members.isEmpty());
+        }
+
+        private void event(HallEvent event) {
+            lastSeq = event.seq();
+            String own = TicketChanges.ownTicket(event);
+            if (own != null) {
+                Set<Follower> same = followers.get(own);
+                if (same != null) {
+                    same.forEach(follower -> follower.own(event));
+                }
+            }
+            for (String queue : TicketChanges.queuesTouched(event)) {
+                Group group = groups.get(queue);
+                if (group != null) {
+                    group.touched(event.seq());
+                }
+            }
+        }
+    }
+
+    /** The followed tickets of one queue: their places are recomputed together, one run at a time. */
+    private final class Group {
+        final String hall;
+        final String queue;
+        final Set<Follower> members = ConcurrentHashMap.newKeySet();
+        private boolean running;
+        private boolean again;
+        private long cause;
+
+        Group(String hall, String queue) {
+            this.hall = hall;
+            this.queue = queue;
+        }
+
+        synchronized void touched(long seq) {
+            cause = Math.max(cause, seq);
+            if (running) {
+                again = true;
+                return;
+            }
+            running = true;
+            run();
+        }
+
+        private void run() {
+            long launched = ticks.incrementAndGet();
+            long because;
+            synchronized (this) {
+                because = cause;
+            }
+            List<Follower> waiting = new ArrayList<>();
+            members.forEach(follower -> {
+                if (follower.waitsIn(queue)) {
+                    waiting.add(follower);
+                }
+            });
+            if (waiting.isEmpty()) {
+                finished();
+                return;
+            }
+            recomputes.incrementAndGet();
+            UUID[] ids = waiting.stream().map(f -> f.ticket).distinct().toArray(UUID[]::new);
+            store.places(hall, queue, ids)
+                    .chain(places -> serviceTimes.meanServiceTime(hall, queue).map(mean -> {
+                        for (Follower follower : waiting) {
+                            TicketStreamStore.Placed placed = places.get(follower.ticket);
+                            if (placed != null) {
+                                follower.placed(queue, launched, because,
+                                        TicketChanges.Place.of(placed.ahead(), placed.openWindows(), mean));
+                            }
+                        }
+                        return places.size();
+                    }))
+                    .subscribe().with(count -> finished(), failure -> {
+                        LOG.debugf("places of %s/%s not recomputed: %s", hall, queue, failure.toString());
+                        finished();
+                    });
+        }
+
+        private void finished() {
+            synchronized (this) {
+                if (!again) {
+                    running = false;
+                    return;
+                }
+                again = false;
+            }
+            run();
+        }
+    }
+
+    /** One open stream of a ticket. */
+    private final class Follower {
+        final UUID ticket;
+        final String ticketText;
+        final String hall;
+        private final MultiEmitter<? super Item> emitter;
+        private final List<HallEvent> pending = new ArrayList<>();
+        volatile boolean gone;
+        private boolean attached;
+        private long attachedAt = Long.MAX_VALUE;
+        private long baseline;
+        private long lastSent;
+        private String number;
+        private String queue;
+        private String status;
+        private boolean near;
+        private TicketChanges.Place sent;
+
+        Follower(UUID ticket, String hall, MultiEmitter<? super Item> emitter) {
+            this.ticket = ticket;
+            this.ticketText = ticket.toString();
+            this.hall = hall;
+            this.emitter = emitter;
+        }
+
+        synchronized void attach(Start start) {
+            TicketStreamStore.State state = start.state();
+            number = state.number();
+            queue = state.queue();
+            status = state.status();
+            near = state.near();
+            baseline = state.lastSeq();
+            for (HallEvent missed : start.missed()) {
+                emit(missed.seq(), missed.type(), PublicEvents.view(missed).payload());
+            }
+            long id = Math.max(baseline, start.lastEventId());
+            String over = TicketChanges.finalEventOf(status);
+            if (over != null) {
+                boolean told = !start.missed().isEmpty() && TicketChanges.FINAL.contains(start.missed().get(start.missed().size() - 1).type());
+                if (!told) {
+                    emit(id, over, TicketChanges.state(number, queue, status, state.window()));
+                }
+                emitter.complete();
+                return;
+            }
+            if ("WAITING".equals(status)) {
+                sent = TicketChanges.Place.of(state.ahead(), state.openWindows(), start.mean());
+                emit(id, POSITION, withNear(TicketChanges.position(number, queue, sent)));
+            } else {
+                emit(id, POSITION, withNear(TicketChanges.state(number, queue, status, state.window())));
+            }
+            attachedAt = ticks.incrementAndGet();
+            attached = true;
+            join(this, queue);
+            for (HallEvent event : pending) {
+                own(event);
+            }
+            pending.clear();
+        }
+
+        synchronized boolean waitsIn(String line) {
+            return attached && "WAITING".equals(status) && line.equals(queue);
+        }
+
+        /** One of the ticket's own events. */
+        synchronized void own(HallEvent event) {
+            if (!attached) {
+                if (pending.size() < 1000) {
+                    pending.add(event);
+                }
+                return;
+            }
+            if (event.seq() <= baseline) {
+                return;
+            }
+            JsonObject payload = event.payload();
+            switch (event.type()) {
+                case "ticket.near" -> near = true;
+                case "ticket.called", "ticket.no_show" -> {
+                    status = payload.getString("status", "CALLED");
+                    sent = null;
+                }
+                case "ticket.transferred", "ticket.reactivated" -> {
+                    status = "WAITING";
+                    sent = null;
+                    String moved = payload.getString("queue");
+                    if (moved != null && !moved.equals(queue)) {
+                        queue = moved;
+                        join(this, moved);
+                    }
+                }
+                default -> {
+                }
+            }
+            emit(event.seq(), event.type(), PublicEvents.view(event).payload());
+            if (TicketChanges.FINAL.contains(event.type())) {
+                status = "OVER";
+                emitter.complete();
+            }
+        }
+
+        /** A place recomputed by a statement launched at tick {@code launched}, after the event numbered {@code because}. */
+        synchronized void placed(String line, long launched, long because, TicketChanges.Place place) {
+            if (!attached || launched < attachedAt || !"WAITING".equals(status) || !line.equals(queue)) {
+                return;
+            }
+            if (TicketChanges.changed(sent, place)) {
+                sent = place;
+                emit(because, POSITION, withNear(TicketChanges.position(number, queue, place)));
+            }
+        }
+
+        synchronized void heartbeat() {
+            if (attached && !gone) {
+                emitter.emit(Item.HEARTBEAT);
+            }
+        }
+
+        private JsonObject withNear(JsonObject payload) {
+            return payload.put("near", near);
+        }
+
+        private void emit(long id, String type, JsonObject payload) {
+            if (gone) {
+                return;
+            }
+            lastSent = Math.max(lastSent, id);
+            emitter.emit(new Item(lastSent, type, payload));
+        }
+    }
+}
