@@ -96,7 +96,7 @@ public class TicketStreams {
      */
     public Multi<Item> follow(UUID ticket, String hall, Long lastEventId) {
         return Multi.createFrom().<Item>emitter(emitter -> {
-                    Follower follower = new Follower(ticket, hall, emitter);
+                    TicketFollower follower = new TicketFollower(ticket, hall, emitter, ticks::incrementAndGet, this::join);
                     register(follower);
                     emitter.onTermination(() -> unregister(follower));
                     store.state(ticket)
@@ -113,22 +113,22 @@ public class TicketStreams {
         return "WAITING".equals(state.status()) ? serviceTimes.meanServiceTime(state.hall(), state.queue()) : Uni.createFrom().nullItem();
     }
 
-    private record Start(TicketStreamStore.State state, Duration mean, List<HallEvent> missed, long lastEventId) {
+    record Start(TicketStreamStore.State state, Duration mean, List<HallEvent> missed, long lastEventId) {
     }
 
-    private synchronized void register(Follower follower) {
+    private synchronized void register(TicketFollower follower) {
         Feed feed = feeds.computeIfAbsent(follower.hall, Feed::new);
         feed.followers.computeIfAbsent(follower.ticketText, t -> ConcurrentHashMap.newKeySet()).add(follower);
         feed.start();
     }
 
-    private synchronized void unregister(Follower follower) {
+    private synchronized void unregister(TicketFollower follower) {
         follower.gone = true;
         Feed feed = feeds.get(follower.hall);
         if (feed == null) {
             return;
         }
-        Set<Follower> same = feed.followers.get(follower.ticketText);
+        Set<TicketFollower> same = feed.followers.get(follower.ticketText);
         if (same != null) {
             same.remove(follower);
             if (same.isEmpty()) {
@@ -142,7 +142,7 @@ public class TicketStreams {
         }
     }
 
-    private synchronized void join(Follower follower, String queue) {
+    private synchronized void join(TicketFollower follower, String queue) {
         Feed feed = feeds.get(follower.hall);
         if (feed != null && !follower.gone) {
             feed.leave(follower);
@@ -151,13 +151,13 @@ public class TicketStreams {
     }
 
     private void heartbeat() {
-        feeds.values().forEach(feed -> feed.followers.values().forEach(set -> set.forEach(Follower::heartbeat)));
+        feeds.values().forEach(feed -> feed.followers.values().forEach(set -> set.forEach(TicketFollower::heartbeat)));
     }
 
     /** A hall's events for the tickets followed there. */
     private final class Feed {
         final String hall;
-        final Map<String, Set<Follower>> followers = new ConcurrentHashMap<>();
+        final Map<String, Set<TicketFollower>> followers = new ConcurrentHashMap<>();
         final Map<String, Group> groups = new ConcurrentHashMap<>();
         private Cancellable subscription;
         private volatile long lastSeq = -1;
@@ -188,7 +188,7 @@ public class TicketStreams {
             }
         }
 
-        void leave(Follower follower) {
+        void leave(TicketFollower follower) {
             groups.values().forEach(group -> group.members.remove(follower));
             groups.values().removeIf(group -> group.members.isEmpty());
         }
@@ -197,7 +197,7 @@ public class TicketStreams {
             lastSeq = event.seq();
             String own = TicketChanges.ownTicket(event);
             if (own != null) {
-                Set<Follower> same = followers.get(own);
+                Set<TicketFollower> same = followers.get(own);
                 if (same != null) {
                     same.forEach(follower -> follower.own(event));
                 }
@@ -215,7 +215,7 @@ public class TicketStreams {
     private final class Group {
         final String hall;
         final String queue;
-        final Set<Follower> members = ConcurrentHashMap.newKeySet();
+        final Set<TicketFollower> members = ConcurrentHashMap.newKeySet();
         private boolean running;
         private boolean again;
         private long cause;
@@ -241,7 +241,7 @@ public class TicketStreams {
             synchronized (this) {
                 because = cause;
             }
-            List<Follower> waiting = new ArrayList<>();
+            List<TicketFollower> waiting = new ArrayList<>();
             members.forEach(follower -> {
                 if (follower.waitsIn(queue)) {
                     waiting.add(follower);
@@ -255,7 +255,7 @@ public class TicketStreams {
             UUID[] ids = waiting.stream().map(f -> f.ticket).distinct().toArray(UUID[]::new);
             store.places(hall, queue, ids)
                     .chain(places -> serviceTimes.meanServiceTime(hall, queue).map(mean -> {
-                        for (Follower follower : waiting) {
+                        for (TicketFollower follower : waiting) {
                             TicketStreamStore.Placed placed = places.get(follower.ticket);
                             if (placed != null) {
                                 follower.placed(queue, launched, because,
@@ -279,137 +279,6 @@ public class TicketStreams {
                 again = false;
             }
             run();
-        }
-    }
-
-    /** One open stream of a ticket. */
-    private final class Follower {
-        final UUID ticket;
-        final String ticketText;
-        final String hall;
-        private final MultiEmitter<? super Item> emitter;
-        private final List<HallEvent> pending = new ArrayList<>();
-        volatile boolean gone;
-        private boolean attached;
-        private long attachedAt = Long.MAX_VALUE;
-        private long baseline;
-        private long lastSent;
-        private String number;
-        private String queue;
-        private String status;
-        private boolean near;
-        private TicketChanges.Place sent;
-
-        Follower(UUID ticket, String hall, MultiEmitter<? super Item> emitter) {
-            this.ticket = ticket;
-            this.ticketText = ticket.toString();
-            this.hall = hall;
-            this.emitter = emitter;
-        }
-
-        synchronized void attach(Start start) {
-            TicketStreamStore.State state = start.state();
-            number = state.number();
-            queue = state.queue();
-            status = state.status();
-            near = state.near();
-            baseline = state.lastSeq();
-            for (HallEvent missed : start.missed()) {
-                emit(missed.seq(), missed.type(), PublicEvents.view(missed).payload());
-            }
-            long id = Math.max(baseline, start.lastEventId());
-            String over = TicketChanges.finalEventOf(status);
-            if (over != null) {
-                boolean told = !start.missed().isEmpty() && TicketChanges.FINAL.contains(start.missed().get(start.missed().size() - 1).type());
-                if (!told) {
-                    emit(id, over, TicketChanges.state(number, queue, status, state.window()));
-                }
-                emitter.complete();
-                return;
-            }
-            if ("WAITING".equals(status)) {
-                sent = TicketChanges.Place.of(state.ahead(), state.openWindows(), start.mean());
-                emit(id, POSITION, withNear(TicketChanges.position(number, queue, sent)));
-            } else {
-                emit(id, POSITION, withNear(TicketChanges.state(number, queue, status, state.window())));
-            }
-            attachedAt = ticks.incrementAndGet();
-            attached = true;
-            join(this, queue);
-            for (HallEvent event : pending) {
-                own(event);
-            }
-            pending.clear();
-        }
-
-        synchronized boolean waitsIn(String line) {
-            return attached && "WAITING".equals(status) && line.equals(queue);
-        }
-
-        /** One of the ticket's own events. */
-        synchronized void own(HallEvent event) {
-            if (!attached) {
-                if (pending.size() < 1000) {
-                    pending.add(event);
-                }
-                return;
-            }
-            if (event.seq() <= baseline) {
-                return;
-            }
-            JsonObject payload = event.payload();
-            switch (event.type()) {
-                case "ticket.near" -> near = true;
-                case "ticket.called", "ticket.no_show" -> {
-                    status = payload.getString("status", "CALLED");
-                    sent = null;
-                }
-                case "ticket.transferred", "ticket.reactivated" -> {
-                    status = "WAITING";
-                    sent = null;
-                    String moved = payload.getString("queue");
-                    if (moved != null && !moved.equals(queue)) {
-                        queue = moved;
-                        join(this, moved);
-                    }
-                }
-                default -> {
-                }
-            }
-            emit(event.seq(), event.type(), PublicEvents.view(event).payload());
-            if (TicketChanges.FINAL.contains(event.type())) {
-                status = "OVER";
-                emitter.complete();
-            }
-        }
-
-        /** A place recomputed by a statement launched at tick {@code launched}, after the event numbered {@code because}. */
-        synchronized void placed(String line, long launched, long because, TicketChanges.Place place) {
-            if (!attached || launched < attachedAt || !"WAITING".equals(status) || !line.equals(queue)) {
-                return;
-            }
-            if (TicketChanges.changed(sent, place)) {
-                sent = place;
-                emit(because, POSITION, withNear(TicketChanges.position(number, queue, place)));
-            }
-        }
-
-        synchronized void heartbeat() {
-            if (attached && !gone) {
-                emitter.emit(Item.HEARTBEAT);
-            }
-        }
-
-        private JsonObject withNear(JsonObject payload) {
-            return payload.put("near", near);
-        }
-
-        private void emit(long id, String type, JsonObject payload) {
-            if (gone) {
-                return;
-            }
-            lastSent = Math.max(lastSent, id);
-            emitter.emit(new Item(lastSent, type, payload));
         }
     }
 }
