@@ -316,5 +316,6 @@ class TicketStreamTest {
             clients.forEach(SseClient::close);
         }
         await("closed streams released", () -> guard.openTicketStreams() == 0);
+        await("their followers gone", () -> streams.followers() == 0);
     }
 }
