@@ -209,11 +209,12 @@ public final class TicketStreamBenchmark {
         double shareRequest = expected == 0 ? 0 : (double) withinRequest / expected;
         String json = String.format(Locale.ROOT, """
                 {"streams": %d, "refused": %d, "openSeconds": %.1f, "calls": %d, "gapMs": %d, "expectedDeliveries": %d, "deliveries": %d,
-                 "fromCallAnswerMs": {"p50": %.1f, "p90": %.1f, "p99": %.1f, "max": %.1f},
-                 "fromCallRequestMs": {"p50": %.1f, "p90": %.1f, "p99": %.1f, "max": %.1f},
+                 "fromCallAnswerMs": {"min": %.1f, "p50": %.1f, "p90": %.1f, "p99": %.1f, "max": %.1f},
+                 "fromCallRequestMs": {"min": %.1f, "p50": %.1f, "p90": %.1f, "p99": %.1f, "max": %.1f},
                  "shareWithin250msOfAnswer": %.4f, "shareWithin250msOfRequest": %.4f}
                 """, streams - refused.get(), refused.get(), openSeconds, calls, gapMs, expected, a.length,
-                pct(a, 50), pct(a, 90), pct(a, 99), pct(a, 100), pct(r, 50), pct(r, 90), pct(r, 99), pct(r, 100), share, shareRequest);
+                pct(a, 0), pct(a, 50), pct(a, 90), pct(a, 99), pct(a, 100),
+                pct(r, 0), pct(r, 50), pct(r, 90), pct(r, 99), pct(r, 100), share, shareRequest);
         Files.createDirectories(Path.of(out).toAbsolutePath().getParent());
         Files.writeString(Path.of(out), json);
         System.out.print(json);

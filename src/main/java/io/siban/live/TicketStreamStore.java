@@ -51,14 +51,18 @@ public class TicketStreamStore {
             where hall_code = $1 and seq > $2 and seq <= $3 and seq is not null and type = any($4) and payload ->> 'ticketId' = $5
             order by seq limit $6""";
 
-    /** The places of the followed tickets among a queue's waiting line, and the queue's open windows: one statement per queue. */
+    /**
+     * The places of the followed tickets among a queue's waiting line, and the queue's open windows: one
+     * statement per queue. The followed ids are joined (a hash join), not tested with {@code = any}, which
+     * would compare every ticket of a long line with every followed id.
+     */
     static final String PLACES = """
             select l.id, l.ahead, o.open_windows
             from (select id, row_number() over (order by line_key, seq) - 1 as ahead from ticket
                   where hall_code = $1 and queue_code = $2 and status = 'WAITING') l
+            join unnest($3::uuid[]) as f(id) on f.id = l.id
             cross join (select count(*) as open_windows from hall_window h
-                        where h.hall_code = $1 and h.status = 'OPEN' and $2 = any(h.queues)) o
-            where l.id = any($3::uuid[])""";
+                        where h.hall_code = $1 and h.status = 'OPEN' and $2 = any(h.queues)) o""";
 
     record State(String hall, String queue, String number, String status, Integer window, long lastSeq, Long ahead,
                  int openWindows, boolean near) {
