@@ -51,14 +51,16 @@ public final class TicketStreamBenchmark {
     static final class Subscriber implements Flow.Subscriber<String> {
         final Ticket ticket;
         final CountDownLatch first;
+        final Semaphore opening;
         volatile int initial = -1;
         final ConcurrentLinkedQueue<long[]> places = new ConcurrentLinkedQueue<>();
         private String event;
         private Flow.Subscription subscription;
 
-        Subscriber(Ticket ticket, CountDownLatch first) {
+        Subscriber(Ticket ticket, CountDownLatch first, Semaphore opening) {
             this.ticket = ticket;
             this.first = first;
+            this.opening = opening;
         }
 
         @Override
@@ -79,6 +81,7 @@ public final class TicketStreamBenchmark {
                     if (initial < 0) {
                         initial = position;
                         first.countDown();
+                        opening.release();
                     } else {
                         places.add(new long[]{position, now});
                     }
@@ -144,27 +147,30 @@ public final class TicketStreamBenchmark {
         List<Subscriber> subscribers = new ArrayList<>();
         AtomicInteger refused = new AtomicInteger();
         long opening = System.nanoTime();
+        // phones connect over a while, not all in the same millisecond: at most OPENING streams wait for their first event
+        Semaphore opening_ = new Semaphore(64);
+        java.util.Map<Integer, AtomicInteger> refusals = new java.util.concurrent.ConcurrentHashMap<>();
         for (Ticket t : tickets) {
-            Subscriber s = new Subscriber(t, first);
+            opening_.acquire();
+            Subscriber s = new Subscriber(t, first, opening_);
             subscribers.add(s);
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets/" + t.id() + "/events?key="
                     + URLEncoder.encode(t.key(), StandardCharsets.UTF_8))).header("Accept", "text/event-stream").GET().build();
             HTTP.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(s)).thenAccept(r -> {
                 if (r.statusCode() != 200) {
                     refused.incrementAndGet();
+                    refusals.computeIfAbsent(r.statusCode(), c -> new AtomicInteger()).incrementAndGet();
                     first.countDown();
+                    opening_.release();
                 }
             });
-            if (subscribers.size() % 100 == 0) {
-                Thread.sleep(20);
-            }
         }
         if (!first.await(120, TimeUnit.SECONDS)) {
             System.out.printf("[bench] only %d of %d streams gave their first event%n", streams - first.getCount(), streams);
         }
         double openSeconds = (System.nanoTime() - opening) / 1e9;
-        System.out.printf("[bench] %d streams open in %.1f s (%d refused); calling %d tickets, %d ms apart%n",
-                streams - refused.get(), openSeconds, refused.get(), calls, gapMs);
+        System.out.printf("[bench] %d streams open in %.1f s (%d refused, by status %s); calling %d tickets, %d ms apart%n",
+                streams - refused.get(), openSeconds, refused.get(), refusals, calls, gapMs);
         Thread.sleep(2000);
 
         long[] requested = new long[calls + 1];

@@ -48,4 +48,8 @@ public interface LiveConfig {
      */
     @WithDefault("2500")
     int ticketStreamsPerInstance();
+
+    /** Ticket streams one client address may open per minute, on all instances together; beyond, 429 with Retry-After. */
+    @WithDefault("1200")
+    int ticketStreamOpensPerMinute();
 }

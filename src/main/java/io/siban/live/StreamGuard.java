@@ -1,8 +1,10 @@
 package io.siban.live;
 
+import io.siban.common.RateLimit;
 import io.siban.common.web.ClientAddress;
 import io.siban.common.problem.Problem;
 import io.siban.queue.TicketKeys;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -24,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 403 and one with neither key nor token its 401 (a token's hall is checked by the resource, before
  * it starts the stream), and a stream over the open-stream limits, per client address and per
  * instance, its 429. Ticket streams have their own instance limit (a hall has thousands of phones);
- * the limit per address counts both kinds. A stream counts from here until its response ends or its
+ * the limit per address counts both kinds, and a ticket stream is also limited in how many one address
+ * opens a minute (in Redis, for every instance together), so a loop of reconnects cannot hammer the
+ * ticket lookups. A stream counts from here until its response ends or its
  * connection closes.
  */
 @ApplicationScoped
@@ -37,6 +41,11 @@ public class StreamGuard {
     TicketStreamStore tickets;
     @Inject
     TicketKeys keys;
+    @Inject
+    io.quarkus.redis.datasource.ReactiveRedisDataSource redis;
+
+    /** Ticket streams opened per client address and minute, on every instance together (phones reconnecting behind one NAT). */
+    private RateLimit opens;
 
     /** Where the guard leaves a ticket stream's hall for its resource. */
     static final String TICKET_HALL = "siban.ticket-stream.hall";
@@ -49,6 +58,7 @@ public class StreamGuard {
     private final AtomicInteger openTickets = new AtomicInteger();
 
     void install(@Observes Router router) {
+        opens = new RateLimit(redis, Duration.ofMinutes(1), Duration.ofMinutes(5));
         router.getWithRegex("/api/v1/halls/([^/]+)/stream(?:/staff)?/?").order(-100).handler(this::guard);
         router.getWithRegex("/api/v1/tickets/([^/]+)/events/?").order(-100).handler(this::guardTicket);
     }
@@ -101,16 +111,29 @@ public class StreamGuard {
                     "give the ticket's key (?key= or X-Ticket-Key), or a staff token"), null);
             return;
         }
-        tickets.hallOf(ticket).ifNoItem().after(LOOKUP_TIMEOUT).fail().subscribe().with(hall -> {
-            if (hall == null) {
-                refuse(context, Problem.of(404, "not-found", "Not found", "ticket '" + id + "' does not exist"), null);
-            } else if (key != null && !keys.matches(ticket, key)) {
-                refuse(context, Problem.of(403, "forbidden", "Forbidden", "this is not the ticket's key"), null);
-            } else {
-                context.put(TICKET_HALL, hall);
-                admit(context, openTickets, config.ticketStreamsPerInstance());
-            }
-        }, failure -> unavailable(context));
+        String client = ClientAddress.of(context.request());
+        opens.hit(new RateLimit.Count("siban:ticket-stream-opens:{" + client + "}", config.ticketStreamOpensPerMinute()))
+                .chain(wait -> {
+                    if (wait != null) {
+                        refuse(context, Problem.of(429, "rate-limited", "Too many requests",
+                                "too many ticket streams opened from this address; wait before opening more"), Long.toString(wait.toSeconds()));
+                        return Uni.createFrom().<String>nullItem();
+                    }
+                    return tickets.hallOf(ticket).ifNoItem().after(LOOKUP_TIMEOUT).fail()
+                            .invoke(hall -> admitTicket(context, id, ticket, key, hall));
+                })
+                .subscribe().with(ignored -> { }, failure -> unavailable(context));
+    }
+
+    private void admitTicket(RoutingContext context, String id, UUID ticket, String key, String hall) {
+        if (hall == null) {
+            refuse(context, Problem.of(404, "not-found", "Not found", "ticket '" + id + "' does not exist"), null);
+        } else if (key != null && !keys.matches(ticket, key)) {
+            refuse(context, Problem.of(403, "forbidden", "Forbidden", "this is not the ticket's key"), null);
+        } else {
+            context.put(TICKET_HALL, hall);
+            admit(context, openTickets, config.ticketStreamsPerInstance());
+        }
     }
 
     /** A ticket id as given in a path, or null when it is none. */
