@@ -20,6 +20,13 @@ public interface LiveConfig {
     int replayLimit();
 
     /**
+     * A resuming ticket stream looks for its ticket's missed events among at most this many of the hall's
+     * latest events (older ones are reflected in the state it is sent next).
+     */
+    @WithDefault("5000")
+    int ticketReplayWindow();
+
+    /**
      * How often the publisher looks for undelivered events and for an emptied Redis, and the SLA card
      * sweep for due cases (common/Periodic: Quarkus' scheduler cannot go under a second).
      */

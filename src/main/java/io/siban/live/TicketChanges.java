@@ -38,6 +38,24 @@ final class TicketChanges {
     private TicketChanges() {
     }
 
+    /**
+     * The id a resuming client's stream goes on from: its Last-Event-ID, unless there is none or it lies
+     * beyond the hall's last event (a made-up id would hold back every later id): then the state's.
+     */
+    static Long resumeFrom(Long lastEventId, long lastSeq) {
+        return lastEventId == null || lastEventId > lastSeq ? null : lastEventId;
+    }
+
+    /**
+     * The event number after which the ticket's own events are looked for in the outbox on a resume: the
+     * client's id, but no further back than {@code window} events before the state's. The outbox keeps
+     * the hall's whole history and the lookup filters it by ticket, so a tiny id would scan all of it on
+     * every connect; older events of the ticket are reflected in the state sent after the replay.
+     */
+    static long replayAfter(long lastEventId, long lastSeq, int window) {
+        return Math.max(lastEventId, lastSeq - window);
+    }
+
     /** Whether the event is one of a ticket's own, and so goes to the streams following that ticket. */
     static String ownTicket(HallEvent event) {
         return OWN.contains(event.type()) ? event.payload().getString("ticketId") : null;

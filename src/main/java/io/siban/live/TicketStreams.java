@@ -100,13 +100,19 @@ public class TicketStreams {
                     register(follower);
                     emitter.onTermination(() -> unregister(follower));
                     store.state(ticket)
-                            .chain(state -> withMean(state).chain(mean -> (lastEventId == null || lastEventId >= state.lastSeq()
-                                    ? Uni.createFrom().item(List.<HallEvent>of())
-                                    : store.replay(hall, ticket, lastEventId, state.lastSeq()))
-                                    .map(missed -> new Start(state, mean, missed, lastEventId == null ? 0 : lastEventId))))
+                            .chain(state -> withMean(state).chain(mean -> start(hall, ticket, state, mean,
+                                    TicketChanges.resumeFrom(lastEventId, state.lastSeq()))))
                             .subscribe().with(follower::attach, emitter::fail);
                 }, BackPressureStrategy.ERROR)
                 .onOverflow().buffer(config.subscriberBuffer());
+    }
+
+    private Uni<Start> start(String hall, UUID ticket, TicketStreamStore.State state, Duration mean, Long resumed) {
+        if (resumed == null || resumed >= state.lastSeq()) {
+            return Uni.createFrom().item(new Start(state, mean, List.of(), 0));
+        }
+        long after = TicketChanges.replayAfter(resumed, state.lastSeq(), config.ticketReplayWindow());
+        return store.replay(hall, ticket, after, state.lastSeq()).map(missed -> new Start(state, mean, missed, resumed));
     }
 
     private Uni<Duration> withMean(TicketStreamStore.State state) {

@@ -31,6 +31,19 @@ class TicketChangesTest {
     }
 
     @Test
+    void aResumeLooksBackAtMostTheReplayWindowAndIgnoresAnIdFromTheFuture() {
+        assertThat(TicketChanges.resumeFrom(null, 40)).isNull();
+        assertThat(TicketChanges.resumeFrom(12L, 40)).isEqualTo(12L);
+        assertThat(TicketChanges.resumeFrom(40L, 40)).isEqualTo(40L);
+        assertThat(TicketChanges.resumeFrom(41L, 40)).as("beyond the hall's last event").isNull();
+        assertThat(TicketChanges.resumeFrom(Long.MAX_VALUE, 40)).isNull();
+        assertThat(TicketChanges.replayAfter(30, 40, 5000)).isEqualTo(30);
+        assertThat(TicketChanges.replayAfter(0, 1_000_000, 5000)).as("a tiny id scans no whole history").isEqualTo(995_000);
+        assertThat(TicketChanges.replayAfter(994_000, 1_000_000, 5000)).isEqualTo(995_000);
+        assertThat(TicketChanges.replayAfter(999_999, 1_000_000, 5000)).isEqualTo(999_999);
+    }
+
+    @Test
     void linesMovedAreTheQueuesAnEventNamesAndTheQueuesOfAWindowThatChanged() {
         assertThat(TicketChanges.queuesTouched(event("ticket.transferred", new JsonObject().put("queue", "B").put("fromQueue", "A"))))
                 .containsExactly("B", "A");

@@ -286,6 +286,30 @@ class TicketStreamTest {
     }
 
     @Test
+    void aLastEventIdBeyondTheHallsEventsIsIgnoredAndATinyOneStillResumes() throws Exception {
+        String hall = hall();
+        issue(hall);
+        Ticket mine = issue(hall);
+        try (SseClient phone = follow(mine, "999999999999")) {
+            SseClient.Event first = phone.next("ticket.position", WAIT);
+            assertThat(first).isNotNull();
+            assertThat(first.id()).as("a made-up id does not hold back the stream's ids").isLessThan(999_999_999_999L);
+            await("followed", () -> streams.followers() > 0);
+            call(hall, 1);
+            SseClient.Event moved = phone.next("ticket.position", WAIT);
+            assertThat(moved).isNotNull();
+            assertThat(moved.id()).isGreaterThan(first.id()).isLessThan(999_999_999_999L);
+            assertThat(new JsonObject(moved.data()).getInteger("position")).isEqualTo(1);
+        }
+        assertThat(call(hall, 2)).isEqualTo(mine.number());
+        try (SseClient phone = follow(mine, "0")) {
+            SseClient.Event called = phone.next(null, WAIT);
+            assertThat(called.type()).as("the missed call, from the latest events of the hall").isEqualTo("ticket.called");
+            assertThat(new JsonObject(called.data()).getInteger("window")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void refusalsComeBeforeTheStreamAsProblems() throws Exception {
         String hall = hall();
         Ticket ticket = issue(hall);
