@@ -58,8 +58,9 @@ function follow() {
   on('ticket.called', data => update({ status: 'CALLED', window: data.window }));
   on('ticket.recalled', data => update({ status: 'CALLED', window: data.window }));
   on('ticket.no_show', () => update({ status: 'NO_SHOW' }));
-  on('ticket.transferred', data => update({ status: 'WAITING', queue: data.queue }));
-  on('ticket.reactivated', () => update({ status: 'WAITING' }));
+  // back in a line, maybe far from its head: near again only if the next place says so
+  on('ticket.transferred', data => update({ status: 'WAITING', queue: data.queue, near: false }));
+  on('ticket.reactivated', () => update({ status: 'WAITING', near: false }));
   for (const type of Object.keys(FINAL)) {
     on(type, data => {
       source.close();

@@ -96,6 +96,15 @@ final class TicketChanges {
         }
     }
 
+    /**
+     * Whether a ticket is shown as near: it was told ({@code ticket.near}, once) and, when it waits, is still
+     * at most {@code nearAhead} from the head; a ticket reactivated or transferred to the back of a line
+     * was told but is far again.
+     */
+    static boolean near(boolean told, Long ahead, int nearAhead) {
+        return told && (ahead == null || ahead <= nearAhead);
+    }
+
     /** Whether a place recomputed is news to a holder last sent {@code sent} (null: nothing sent yet). */
     static boolean changed(Place sent, Place now) {
         return now != null && !Objects.equals(sent, now);

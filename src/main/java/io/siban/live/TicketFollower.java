@@ -16,7 +16,6 @@ import java.util.function.LongSupplier;
  * once and each recomputed place that is news. A place from a statement launched before the state was
  * read is stale and dropped, and so is one for a ticket no longer waiting in that queue.
  */
-/** One open stream of a ticket. */
 final class TicketFollower {
     final UUID ticket;
     final String ticketText;
@@ -34,6 +33,7 @@ final class TicketFollower {
     private String queue;
     private String status;
     private boolean near;
+    private int nearAhead;
     private TicketChanges.Place sent;
 
     TicketFollower(UUID ticket, String hall, MultiEmitter<? super TicketStreams.Item> emitter, LongSupplier ticks,
@@ -52,6 +52,7 @@ final class TicketFollower {
         queue = state.queue();
         status = state.status();
         near = state.near();
+        nearAhead = state.nearAhead();
         baseline = state.lastSeq();
         for (HallEvent missed : start.missed()) {
             emit(missed.seq(), missed.type(), PublicEvents.view(missed).payload());
@@ -98,7 +99,10 @@ final class TicketFollower {
         }
         JsonObject payload = event.payload();
         switch (event.type()) {
-            case "ticket.near" -> near = true;
+            case "ticket.near" -> {
+                near = true;
+                nearAhead = payload.getInteger("nearAhead", nearAhead);
+            }
             case "ticket.called", "ticket.no_show" -> {
                 status = payload.getString("status", "CALLED");
                 sent = null;
@@ -139,8 +143,18 @@ final class TicketFollower {
         }
     }
 
+    /** Near while told and still within the hall's N: a ticket reactivated or transferred to the back is not. */
     private JsonObject withNear(JsonObject payload) {
-        return payload.put("near", near);
+        return payload.put("near", TicketChanges.near(near, sent == null ? null : sent.ahead(), nearAhead));
+    }
+
+    /** The hall's event number up to which the state this follower started from is complete. */
+    synchronized long baseline() {
+        return baseline;
+    }
+
+    synchronized String queue() {
+        return queue;
     }
 
     private void emit(long id, String type, JsonObject payload) {

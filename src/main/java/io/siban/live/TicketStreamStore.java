@@ -42,7 +42,8 @@ public class TicketStreamStore {
                           and w.status = 'WAITING' and (w.line_key, w.seq) < (t.line_key, t.seq)) end as ahead,
                    (select count(*) from hall_window h where h.hall_code = t.hall_code and h.status = 'OPEN'
                       and t.queue_code = any(h.queues)) as open_windows,
-                   exists (select 1 from ticket_near_told n where n.ticket_id = t.id) as near
+                   exists (select 1 from ticket_near_told n where n.ticket_id = t.id) as near,
+                   (select h.near_ahead from hall h where h.code = t.hall_code) as near_ahead
             from ticket t where t.id = $1""";
 
     /** The ticket's own events after a client's last id, up to the state's number, from the outbox. */
@@ -65,7 +66,7 @@ public class TicketStreamStore {
                         where h.hall_code = $1 and h.status = 'OPEN' and $2 = any(h.queues)) o""";
 
     record State(String hall, String queue, String number, String status, Integer window, long lastSeq, Long ahead,
-                 int openWindows, boolean near) {
+                 int openWindows, boolean near, int nearAhead) {
     }
 
     record Placed(long ahead, int openWindows) {
@@ -85,7 +86,8 @@ public class TicketStreamStore {
             Row r = rows.iterator().next();
             return Uni.createFrom().item(new State(r.getString("hall_code"), r.getString("queue_code"), r.getString("number"),
                     r.getString("status"), r.getInteger("window_number"), r.getLong("last_seq"), r.getLong("ahead"),
-                    r.getLong("open_windows").intValue(), r.getBoolean("near")));
+                    r.getLong("open_windows").intValue(), r.getBoolean("near"),
+                    r.getInteger("near_ahead")));
         });
     }
 

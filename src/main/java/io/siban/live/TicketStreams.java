@@ -43,6 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class TicketStreams {
     private static final Logger LOG = Logger.getLogger(TicketStreams.class);
     static final String POSITION = "ticket.position";
+    /** A failed recompute of a queue's places is run again after this long. */
+    static final Duration RETRY = Duration.ofSeconds(1);
 
     /** One event of a ticket's stream; a heartbeat has no type. */
     public record Item(long id, String type, JsonObject payload) {
@@ -102,9 +104,40 @@ public class TicketStreams {
                     store.state(ticket)
                             .chain(state -> withMean(state).chain(mean -> start(hall, ticket, state, mean,
                                     TicketChanges.resumeFrom(lastEventId, state.lastSeq()))))
-                            .subscribe().with(follower::attach, emitter::fail);
+                            .onItem().call(start -> pauseBeforeAttach.isZero() ? Uni.createFrom().voidItem()
+                                    : Uni.createFrom().voidItem().onItem().delayIt().by(pauseBeforeAttach))
+                            .subscribe().with(start -> {
+                                follower.attach(start);
+                                catchUp(follower);
+                            }, emitter::fail);
                 }, BackPressureStrategy.ERROR)
                 .onOverflow().buffer(config.subscriberBuffer());
+    }
+
+    /**
+     * A line move numbered after the follower's state was read but seen by the feed before the follower
+     * joined its queue's group recomputed the group without it: its place is recomputed now. Run outside
+     * the follower's lock (a recompute takes the group's lock, then the followers').
+     */
+    private void catchUp(TicketFollower follower) {
+        Feed feed = feeds.get(follower.hall);
+        if (feed == null || follower.gone) {
+            return;
+        }
+        long seen = feed.lastSeq;
+        if (seen > follower.baseline()) {
+            Group group = feed.groups.get(follower.queue());
+            if (group != null) {
+                group.touched(seen);
+            }
+        }
+    }
+
+    /** Tests widen the gap between reading a follower's state and its joining the queue (zero otherwise). */
+    private volatile Duration pauseBeforeAttach = Duration.ZERO;
+
+    void pauseBeforeAttach(Duration pause) {
+        pauseBeforeAttach = pause;
     }
 
     private Uni<Start> start(String hall, UUID ticket, TicketStreamStore.State state, Duration mean, Long resumed) {
@@ -271,8 +304,10 @@ public class TicketStreams {
                         return places.size();
                     }))
                     .subscribe().with(count -> finished(), failure -> {
-                        LOG.debugf("places of %s/%s not recomputed: %s", hall, queue, failure.toString());
+                        // the followers' places would stay old until the next move of the line: tried again shortly
+                        LOG.debugf("places of %s/%s not recomputed, again in %s: %s", hall, queue, RETRY, failure.toString());
                         finished();
+                        vertx.setTimer(RETRY.toMillis(), id -> touched(because));
                     });
         }
 

@@ -44,6 +44,14 @@ class TicketChangesTest {
     }
 
     @Test
+    void aTicketIsNearWhileToldAndWithinTheHallsN() {
+        assertThat(TicketChanges.near(false, 0L, 3)).isFalse();
+        assertThat(TicketChanges.near(true, 3L, 3)).isTrue();
+        assertThat(TicketChanges.near(true, 4L, 3)).as("reactivated to the back").isFalse();
+        assertThat(TicketChanges.near(true, null, 3)).as("called: no place").isTrue();
+    }
+
+    @Test
     void linesMovedAreTheQueuesAnEventNamesAndTheQueuesOfAWindowThatChanged() {
         assertThat(TicketChanges.queuesTouched(event("ticket.transferred", new JsonObject().put("queue", "B").put("fromQueue", "A"))))
                 .containsExactly("B", "A");

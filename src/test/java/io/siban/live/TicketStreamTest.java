@@ -141,6 +141,12 @@ class TicketStreamTest {
         as(clerk(hall)).post("/api/v1/tickets/" + line.get(1).id() + "/no-show").then().statusCode(200);
         anonymous().header("X-Ticket-Key", line.get(1).key()).post("/api/v1/tickets/" + line.get(1).id() + "/reactivate")
                 .then().statusCode(200);
+        // told once, but back behind others it is not shown as near any more
+        try (SseClient phone = follow(line.get(1), null)) {
+            JsonObject back = new JsonObject(phone.next("ticket.position", WAIT).data());
+            assertThat(back.getInteger("ahead")).isGreaterThan(1);
+            assertThat(back.getBoolean("near")).as("near while %s ahead with N = 1", back.getInteger("ahead")).isFalse();
+        }
         // a larger N now: the tickets within 3 not yet told are, A002 (back at place 2 or later) is not again
         as(Api.adminToken()).body(Map.of("ahead", 3)).put("/api/v1/halls/" + hall + "/near-turn").then().statusCode(200);
         as(clerk(hall)).delete("/api/v1/tickets/" + line.get(0).id()).then().statusCode(200);
@@ -171,6 +177,38 @@ class TicketStreamTest {
             } finally {
                 db.rollback();
             }
+        }
+    }
+
+    @Test
+    void aLineMoveBetweenReadingTheStateAndJoiningTheQueueStillMovesThePlace() throws Exception {
+        String hall = hall();
+        List<Ticket> line = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            line.add(issue(hall));
+        }
+        try (SseClient second = follow(line.get(1), null)) {
+            assertThat(second.next("ticket.position", WAIT)).isNotNull();
+            await("the hall's feed runs", () -> streams.followers() > 0);
+            streams.pauseBeforeAttach(Duration.ofMillis(2000));
+            try (SseClient fourth = follow(line.get(3), null)) {
+                Thread.sleep(700);
+                // numbered after the fourth's state was read, before it joined its queue's group
+                assertThat(call(hall, 1)).isEqualTo(line.get(0).number());
+                assertThat(new JsonObject(second.next("ticket.position", WAIT).data()).getInteger("position")).isEqualTo(1);
+                SseClient.Event stale = fourth.next("ticket.position", WAIT);
+                assertThat(stale).isNotNull();
+                JsonObject first = new JsonObject(stale.data());
+                if (first.getInteger("position") == 4) {
+                    SseClient.Event moved = fourth.next("ticket.position", WAIT);
+                    assertThat(moved).as("the place after the call").isNotNull();
+                    assertThat(new JsonObject(moved.data()).getInteger("position")).isEqualTo(3);
+                } else {
+                    assertThat(first.getInteger("position")).as("the state was read after the call").isEqualTo(3);
+                }
+            }
+        } finally {
+            streams.pauseBeforeAttach(Duration.ZERO);
         }
     }
 
@@ -303,8 +341,8 @@ class TicketStreamTest {
         }
         assertThat(call(hall, 2)).isEqualTo(mine.number());
         try (SseClient phone = follow(mine, "0")) {
-            SseClient.Event called = phone.next(null, WAIT);
-            assertThat(called.type()).as("the missed call, from the latest events of the hall").isEqualTo("ticket.called");
+            SseClient.Event called = phone.next("ticket.called", WAIT);
+            assertThat(called).as("the missed call, from the latest events of the hall").isNotNull();
             assertThat(new JsonObject(called.data()).getInteger("window")).isEqualTo(2);
         }
     }
