@@ -41,12 +41,20 @@ async function ticket() {
 
 const FINAL = { 'ticket.finished': 'DONE', 'ticket.cancelled': 'CANCELLED', 'ticket.expired': 'EXPIRED' };
 
+// A stream refused (429, 503, or a wrong key) is opened again after this long, doubled up to a minute.
+const RETRY_MS = 10000;
+const OVER = new Set(['DONE', 'CANCELLED', 'EXPIRED']);
+
 // Follows the ticket's own stream (its key in the query): the first event is its state, then its place
-// as it changes, near, called. EventSource reconnects by itself with the last id, and the server replays
-// what was missed. A stream refused (a wrong key) leaves the ticket as a GET shows it.
-function follow() {
+// as it changes, near, called. EventSource reconnects by itself with the last id (in the Last-Event-ID
+// header), and the server replays what was missed; but it gives up on a refusal (any answer but a 200):
+// then the ticket is shown as a GET shows it, and unless it is over the stream is opened again later
+// (its first event is the current state, so nothing is lost).
+function follow(retry = RETRY_MS) {
   const source = new EventSource(`/api/v1/tickets/${encodeURIComponent(id)}/events?key=${encodeURIComponent(key)}`);
   let last = {};
+  let over = false;
+  source.onopen = () => { retry = RETRY_MS; };
   const update = change => { last = { ...last, ...change }; show(last); showError(''); };
   const on = (type, handler) => source.addEventListener(type, e => {
     let data;
@@ -63,14 +71,17 @@ function follow() {
   on('ticket.reactivated', () => update({ status: 'WAITING', near: false }));
   for (const type of Object.keys(FINAL)) {
     on(type, data => {
+      over = true;
       source.close();
       update({ ...data, status: FINAL[type] });
       if (type === 'ticket.finished') ticket();
     });
   }
   source.onerror = () => {
-    if (source.readyState === EventSource.CLOSED) ticket();
-    else showError(t('network'));
+    if (source.readyState !== EventSource.CLOSED) { showError(t('network')); return; }
+    ticket().then(tk => {
+      if (!over && tk && !OVER.has(tk.status)) setTimeout(() => follow(Math.min(retry * 2, 60000)), retry);
+    });
   };
 }
 
