@@ -41,9 +41,20 @@ public interface LiveConfig {
     @WithDefault("20")
     int serviceTimeSamples();
 
-    /** Event streams one client address may hold open on an instance (a hall's screens and phones behind one NAT share it). */
+    /** Hall event streams one client address may hold open on an instance (a hall's screens behind one NAT share it). */
     @WithDefault("200")
     int streamsPerClient();
+
+    /**
+     * Ticket streams one client address may hold open on an instance, counted apart from the hall streams: a
+     * hall's phones on its Wi-Fi share one address, and they must not use up its screens' place.
+     */
+    @WithDefault("1000")
+    int ticketStreamsPerClient();
+
+    /** Streams that may follow one ticket at once (its holder's phone and a tab or two); beyond, 429. */
+    @WithDefault("3")
+    int ticketStreamsPerTicket();
 
     /** Event streams an instance holds open at most; beyond, a new one is refused with 429 until one closes. */
     @WithDefault("10000")

@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ticket its 404 (a 503 when it cannot be looked up in time), a ticket's stream with a wrong key its
  * 403 and one with neither key nor token its 401 (a token's hall is checked by the resource, before
  * it starts the stream), and a stream over the open-stream limits, per client address and per
- * instance, its 429. Ticket streams have their own instance limit (a hall has thousands of phones);
- * the limit per address counts both kinds, and a ticket stream is also limited in how many one address
- * opens a minute (in Redis, for every instance together), so a loop of reconnects cannot hammer the
+ * instance, its 429. Ticket streams have their own limits, per instance and per address (a hall has
+ * thousands of phones, often behind one NAT, and they must not use up its screens' place), at most a
+ * few per ticket, and a ticket stream is also limited in how many one address opens a minute (in Redis, for every instance together), so a loop of reconnects cannot hammer the
  * ticket lookups. A stream counts from here until its response ends or its
  * connection closes.
  */
@@ -54,6 +54,8 @@ public class StreamGuard {
     static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(2);
 
     private final ConcurrentHashMap<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicInteger> ticketsPerClient = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicInteger> perTicket = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger openTickets = new AtomicInteger();
 
@@ -73,9 +75,15 @@ public class StreamGuard {
         return open.get();
     }
 
-    /** Streams open on this instance from one client address. */
+    /** Hall streams open on this instance from one client address. */
     public int openFrom(String client) {
         AtomicInteger count = perClient.get(client);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Ticket streams open on this instance from one client address. */
+    public int openTicketStreamsFrom(String client) {
+        AtomicInteger count = ticketsPerClient.get(client);
         return count == null ? 0 : count.get();
     }
 
@@ -91,7 +99,7 @@ public class StreamGuard {
                 refuse(context, Problem.of(404, "not-found", "Not found", "hall '" + hall + "' does not exist"), null);
                 return;
             }
-            admit(context, open, config.streamsPerInstance());
+            admit(context, new Limits(open, config.streamsPerInstance(), perClient, config.streamsPerClient(), null));
         }, failure -> unavailable(context));
     }
 
@@ -132,7 +140,8 @@ public class StreamGuard {
             refuse(context, Problem.of(403, "forbidden", "Forbidden", "this is not the ticket's key"), null);
         } else {
             context.put(TICKET_HALL, hall);
-            admit(context, openTickets, config.ticketStreamsPerInstance());
+            admit(context, new Limits(openTickets, config.ticketStreamsPerInstance(), ticketsPerClient, config.ticketStreamsPerClient(),
+                    ticket.toString()));
         }
     }
 
@@ -173,31 +182,49 @@ public class StreamGuard {
         return false;
     }
 
-    private void admit(RoutingContext context, AtomicInteger instance, int instanceLimit) {
+    /** The counters a stream is admitted by: its kind's on the instance and per address, and per ticket (null for a hall's). */
+    private record Limits(AtomicInteger instance, int instanceLimit, ConcurrentHashMap<String, AtomicInteger> clients, int clientLimit,
+                          String ticket) {
+    }
+
+    private void admit(RoutingContext context, Limits limits) {
         String client = ClientAddress.of(context.request());
-        // counted inside compute, so a count being released and removed at the same moment is never lost
-        AtomicInteger mine = perClient.compute(client, (c, count) -> {
-            AtomicInteger counted = count == null ? new AtomicInteger() : count;
-            counted.incrementAndGet();
-            return counted;
-        });
-        int fromClient = mine.get();
-        int total = instance.incrementAndGet();
-        if (fromClient > config.streamsPerClient() || total > instanceLimit) {
-            release(client, instance);
-            String detail = fromClient > config.streamsPerClient()
-                    ? "at most " + config.streamsPerClient() + " streams may be open from one address; close one first"
-                    : "this instance has its " + instanceLimit + " streams open; try again shortly";
-            refuse(context, Problem.of(429, "rate-limited", "Too many requests", detail), "10");
+        int fromClient = take(limits.clients(), client);
+        int ofTicket = limits.ticket() == null ? 0 : take(perTicket, limits.ticket());
+        int total = limits.instance().incrementAndGet();
+        String refused = fromClient > limits.clientLimit()
+                ? "at most " + limits.clientLimit() + " such streams may be open from one address; close one first"
+                : ofTicket > config.ticketStreamsPerTicket()
+                ? "at most " + config.ticketStreamsPerTicket() + " streams may follow one ticket; close one first"
+                : total > limits.instanceLimit() ? "this instance has its " + limits.instanceLimit() + " streams open; try again shortly" : null;
+        if (refused != null) {
+            release(client, limits);
+            refuse(context, Problem.of(429, "rate-limited", "Too many requests", refused), "10");
             return;
         }
-        context.addEndHandler(ended -> release(client, instance));
+        context.addEndHandler(ended -> release(client, limits));
         context.next();
     }
 
-    private void release(String client, AtomicInteger instance) {
-        instance.decrementAndGet();
-        perClient.computeIfPresent(client, (c, count) -> count.decrementAndGet() <= 0 ? null : count);
+    /** Counts one more under the key, inside compute, so a count being released and removed at the same moment is never lost. */
+    private static int take(ConcurrentHashMap<String, AtomicInteger> counts, String key) {
+        return counts.compute(key, (k, count) -> {
+            AtomicInteger counted = count == null ? new AtomicInteger() : count;
+            counted.incrementAndGet();
+            return counted;
+        }).get();
+    }
+
+    private static void give(ConcurrentHashMap<String, AtomicInteger> counts, String key) {
+        counts.computeIfPresent(key, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
+    private void release(String client, Limits limits) {
+        limits.instance().decrementAndGet();
+        give(limits.clients(), client);
+        if (limits.ticket() != null) {
+            give(perTicket, limits.ticket());
+        }
     }
 
     private static void refuse(RoutingContext context, Problem problem, String retryAfter) {

@@ -77,6 +77,10 @@ class TicketStreamTest {
         return new SseClient(events(ticket), lastEventId);
     }
 
+    SseClient from(String address, Ticket ticket) {
+        return new SseClient(events(ticket), null, Map.of("X-Forwarded-For", address));
+    }
+
     /** The ticket.near events of the hall in the outbox, by number: how often each was told, and with which ahead. */
     static Map<String, List<Integer>> toldNear(String hall) throws Exception {
         Map<String, List<Integer>> told = new LinkedHashMap<>();
@@ -378,17 +382,20 @@ class TicketStreamTest {
     @Test
     void ticketStreamsOverTheInstanceLimitAre429() throws Exception {
         String hall = hall();
-        Ticket ticket = issue(hall);
-        await("earlier streams released", () -> guard.openTicketStreams() == 0);
         int limit = config.ticketStreamsPerInstance();
-        assertThat(limit).isLessThan(config.streamsPerClient());
+        List<Ticket> tickets = new ArrayList<>();
+        for (int i = 0; i <= limit / config.ticketStreamsPerTicket(); i++) {
+            tickets.add(issue(hall));
+        }
+        await("earlier streams released", () -> guard.openTicketStreams() == 0);
         List<SseClient> clients = new ArrayList<>();
         try {
+            // from addresses of their own, so neither the per-address nor the per-ticket limit is reached first
             for (int i = 0; i < limit; i++) {
-                clients.add(follow(ticket, null));
+                clients.add(from("10.20.0." + (i + 1), tickets.get(i / config.ticketStreamsPerTicket())));
                 assertThat(clients.get(i).status(WAIT)).isEqualTo(200);
             }
-            try (SseClient over = follow(ticket, null)) {
+            try (SseClient over = from("10.20.1.1", tickets.get(tickets.size() - 1))) {
                 assertThat(over.status(WAIT)).isEqualTo(429);
                 assertThat(over.header("Retry-After", WAIT)).isPresent();
                 assertThat(over.refusal(WAIT)).contains("\"status\":429").contains("instance");
@@ -402,5 +409,50 @@ class TicketStreamTest {
         }
         await("closed streams released", () -> guard.openTicketStreams() == 0);
         await("their followers gone", () -> streams.followers() == 0);
+    }
+
+    @Test
+    void ticketStreamsHaveTheirOwnLimitPerAddressAndAFewPerTicket() throws Exception {
+        String hall = hall();
+        List<Ticket> tickets = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tickets.add(issue(hall));
+        }
+        await("earlier streams released", () -> guard.openTicketStreams() == 0);
+        int perTicket = config.ticketStreamsPerTicket();
+        int perClient = config.ticketStreamsPerClient();
+        assertThat(perClient).isLessThan(config.streamsPerClient()).isLessThan(config.ticketStreamsPerInstance() - perTicket);
+        List<SseClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < perTicket; i++) {
+                clients.add(from("10.30.0." + (i + 1), tickets.get(0)));
+                assertThat(clients.get(i).status(WAIT)).isEqualTo(200);
+            }
+            try (SseClient over = from("10.30.0.99", tickets.get(0))) {
+                assertThat(over.status(WAIT)).isEqualTo(429);
+                assertThat(over.refusal(WAIT)).contains("one ticket");
+            }
+            // one address (a hall's Wi-Fi) holds its ticket streams up to its own limit, two per ticket
+            String nat = "10.30.1.1";
+            for (int i = 0; i < perClient; i++) {
+                SseClient phone = from(nat, tickets.get(1 + i / 2));
+                clients.add(phone);
+                assertThat(phone.status(WAIT)).as("phone %s", i).isEqualTo(200);
+            }
+            try (SseClient over = from(nat, tickets.get(5))) {
+                assertThat(over.status(WAIT)).isEqualTo(429);
+                assertThat(over.refusal(WAIT)).contains("one address");
+            }
+            // and the phones have not used up the hall screens' place
+            try (SseClient screen = new SseClient(base.resolve("/api/v1/halls/" + hall + "/stream"), null, Map.of("X-Forwarded-For", nat))) {
+                assertThat(screen.status(WAIT)).isEqualTo(200);
+            }
+        } finally {
+            clients.forEach(SseClient::close);
+        }
+        await("closed streams released", () -> guard.openTicketStreams() == 0 && guard.openTicketStreamsFrom("10.30.1.1") == 0);
+        try (SseClient again = from("10.30.0.99", tickets.get(0))) {
+            assertThat(again.status(WAIT)).isEqualTo(200);
+        }
     }
 }
