@@ -38,6 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * shows is complete, an own event its number, a place the number of the latest event before its
  * statement. A client resuming with {@code Last-Event-ID} gets its ticket's own events after that id
  * from the outbox, then the current state.
+ *
+ * <p>Long because the feed per hall and the group per queue share the followers' registry and its
+ * lock discipline (a group's lock before its followers', never the other way round), which split
+ * across files would be harder to keep.
  */
 @ApplicationScoped
 public class TicketStreams {
