@@ -65,6 +65,7 @@ function follow(retry = RETRY_MS) {
   on('ticket.near', () => update({ near: true }));
   on('ticket.called', data => update({ status: 'CALLED', window: data.window }));
   on('ticket.recalled', data => update({ status: 'CALLED', window: data.window }));
+  on('ticket.started', () => update({ status: 'SERVING' }));
   on('ticket.no_show', () => update({ status: 'NO_SHOW' }));
   // back in a line, maybe far from its head: near again only if the next place says so
   on('ticket.transferred', data => update({ status: 'WAITING', queue: data.queue, near: false }));

@@ -19,8 +19,16 @@ import java.util.Set;
  */
 final class TicketChanges {
     /** The ticket's own events, passed on to its stream. */
-    static final Set<String> OWN = Set.of("ticket.near", "ticket.called", "ticket.recalled", "ticket.transferred",
+    static final Set<String> OWN = Set.of("ticket.near", "ticket.called", "ticket.recalled", "ticket.started", "ticket.transferred",
             "ticket.reactivated", "ticket.finished", "ticket.cancelled", "ticket.expired", "ticket.no_show");
+
+    /**
+     * The ticket events that move a queue's waiting line (a ticket joins, leaves or changes place in it), and
+     * ticket.finished, whose service time moves the queue's mean and so its estimates. A near notice, a recall
+     * or a start moves nobody.
+     */
+    static final Set<String> MOVING = Set.of("ticket.issued", "ticket.called", "ticket.cancelled", "ticket.transferred",
+            "ticket.expired", "ticket.reactivated", "ticket.finished");
 
     /** After these nothing changes any more: the stream ends (a no-show may still be reactivated). */
     static final Set<String> FINAL = Set.of("ticket.finished", "ticket.cancelled", "ticket.expired");
@@ -62,14 +70,14 @@ final class TicketChanges {
     }
 
     /**
-     * The queues whose waiting line or estimates the event may have changed: those a ticket event or a
-     * queue's counters name, and the queues a window serves when its status changed (open windows make
+     * The queues whose waiting line or estimates the event may have changed: those a line-moving ticket
+     * event ({@link #MOVING}) or a queue's counters name, and the queues a window serves when its status changed (open windows make
      * the estimate). Empty for events that move no line.
      */
     static Set<String> queuesTouched(HallEvent event) {
         Set<String> queues = new LinkedHashSet<>();
         JsonObject payload = event.payload();
-        if (event.type().startsWith("ticket.") || event.type().equals("queue.counters")) {
+        if (MOVING.contains(event.type()) || event.type().equals("queue.counters")) {
             addText(queues, payload.getValue("queue"));
             addText(queues, payload.getValue("fromQueue"));
         } else if (event.type().equals("window.status") && payload.getValue("queues") instanceof JsonArray served) {

@@ -103,7 +103,7 @@ final class TicketFollower {
                 near = true;
                 nearAhead = payload.getInteger("nearAhead", nearAhead);
             }
-            case "ticket.called", "ticket.no_show" -> {
+            case "ticket.called", "ticket.started", "ticket.no_show" -> {
                 status = payload.getString("status", "CALLED");
                 sent = null;
             }

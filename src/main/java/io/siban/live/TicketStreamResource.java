@@ -47,7 +47,7 @@ public class TicketStreamResource {
             description = "The first event is the ticket's current state: ticket.position {number, queue, status, position, ahead, "
                     + "estimatedWait {p50, p90}, near}, or its final event if it is over. Then: ticket.position when its place or "
                     + "estimate changed, ticket.near once when at most the hall's near-turn number of tickets are ahead of it "
-                    + "(with ahead and nearAhead), ticket.called (with the window), ticket.recalled, ticket.transferred, "
+                    + "(with ahead and nearAhead), ticket.called (with the window), ticket.recalled, ticket.started, ticket.transferred, "
                     + "ticket.no_show, ticket.reactivated, and ticket.finished, ticket.cancelled or ticket.expired, after which the "
                     + "stream ends. Ids are the hall's event numbers: reconnect with Last-Event-ID (or ?lastEventId=) and the "
                     + "ticket's events after it are replayed, then its current state. No ids are in the events. "

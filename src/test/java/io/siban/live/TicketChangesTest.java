@@ -61,6 +61,13 @@ class TicketChangesTest {
                 .put("queues", new JsonArray().add("A").add("C"))))).containsExactly("A", "C");
         assertThat(TicketChanges.queuesTouched(event("window.status", new JsonObject().put("window", 2)))).isEmpty();
         assertThat(TicketChanges.queuesTouched(event("sla.card", new JsonObject().put("queue", "A")))).isEmpty();
+        for (String moving : java.util.List.of("ticket.issued", "ticket.called", "ticket.cancelled", "ticket.expired",
+                "ticket.reactivated", "ticket.finished")) {
+            assertThat(TicketChanges.queuesTouched(event(moving, new JsonObject().put("queue", "A")))).as(moving).containsExactly("A");
+        }
+        for (String still : java.util.List.of("ticket.near", "ticket.recalled", "ticket.started", "ticket.rated", "ticket.no_show")) {
+            assertThat(TicketChanges.queuesTouched(event(still, new JsonObject().put("queue", "A")))).as("%s moves no line", still).isEmpty();
+        }
         assertThat(TicketChanges.queuesTouched(event("ticket.called", new JsonObject().put("queue", 5)))).as("hostile payload").isEmpty();
     }
 
