@@ -60,6 +60,15 @@ class TicketStreamTest {
         return new Ticket(issued.path("id"), issued.path("number"), issued.path("accessKey"));
     }
 
+    /** The hall's next {@code count} tickets of queue A, in line order. */
+    static List<Ticket> line(String hall, int count) {
+        List<Ticket> line = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            line.add(issue(hall));
+        }
+        return line;
+    }
+
     static String clerk(String hall) {
         return Api.staffToken("clerk", hall);
     }
@@ -125,10 +134,7 @@ class TicketStreamTest {
         as(Api.staffToken("supervisor", hall)).get("/api/v1/halls/" + hall + "/near-turn").then().statusCode(200)
                 .body("ahead", org.hamcrest.Matchers.equalTo(1));
 
-        List<Ticket> line = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            line.add(issue(hall));
-        }
+        List<Ticket> line = line(hall, 5);
         // N = 1: the head and the one behind it
         await("A001 and A002 told", () -> quietly(hall).size() == 2);
         assertThat(toldNear(hall)).containsOnlyKeys("A001", "A002");
@@ -187,10 +193,7 @@ class TicketStreamTest {
     @Test
     void aLineMoveBetweenReadingTheStateAndJoiningTheQueueStillMovesThePlace() throws Exception {
         String hall = hall();
-        List<Ticket> line = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            line.add(issue(hall));
-        }
+        List<Ticket> line = line(hall, 4);
         try (SseClient second = follow(line.get(1), null)) {
             assertThat(second.next("ticket.position", WAIT)).isNotNull();
             await("the hall's feed runs", () -> streams.followers() > 0);
@@ -219,10 +222,7 @@ class TicketStreamTest {
     @Test
     void theFirstEventIsTheCurrentStateAndPlacesChangeOnlyWhenTheyDo() throws Exception {
         String hall = hall();
-        List<Ticket> line = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            line.add(issue(hall));
-        }
+        List<Ticket> line = line(hall, 6);
         List<SseClient> clients = new ArrayList<>();
         try {
             for (Ticket ticket : line.subList(0, 5)) {
@@ -414,10 +414,7 @@ class TicketStreamTest {
     @Test
     void ticketStreamsHaveTheirOwnLimitPerAddressAndAFewPerTicket() throws Exception {
         String hall = hall();
-        List<Ticket> tickets = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            tickets.add(issue(hall));
-        }
+        List<Ticket> tickets = line(hall, 6);
         await("earlier streams released", () -> guard.openTicketStreams() == 0);
         int perTicket = config.ticketStreamsPerTicket();
         int perClient = config.ticketStreamsPerClient();
