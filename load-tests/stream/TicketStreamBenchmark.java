@@ -53,6 +53,7 @@ public final class TicketStreamBenchmark {
         final CountDownLatch first;
         final Semaphore opening;
         volatile int initial = -1;
+        volatile boolean refused;
         final ConcurrentLinkedQueue<long[]> places = new ConcurrentLinkedQueue<>();
         private String event;
         private Flow.Subscription subscription;
@@ -158,6 +159,7 @@ public final class TicketStreamBenchmark {
                     + URLEncoder.encode(t.key(), StandardCharsets.UTF_8))).header("Accept", "text/event-stream").GET().build();
             HTTP.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(s)).thenAccept(r -> {
                 if (r.statusCode() != 200) {
+                    s.refused = true;
                     refused.incrementAndGet();
                     refusals.computeIfAbsent(r.statusCode(), c -> new AtomicInteger()).incrementAndGet();
                     first.countDown();
@@ -189,8 +191,16 @@ public final class TicketStreamBenchmark {
         List<Double> fromAnswer = new ArrayList<>();
         List<Double> fromRequest = new ArrayList<>();
         int expected = 0;
-        for (Subscriber s : subscribers) {
+        int silent = 0;
+        for (int i = 0; i < subscribers.size(); i++) {
+            Subscriber s = subscribers.get(i);
             if (s.initial < 0) {
+                if (!s.refused) {
+                    // admitted but never told its first place: every place it should have been told is late
+                    // (its place is taken as its rank in the issue order)
+                    silent++;
+                    expected += Math.min(calls, i);
+                }
                 continue;
             }
             int callsSeen = Math.min(calls, s.initial - 1);
@@ -214,11 +224,11 @@ public final class TicketStreamBenchmark {
         double share = expected == 0 ? 0 : (double) within / expected;
         double shareRequest = expected == 0 ? 0 : (double) withinRequest / expected;
         String json = String.format(Locale.ROOT, """
-                {"streams": %d, "refused": %d, "openSeconds": %.1f, "calls": %d, "gapMs": %d, "expectedDeliveries": %d, "deliveries": %d,
+                {"streams": %d, "refused": %d, "openSeconds": %.1f, "calls": %d, "gapMs": %d, "expectedDeliveries": %d, "deliveries": %d, "silentStreams": %d,
                  "fromCallAnswerMs": {"min": %.1f, "p50": %.1f, "p90": %.1f, "p99": %.1f, "max": %.1f},
                  "fromCallRequestMs": {"min": %.1f, "p50": %.1f, "p90": %.1f, "p99": %.1f, "max": %.1f},
                  "shareWithin250msOfAnswer": %.4f, "shareWithin250msOfRequest": %.4f}
-                """, streams - refused.get(), refused.get(), openSeconds, calls, gapMs, expected, a.length,
+                """, streams - refused.get(), refused.get(), openSeconds, calls, gapMs, expected, a.length, silent,
                 pct(a, 0), pct(a, 50), pct(a, 90), pct(a, 99), pct(a, 100),
                 pct(r, 0), pct(r, 50), pct(r, 90), pct(r, 99), pct(r, 100), share, shareRequest);
         Files.createDirectories(Path.of(out).toAbsolutePath().getParent());
