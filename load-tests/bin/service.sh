@@ -18,8 +18,11 @@ start_service() {
     echo "[service] already answering at $base; using it"
     return 0
   fi
-  [[ "$base" == http://127.0.0.1:8080* || "$base" == http://localhost:8080* ]] \
-    || { echo "--start only starts the service on 127.0.0.1:8080" >&2; exit 2; }
+  local port
+  port=$(sed -nE 's#^http://(127\.0\.0\.1|localhost):([0-9]+)(/.*)?$#\2#p' <<< "$base")
+  [[ -n "$port" ]] || { echo "--start only starts the service on 127.0.0.1 (with its port in the URL)" >&2; exit 2; }
+  # bin/run listens on SIBAN_HTTP_PORT (8080 unless the caller chose another, to keep clear of a service already there)
+  export SIBAN_HTTP_PORT=$port
   mkdir -p "$repo/load-tests/results"
   echo "[service] starting bin/run from $repo (log: load-tests/results/service.log)"
   # setsid: bin/run (and its build) get their own process group, led by this pid, which exec's into java

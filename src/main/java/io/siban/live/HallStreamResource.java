@@ -42,7 +42,7 @@ public class HallStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-sent events of the hall (public)",
             description = "Events: ticket.issued, ticket.called, ticket.recalled, ticket.no_show, ticket.started, ticket.finished, "
-                    + "ticket.cancelled, ticket.transferred, ticket.reactivated, ticket.expired, ticket.rated, window.status, queue.counters. "
+                    + "ticket.cancelled, ticket.transferred, ticket.reactivated, ticket.expired, ticket.near, window.status, queue.counters. "
                     + "They carry ticket numbers, queues and windows, never ids; case cards are on the staff stream. "
                     + "Each has an id; reconnect with Last-Event-ID (or ?lastEventId=) to receive what was missed. "
                     + "A comment line is sent as heartbeat.")
@@ -88,7 +88,7 @@ public class HallStreamResource {
         return Multi.createBy().merging().streams(data, heartbeat);
     }
 
-    private static Long lastEventId(String value) {
+    static Long lastEventId(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -20,6 +20,13 @@ public interface LiveConfig {
     int replayLimit();
 
     /**
+     * A resuming ticket stream looks for its ticket's missed events among at most this many of the hall's
+     * latest events (older ones are reflected in the state it is sent next).
+     */
+    @WithDefault("5000")
+    int ticketReplayWindow();
+
+    /**
      * How often the publisher looks for undelivered events and for an emptied Redis, and the SLA card
      * sweep for due cases (common/Periodic: Quarkus' scheduler cannot go under a second).
      */
@@ -34,11 +41,33 @@ public interface LiveConfig {
     @WithDefault("20")
     int serviceTimeSamples();
 
-    /** Event streams one client address may hold open on an instance (a hall's screens and phones behind one NAT share it). */
+    /** Hall event streams one client address may hold open on an instance (a hall's screens behind one NAT share it). */
     @WithDefault("200")
     int streamsPerClient();
+
+    /**
+     * Ticket streams one client address may hold open on an instance, counted apart from the hall streams: a
+     * hall's phones on its Wi-Fi share one address, and they must not use up its screens' place.
+     */
+    @WithDefault("1000")
+    int ticketStreamsPerClient();
+
+    /** Streams that may follow one ticket at once (its holder's phone and a tab or two); beyond, 429. */
+    @WithDefault("3")
+    int ticketStreamsPerTicket();
 
     /** Event streams an instance holds open at most; beyond, a new one is refused with 429 until one closes. */
     @WithDefault("10000")
     int streamsPerInstance();
+
+    /**
+     * Ticket streams (GET /api/v1/tickets/{id}/events) an instance holds open at most, counted apart from the
+     * hall streams: a hall has thousands of phones following their tickets.
+     */
+    @WithDefault("2500")
+    int ticketStreamsPerInstance();
+
+    /** Ticket streams one client address may open per minute, on all instances together; beyond, 429 with Retry-After. */
+    @WithDefault("1200")
+    int ticketStreamOpensPerMinute();
 }

@@ -41,8 +41,8 @@ public class WaitingCounts implements NumberingStep {
         return FIELDS;
     }
 
-    @Override
-    public Uni<Void> beforeNumbering(SqlConnection conn, Batch batch) {
+    /** The lines (hall, queue) whose waiting tickets the batch's read events moved, in first-seen order. */
+    static Set<List<String>> movedLines(Batch batch) {
         Set<List<String>> lines = new LinkedHashSet<>();
         for (int i = 0; i < batch.read(); i++) {
             if (MOVES_THE_LINE.contains(batch.type(i))) {
@@ -53,6 +53,12 @@ public class WaitingCounts implements NumberingStep {
                 }
             }
         }
+        return lines;
+    }
+
+    @Override
+    public Uni<Void> beforeNumbering(SqlConnection conn, Batch batch) {
+        Set<List<String>> lines = movedLines(batch);
         if (lines.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -63,7 +69,8 @@ public class WaitingCounts implements NumberingStep {
                 .replaceWithVoid();
     }
 
-    private static void appendInIdOrder(Iterable<Row> rows, Batch batch) {
+    /** Adds events a statement appended to the batch in id order (the order their rows were written). */
+    static void appendInIdOrder(Iterable<Row> rows, Batch batch) {
         List<Long> added = new ArrayList<>();
         Map<Long, String> hallOf = new HashMap<>();
         for (Row r : rows) {

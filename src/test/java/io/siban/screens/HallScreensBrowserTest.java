@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.siban.support.Api.adminToken;
+import static io.siban.support.Api.anonymous;
 import static io.siban.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -154,15 +155,36 @@ class HallScreensBrowserTest {
     void citizensFollowTheirTicketAndTheirCase() throws Exception {
         String hall = hallWithItem();
         String clerk = Api.staffToken("clerk", hall);
-        String ticket = as(Api.kioskToken(hall)).body(Map.of("queueCode", "A", "channel", "KIOSK"))
-                .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract().path("id");
+        // four ahead of mine; the hall tells a ticket its turn is near at three ahead (the default)
+        List<io.restassured.response.ExtractableResponse<io.restassured.response.Response>> ahead = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ahead.add(as(Api.kioskToken(hall)).body(Map.of("queueCode", "A", "channel", "KIOSK"))
+                    .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract());
+        }
+        var mine = as(Api.kioskToken(hall)).body(Map.of("queueCode", "A", "channel", "KIOSK"))
+                .post("/api/v1/halls/" + hall + "/tickets").then().statusCode(201).extract();
+        String ticket = mine.path("id");
         kiosk.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a phone
-        kiosk.get(base.resolve("/t/" + ticket).toString());
+        kiosk.get(base.resolve((String) mine.path("trackUrl")).toString());
         WebDriverWait wait = Browser.waitFor(kiosk, Duration.ofSeconds(10));
         wait.until(d -> d.findElement(By.id("number")).getText().matches("A\\d{3}"));
-        assertThat(kiosk.findElement(By.id("ahead")).getText()).isEqualTo("0");
+        wait.until(d -> d.findElement(By.id("ahead")).getText().equals("4"));
+        assertThat(kiosk.findElement(By.id("near")).isDisplayed()).isFalse();
+        // others are called: the place moves up live, and at three ahead the page says the turn is near
+        as(clerk).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
+        wait.until(d -> d.findElement(By.id("ahead")).getText().equals("3"));
+        wait.until(d -> d.findElement(By.id("near")).isDisplayed());
+        as(clerk).post("/api/v1/halls/" + hall + "/windows/2/call-next").then().statusCode(200);
+        wait.until(d -> d.findElement(By.id("ahead")).getText().equals("2"));
+        for (int i : new int[]{2, 3}) {
+            anonymous().header("X-Ticket-Key", (String) ahead.get(i).path("accessKey")).delete("/api/v1/tickets/" + ahead.get(i).path("id"))
+                    .then().statusCode(200);
+        }
+        wait.until(d -> d.findElement(By.id("ahead")).getText().equals("0"));
+        as(clerk).delete("/api/v1/tickets/" + ahead.get(0).path("id")).then().statusCode(200);
         as(clerk).post("/api/v1/halls/" + hall + "/windows/1/call-next").then().statusCode(200);
         wait.until(d -> d.findElement(By.id("status")).getText().contains("1 号窗口"));
+        assertThat(kiosk.findElement(By.id("near")).isDisplayed()).isFalse();
         Browser.screenshot(kiosk, "tracker-ticket");
 
         String item = "TR-" + UUID.randomUUID().toString().substring(0, 6);
