@@ -117,7 +117,7 @@ class WebhookCrashIT {
                 "-Dsiban.privacy.key=dGVzdC1vbmx5LWtleS1mb3Itc2liYW4tMzItYnl0ZXM=",
                 "-Dsiban.security.admin-password=it-admin-password", "-Dsiban.security.password-iterations=1000",
                 // a killed holder's lanes are taken over after 3 s, and retries come quickly
-                "-Dsiban.webhooks.lease=PT3S", "-Dsiban.webhooks.retry-base=PT0.2S", "-Dsiban.webhooks.retry-cap=PT0.5S",
+                "-Dsiban.webhooks.lease=PT3S", "-Dsiban.webhooks.timeout=PT1S", "-Dsiban.webhooks.retry-base=PT0.2S", "-Dsiban.webhooks.retry-cap=PT0.5S",
                 "-jar", System.getProperty("siban.app.jar", "target/quarkus-app/quarkus-run.jar")))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         eventually(Duration.ofSeconds(60), () -> {
