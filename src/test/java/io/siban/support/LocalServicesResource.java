@@ -13,11 +13,11 @@ import java.util.Map;
  * with a fresh database for every run (dropped afterwards), and a redis-server of the run's own.
  */
 public class LocalServicesResource implements QuarkusTestResourceLifecycleManager {
-    static final String HOST = env("SIBAN_DB_HOST", "127.0.0.1");
-    static final String PORT = env("SIBAN_DB_PORT", "5432");
-    static final String USER = env("SIBAN_DB_USER", "siban");
-    static final String PASSWORD = env("SIBAN_DB_PASSWORD", "siban");
-    static final String ADMIN_DB = env("SIBAN_DB_NAME", "siban");
+    static final String HOST = LocalMachine.env("SIBAN_DB_HOST", "127.0.0.1");
+    static final String PORT = LocalMachine.env("SIBAN_DB_PORT", "5432");
+    static final String USER = LocalMachine.env("SIBAN_DB_USER", "siban");
+    static final String PASSWORD = LocalMachine.env("SIBAN_DB_PASSWORD", "siban");
+    static final String ADMIN_DB = LocalMachine.env("SIBAN_DB_NAME", "siban");
 
     private static String database;
 
@@ -65,10 +65,5 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
             throw new IllegalStateException("cannot reach PostgreSQL at " + url + " as " + USER
                     + " — run bin/services first (bin/test does): " + e.getMessage(), e);
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

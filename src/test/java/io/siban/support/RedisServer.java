@@ -1,7 +1,6 @@
 package io.siban.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * away and bring it back (the binary is the one bin/services installs).
  */
 public final class RedisServer {
-    private static final int PORT = freePort();
+    private static final int PORT = LocalMachine.freePort();
     private static Process process;
 
     private RedisServer() {
@@ -100,13 +99,5 @@ public final class RedisServer {
             }
         }
         throw new IllegalStateException("redis-server did not start on port " + PORT);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.siban.support.LocalMachine.freePort;
+import static io.siban.support.LocalMachine.env;
 
 /**
  * A true crash between commit and delivery: the packaged service is killed (SIGKILL, no shutdown) while
@@ -159,16 +160,5 @@ class WebhookCrashIT {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + DB_HOST + ":" + DB_PORT + "/" + env("SIBAN_DB_NAME", "siban"), DB_USER, DB_PASSWORD)) {
             c.createStatement().execute(statement);
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
